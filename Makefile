@@ -1,0 +1,34 @@
+# KHTH — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.khth-installed
+
+.PHONY: demo test generate check-generated benchmark clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+## demo: set up, validate every example (JSON and XML) and list what was found
+demo: $(STAMP)
+	$(BIN)/plan-validate --verbose examples/
+
+## test: set up and run every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## generate: regenerate schemas and SPEC.md reference sections from the model
+generate: $(STAMP)
+	$(BIN)/python -m khth.schema.generate
+
+check-generated: $(STAMP)
+	$(BIN)/python -m khth.schema.generate --check
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

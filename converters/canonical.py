@@ -1,0 +1,52 @@
+"""Canonical JSON: keys in model order, NFC text, UTF-8, two-space indent, newline at end.
+
+Two records with the same facts have byte-identical canonical JSON, so files diff cleanly and
+hash stably.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import orjson
+
+from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
+from khth.schema.model import ROOT_MODELS
+
+from .errors import KhthInputError
+
+
+def _order(value: Any, t: TypeSpec, pointer: str) -> Any:
+    if t.kind == "model":
+        return order_model(value, model_spec(t.model), pointer)  # type: ignore[arg-type]
+    if t.kind == "list":
+        if not isinstance(value, list):
+            raise KhthInputError("json-type", f"{pointer}: cần một mảng", f"{pointer}: an array is expected",
+                                 location=pointer)
+        return [_order(v, t.item, f"{pointer}/{i}") for i, v in enumerate(value)]  # type: ignore[arg-type]
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def order_model(data: Any, spec: ModelSpec, pointer: str = "") -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise KhthInputError("json-type", f"{pointer or '/'}: cần một đối tượng", f"{pointer or '/'}: an object is expected",
+                             location=pointer or "/")
+    unknown = [k for k in data if spec.field(k) is None]
+    if unknown:
+        raise KhthInputError("json-unknown-property", f"{pointer or '/'}: thuộc tính không có trong mô hình: {unknown[0]}",
+                             f"{pointer or '/'}: property not in the model: {unknown[0]}",
+                             location=f"{pointer}/{unknown[0]}")
+    return {f.name: _order(data[f.name], f.type, f"{pointer}/{f.name}") for f in spec.fields if f.name in data}
+
+
+def canonical_json(data: dict[str, Any], root: str) -> bytes:
+    ordered = order_model(data, model_spec(ROOT_MODELS[root]))
+    return orjson.dumps(ordered, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def root_of(data: Any) -> str:
+    """'bundle' for a bundle, 'document' otherwise (the JSON form has no root name)."""
+    return "bundle" if isinstance(data, dict) and "documents" in data else "document"

@@ -1,0 +1,221 @@
+"""The XML form of KHTH, mapped from the model (SPEC.md, "JSON and XML").
+
+Rules, applied to every model class alike:
+- an object is an element whose children are its properties, in model order;
+- a scalar property is an element holding its value as text (booleans ``true``/``false``);
+- a list property is a wrapper element named after the property, holding one element per
+  entry, named by the field's item name (``<body><block>…</block></body>``);
+- an absent property is an absent element; there are no attributes and no mixed content.
+
+The mapping is driven by :mod:`khth.schema.introspect`, so it covers every field the model has.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
+from khth.schema.model import ROOT_MODELS
+
+from .errors import KhthInputError
+from .loading import parse_xml
+
+NS = "urn:khth:xml:1"
+_Q = "{" + NS + "}"
+
+
+def _bad(code: str, vi: str, en: str, elem: etree._Element | None = None, path: str | None = None) -> KhthInputError:
+    line = elem.sourceline if elem is not None else None
+    return KhthInputError(code, vi, en, location=path, line=line)
+
+
+# --- JSON → XML -------------------------------------------------------------------------------
+
+def _scalar_text(value: Any, t: TypeSpec, pointer: str) -> str:
+    if t.kind == "codelist":
+        if not isinstance(value, str):
+            raise KhthInputError("json-type", f"{pointer}: cần một mã", f"{pointer}: a code is expected", location=pointer)
+        return value
+    assert t.simple is not None
+    base = t.simple.base
+    if base == "boolean":
+        if not isinstance(value, bool):
+            raise KhthInputError("json-type", f"{pointer}: cần true/false", f"{pointer}: true or false expected",
+                                 location=pointer)
+        return "true" if value else "false"
+    if base == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise KhthInputError("json-type", f"{pointer}: cần số nguyên", f"{pointer}: an integer is expected",
+                                 location=pointer)
+        return str(value)
+    if not isinstance(value, str):
+        raise KhthInputError("json-type", f"{pointer}: cần chuỗi ký tự", f"{pointer}: a string is expected",
+                             location=pointer)
+    return value
+
+
+def _emit(parent: etree._Element, name: str, value: Any, t: TypeSpec, pointer: str) -> None:
+    if t.kind == "model":
+        _emit_model(etree.SubElement(parent, _Q + name), value, model_spec(t.model), pointer)  # type: ignore[arg-type]
+        return
+    elem = etree.SubElement(parent, _Q + name)
+    text = _scalar_text(value, t, pointer)
+    try:
+        elem.text = text
+    except ValueError:
+        raise KhthInputError("xml-char", f"{pointer}: có ký tự điều khiển không biểu diễn được trong XML",
+                             f"{pointer}: holds a control character that XML cannot carry", location=pointer) from None
+
+
+def _emit_model(elem: etree._Element, data: Any, spec: ModelSpec, pointer: str) -> None:
+    if not isinstance(data, dict):
+        raise KhthInputError("json-type", f"{pointer or '/'}: cần một đối tượng", f"{pointer or '/'}: an object is expected",
+                             location=pointer or "/")
+    unknown = [k for k in data if spec.field(k) is None]
+    if unknown:
+        raise KhthInputError("json-unknown-property", f"{pointer or '/'}: thuộc tính không có trong mô hình: {unknown[0]}",
+                             f"{pointer or '/'}: property not in the model: {unknown[0]}",
+                             location=f"{pointer}/{unknown[0]}")
+    for f in spec.fields:
+        if f.name not in data:
+            continue
+        value, here = data[f.name], f"{pointer}/{f.name}"
+        if f.type.kind == "list":
+            if not isinstance(value, list):
+                raise KhthInputError("json-type", f"{here}: cần một mảng", f"{here}: an array is expected", location=here)
+            wrapper = etree.SubElement(elem, _Q + f.name)
+            for i, item in enumerate(value):
+                _emit(wrapper, f.xml_item, item, f.type.item, f"{here}/{i}")  # type: ignore[arg-type]
+        else:
+            _emit(elem, f.name, value, f.type, here)
+
+
+def to_xml(data: dict[str, Any], root: str) -> bytes:
+    """Serialise a document or bundle (JSON form) as KHTH XML, indented, UTF-8."""
+    elem = etree.Element(_Q + root, nsmap={None: NS})
+    _emit_model(elem, data, model_spec(ROOT_MODELS[root]), "")
+    etree.indent(elem, space="  ")
+    return etree.tostring(elem, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+# --- XML → JSON -------------------------------------------------------------------------------
+
+def _local(elem: etree._Element, path: str) -> str:
+    if not isinstance(elem.tag, str):
+        return ""
+    qname = etree.QName(elem)
+    if qname.namespace != NS:
+        raise _bad("xml-namespace", f"{path}: phần tử {qname.localname} không thuộc không gian tên {NS}",
+                   f"{path}: element {qname.localname} is not in the namespace {NS}", elem, path)
+    return qname.localname
+
+
+def _check_plain(elem: etree._Element, path: str, *, allow_text: bool) -> None:
+    if elem.attrib:
+        name = next(iter(elem.attrib))
+        raise _bad("xml-attribute", f"{path}: KHTH XML không dùng thuộc tính ({name})",
+                   f"{path}: KHTH XML has no attributes ({name})", elem, path)
+    if not allow_text and elem.text and elem.text.strip():
+        raise _bad("xml-text", f"{path}: văn bản lẫn trong phần tử phức hợp", f"{path}: text inside a complex element",
+                   elem, path)
+    for child in elem:
+        if not allow_text and child.tail and child.tail.strip():
+            raise _bad("xml-text", f"{path}: văn bản lẫn giữa các phần tử", f"{path}: text between elements", elem, path)
+
+
+def _children(elem: etree._Element) -> list[etree._Element]:
+    return [c for c in elem if isinstance(c.tag, str)]
+
+
+def _read_scalar(elem: etree._Element, t: TypeSpec, path: str) -> Any:
+    _check_plain(elem, path, allow_text=True)
+    if _children(elem):
+        raise _bad("xml-structure", f"{path}: phần tử đơn không được chứa phần tử con",
+                   f"{path}: a simple element cannot hold child elements", elem, path)
+    text = elem.text or ""
+    if t.kind == "simple" and t.simple is not None:
+        if t.simple.base == "boolean":
+            if text not in ("true", "false"):
+                raise _bad("xml-value", f"{path}: cần true hoặc false", f"{path}: true or false expected", elem, path)
+            return text == "true"
+        if t.simple.base == "integer":
+            try:
+                return int(text)
+            except ValueError:
+                raise _bad("xml-value", f"{path}: cần số nguyên", f"{path}: an integer is expected", elem, path) from None
+    return text
+
+
+def _read(elem: etree._Element, t: TypeSpec, path: str) -> Any:
+    if t.kind == "model":
+        return _read_model(elem, model_spec(t.model), path)  # type: ignore[arg-type]
+    return _read_scalar(elem, t, path)
+
+
+def _read_model(elem: etree._Element, spec: ModelSpec, path: str) -> dict[str, Any]:
+    _check_plain(elem, path, allow_text=False)
+    out: dict[str, Any] = {}
+    order = {f.name: i for i, f in enumerate(spec.fields)}
+    last = -1
+    for child in _children(elem):
+        name = _local(child, path)
+        here = f"{path}/{name}"
+        f = spec.field(name)
+        if f is None:
+            raise _bad("xml-unknown-element", f"{here}: phần tử không có trong mô hình {spec.name}",
+                       f"{here}: element not in the model of {spec.name}", child, here)
+        if name in out:
+            raise _bad("xml-duplicate", f"{here}: phần tử lặp lại", f"{here}: element repeated", child, here)
+        if order[name] < last:
+            raise _bad("xml-order", f"{here}: sai thứ tự phần tử (theo mô hình {spec.name})",
+                       f"{here}: element out of order (see the model of {spec.name})", child, here)
+        last = order[name]
+        if f.type.kind == "list":
+            _check_plain(child, here, allow_text=False)
+            items = []
+            for i, item in enumerate(_children(child), start=1):
+                item_name = _local(item, here)
+                item_path = f"{here}/{item_name}[{i}]"
+                if item_name != f.xml_item:
+                    raise _bad("xml-unknown-element", f"{item_path}: cần phần tử <{f.xml_item}>",
+                               f"{item_path}: <{f.xml_item}> expected", item, item_path)
+                items.append(_read(item, f.type.item, item_path))  # type: ignore[arg-type]
+            out[name] = items
+        else:
+            out[name] = _read(child, f.type, here)
+    return out
+
+
+def from_xml(data: bytes) -> tuple[str, dict[str, Any]]:
+    """Read KHTH XML: returns the root name ('document' or 'bundle') and the JSON form."""
+    root = parse_xml(data)
+    name = _local(root, "")
+    if name not in ROOT_MODELS:
+        raise _bad("xml-root", f"Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
+                   f"the root element must be <document> or <bundle>, not <{name}>", root, "/" + name)
+    return name, _read_model(root, model_spec(ROOT_MODELS[name]), "/" + name)
+
+
+def pointer_to_xpath(root: str, pointer: str) -> str:
+    """Translate a JSON Pointer in the JSON form into the XPath of the same fact in the XML form."""
+    spec: ModelSpec | None = model_spec(ROOT_MODELS[root])
+    out = [f"/{root}"]
+    parts = [p for p in pointer.split("/")[1:]] if pointer else []
+    i = 0
+    while i < len(parts) and spec is not None:
+        f = spec.field(parts[i])
+        if f is None:
+            out.append(parts[i])
+            break
+        out.append(f.name)
+        t = f.type
+        i += 1
+        if t.kind == "list" and i < len(parts) and parts[i].isdigit():
+            out.append(f"{f.xml_item}[{int(parts[i]) + 1}]")
+            t = t.item  # type: ignore[assignment]
+            i += 1
+        spec = model_spec(t.model) if t.kind == "model" else None  # type: ignore[arg-type]
+    out.extend(parts[i:])
+    return "/".join(out)
