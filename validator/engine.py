@@ -67,13 +67,18 @@ class Validator:
 
     # -- JSON --------------------------------------------------------------------------------
 
-    def _validate_json(self, data: Any, name: str, xml_root: str | None) -> list[Finding]:
-        root = root_of(data)
+    def schema_findings(self, data: Any, name: str = "<data>", xml_root: str | None = None) -> list[Finding]:
+        """JSON Schema errors only (no profile cross-checks)."""
         findings = []
-        for err in self._json[root].iter_errors(data):
+        for err in self._json[root_of(data)].iter_errors(data):
             pointer = _pointer(list(err.instance_path))
             findings.append(self._at(name, "schema", "error", f"Không đúng lược đồ: {err.message}",
                                      f"schema: {err.message}", pointer, xml_root))
+        return findings
+
+    def _validate_json(self, data: Any, name: str, xml_root: str | None) -> list[Finding]:
+        root = root_of(data)
+        findings = self.schema_findings(data, name, xml_root)
         if findings:
             return findings
         documents = data["documents"] if root == "bundle" else [data]

@@ -1,0 +1,31 @@
+"""The wheel installs under the single import name `khth` and carries the schemas."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+
+def test_wheel_layout(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__",
+                                                             ".pytest_cache", ".hypothesis"))
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                           "-w", str(tmp_path / "dist"), str(src)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    (wheel,) = (tmp_path / "dist").glob("khth-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/")[0] for n in names}
+    assert top == {"khth", next(t for t in top if t.endswith(".dist-info"))}
+    for generic in ("validator", "converters", "schema", "tests", "examples"):
+        assert generic not in top
+    for needed in ("khth/schema/document.schema.json", "khth/schema/bundle.schema.json", "khth/schema/khth.xsd",
+                   "khth/schema/model.py", "khth/validator/cli.py", "khth/converters/xml_form.py"):
+        assert needed in names
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "plan-validate = khth.validator.cli:main" in entry_points
+    assert "plan-convert = khth.converters.cli:main" in entry_points
