@@ -30,15 +30,20 @@ def _order(value: Any, t: TypeSpec, pointer: str) -> Any:
     return value
 
 
-def order_model(data: Any, spec: ModelSpec, pointer: str = "") -> dict[str, Any]:
+def check_object(data: Any, spec: ModelSpec, pointer: str) -> None:
+    """Raise unless ``data`` is an object whose properties all belong to ``spec``."""
+    where = pointer or "/"
     if not isinstance(data, dict):
-        raise KhthInputError("json-type", f"{pointer or '/'}: cần một đối tượng", f"{pointer or '/'}: an object is expected",
-                             location=pointer or "/")
+        raise KhthInputError("json-type", f"{where}: cần một đối tượng", f"{where}: an object is expected",
+                             location=where)
     unknown = [k for k in data if spec.field(k) is None]
     if unknown:
-        raise KhthInputError("json-unknown-property", f"{pointer or '/'}: thuộc tính không có trong mô hình: {unknown[0]}",
-                             f"{pointer or '/'}: property not in the model: {unknown[0]}",
-                             location=f"{pointer}/{unknown[0]}")
+        raise KhthInputError("json-unknown-property", f"{where}: thuộc tính không có trong mô hình: {unknown[0]}",
+                             f"{where}: property not in the model: {unknown[0]}", location=f"{pointer}/{unknown[0]}")
+
+
+def order_model(data: Any, spec: ModelSpec, pointer: str = "") -> dict[str, Any]:
+    check_object(data, spec, pointer)
     return {f.name: _order(data[f.name], f.type, f"{pointer}/{f.name}") for f in spec.fields if f.name in data}
 
 

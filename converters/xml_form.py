@@ -19,6 +19,7 @@ from lxml import etree
 from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
 from khth.schema.model import ROOT_MODELS
 
+from .canonical import check_object
 from .errors import KhthInputError
 from .loading import parse_xml
 
@@ -70,14 +71,7 @@ def _emit(parent: etree._Element, name: str, value: Any, t: TypeSpec, pointer: s
 
 
 def _emit_model(elem: etree._Element, data: Any, spec: ModelSpec, pointer: str) -> None:
-    if not isinstance(data, dict):
-        raise KhthInputError("json-type", f"{pointer or '/'}: cần một đối tượng", f"{pointer or '/'}: an object is expected",
-                             location=pointer or "/")
-    unknown = [k for k in data if spec.field(k) is None]
-    if unknown:
-        raise KhthInputError("json-unknown-property", f"{pointer or '/'}: thuộc tính không có trong mô hình: {unknown[0]}",
-                             f"{pointer or '/'}: property not in the model: {unknown[0]}",
-                             location=f"{pointer}/{unknown[0]}")
+    check_object(data, spec, pointer)
     for f in spec.fields:
         if f.name not in data:
             continue

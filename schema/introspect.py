@@ -124,21 +124,21 @@ def all_models(root: type[BaseModel]) -> list[ModelSpec]:
     return list(seen.values())
 
 
-def all_codelists(root: type[BaseModel]) -> list[type[Codelist]]:
-    out: list[type[Codelist]] = []
+def _leaves(root: type[BaseModel], kind: str) -> list[Any]:
+    """The codelists or simple types used anywhere below ``root``, in order of first use."""
+    out: list[Any] = []
     for spec in all_models(root):
         for f in spec.fields:
             t = f.type.item if f.type.kind == "list" else f.type
-            if t and t.kind == "codelist" and t.codelist not in out:
-                out.append(t.codelist)  # type: ignore[arg-type]
+            leaf = {"codelist": t.codelist, "simple": t.simple}.get(kind) if t and t.kind == kind else None
+            if leaf is not None and leaf not in out:
+                out.append(leaf)
     return out
+
+
+def all_codelists(root: type[BaseModel]) -> list[type[Codelist]]:
+    return _leaves(root, "codelist")
 
 
 def all_simple_types(root: type[BaseModel]) -> list[SimpleType]:
-    out: list[SimpleType] = []
-    for spec in all_models(root):
-        for f in spec.fields:
-            t = f.type.item if f.type.kind == "list" else f.type
-            if t and t.kind == "simple" and t.simple not in out:
-                out.append(t.simple)  # type: ignore[arg-type]
-    return out
+    return _leaves(root, "simple")
