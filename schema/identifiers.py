@@ -235,11 +235,11 @@ def format_citation(parts: CitationParts) -> str:
     if parts.number:
         parsed = parse_number(parts.number)
         system = parsed.system if parsed else None
-    words = [citation_name(parts.document_type, system)]
     if parts.number:
-        words += ["số", strip_number_prefix(parts.number)]
-    elif parts.title:
-        words.append(parts.title)
+        words = [citation_name(parts.document_type, system), "số", strip_number_prefix(parts.number)]
+    else:
+        # A document cited by name ("Luật Trẻ em"): the printed name already says what it is.
+        words = [parts.title or citation_name(parts.document_type, system)]
     if parts.date:
         words.append(format_citation_date(parts.date))
     if parts.issuer:

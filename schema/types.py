@@ -62,7 +62,8 @@ CODE = SimpleType("Code", "string", "A code as printed in a document number: let
                   pattern=r"[A-Za-zĐđ0-9&]+(-[A-Za-zĐđ0-9&]+)*")
 POINTER = SimpleType("JsonPointer", "string", "A JSON Pointer (RFC 6901) into this document.",
                      pattern=r"(/[^/]*)*")
-VERSION = SimpleType("Version", "string", "A KHTH version, MAJOR.MINOR.", pattern=r"[0-9]+\.[0-9]+")
+VERSION = SimpleType("Version", "string", "A KHTH version of major version 1, MAJOR.MINOR (1.0, 1.1, …).",
+                     pattern=r"1\.[0-9]+")
 SERIAL = SimpleType("Serial", "integer", "A document serial number (số), as a positive integer.", minimum=1)
 YEAR = SimpleType("Year", "integer", "A four-digit year.", minimum=1900)
 LINE = SimpleType("LineNumber", "integer", "A 1-based line number in the source file.", minimum=1)

@@ -80,6 +80,7 @@ def test_usage_errors_exit_2(tmp_path):
     assert run(validate_main, tmp_path / "nope.json").exit_code == 2
     assert run(validate_main, "--format", "yaml", PLAN).exit_code == 2
     assert run(convert_main, PLAN).exit_code == 2  # --to is required
+    assert run(convert_main, tmp_path / "nope.json", "--to", "xml").exit_code == 2
 
 
 @pytest.mark.parametrize("content,code", [

@@ -76,6 +76,10 @@ def test_state_cong_van_and_type_name_ambiguity():
     assert format_citation(CitationParts("TT", "05-TT/TW", "2024-01-05")).startswith("Thông tri số")
 
 
+def test_a_law_cited_by_name_keeps_its_name():
+    assert format_citation(CitationParts("L", None, "2016", None, "Luật Trẻ em")) == "Luật Trẻ em năm 2016"
+
+
 def test_citation_dates_follow_decree_30():
     assert format_citation_date("2024-03-04") == "ngày 04/3/2024"
     assert format_citation_date("2024-01-15") == "ngày 15/01/2024"
