@@ -42,9 +42,9 @@ def walk_blocks(blocks):
 
 @pytest.fixture(scope="session")
 def validator():
-    from khth.validator.engine import Validator
+    from khth.validator.engine import Options, Validator
 
-    return Validator()
+    return Validator(Options(today="2026-11-22"))
 
 
 def ids(paths):

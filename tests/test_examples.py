@@ -43,7 +43,8 @@ def test_sources_are_the_shared_seeds():
 @pytest.mark.parametrize("path", EXAMPLE_JSON, ids=ids(EXAMPLE_JSON))
 def test_json_example_is_valid_and_both_engines_agree(path, validator):
     data = load(path)
-    assert validator.validate_bytes(path.read_bytes(), str(path)) == []
+    assert [f for f in validator.check_bytes(path.read_bytes(), str(path)).findings
+            if f.severity == "error"] == []
     reference = jsonschema.Draft202012Validator(SCHEMAS[root_of(data)],
                                                 format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert list(reference.iter_errors(data)) == []
@@ -59,7 +60,8 @@ def test_json_example_is_canonical(path):
 @pytest.mark.parametrize("path", EXAMPLE_XML, ids=ids(EXAMPLE_XML))
 def test_xml_example_is_valid(path, validator):
     assert XSD.validate(etree.parse(str(path))), XSD.error_log
-    assert validator.validate_bytes(path.read_bytes(), str(path)) == []
+    assert [f for f in validator.check_bytes(path.read_bytes(), str(path)).findings
+            if f.severity == "error"] == []
 
 
 @pytest.mark.parametrize("path", EXAMPLE_JSON, ids=ids(EXAMPLE_JSON))

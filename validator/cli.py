@@ -1,111 +1,131 @@
-"""plan-validate: check KHTH documents (JSON or XML) against the standard.
+"""plan-validate: check KHTH records (JSON or XML) as offices and pipelines need.
 
-Exit codes: 0 no errors; 1 at least one document has an error; 2 usage error or a fault of the
-tool itself.
+Exit codes: 0 no errors (and no warnings with --fail-on warning); 1 findings at or above the
+--fail-on severity; 2 usage error or a fault of the tool itself.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 
-from khth.schema import KHTH_VERSION, __version__
+from khth.schema import __version__
 
-from .engine import Validator
-from .findings import Finding
+from .corpus_rules import tree_lines
+from .engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
+from .reports import RENDERERS
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-SUFFIXES = {".json", ".xml"}
-
-
-def collect(paths: tuple[str, ...]) -> list[Path]:
-    """Files to check: named files as given, folders searched recursively for .json and .xml."""
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        else:
-            files.append(p)
-    return files
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROGRESS_THRESHOLD = 50
 
 
-def describe(data: bytes) -> list[str]:
-    """One line per document of a valid file: identifier, profile, parent."""
-    from khth.converters.canonical import root_of
-    from khth.converters.loading import detect_format, parse_json
-    from khth.converters.xml_form import from_xml
-
-    form = parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
-    docs = form["documents"] if root_of(form) == "bundle" else [form]
-    out = []
-    for doc in docs:
-        parent = doc.get("parent", {}).get("id")
-        out.append(f"{doc['id']} [{doc['profile']}]" + (f" → {parent}" if parent else ""))
-    return out
-
-
-def _read(path: Path) -> bytes | Finding:
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        return Finding(str(path), "input-unreadable", "error", f"Không đọc được tệp: {exc.strerror}",
-                       f"cannot read file: {exc.strerror}")
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter("cần ngày YYYY-MM-DD / a YYYY-MM-DD date is expected") from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+              help="Report format: text for people; json, sarif (2.1.0), junit, github for pipelines.")
 @click.option("--lang", type=click.Choice(["vi", "en", "both"]), default="both", show_default=True,
               help="Language of messages.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list every valid file and the documents it holds.")
+@click.option("--profile", type=click.Choice(["published", "lenient"]),
+              help="Check every record (citation-only records aside) against this profile instead of the one "
+                   "it declares.")
+@click.option("--require-parents", is_flag=True, help="A parent missing from the checked files is an error.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--tree", is_flag=True, help="Print the implementation tree of the checked records.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per core).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=100 * 1024 * 1024, show_default=True,
+              help="Files larger than this are reported, not read.")
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="The date future dates are judged against (default: today), for reproducible runs.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True, help="Text format: findings only, no summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Text format: also list valid files, their records, and "
+                                                    "info findings.")
 @click.version_option(__version__, prog_name="plan-validate")
-def main(paths: tuple[str, ...], fmt: str, lang: str, quiet: bool, verbose: bool) -> None:
-    """Validate KHTH plans in JSON or XML (files or folders).
+def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, require_parents: bool, fail_on: str,
+         tree: bool, jobs: int, max_bytes: int, today: str | None, output: str | None, quiet: bool,
+         verbose: bool) -> None:
+    """Validate KHTH records (JSON or XML, files, folders, or - for standard input).
+
+    Checks, in layers: input (encoding, NFC), schema (JSON Schema or XSD), document rules
+    (numbers, dates, labels, citations, profiles) and corpus rules across every record of the
+    run (parent links, levels, date order, cycles, duplicates). Each finding has a rule code
+    documented in SPEC.md.
 
     \b
     Exit codes / Mã thoát:
       0  no errors / không có lỗi
-      1  a document has errors / có văn bản lỗi
+      1  errors found (or warnings, with --fail-on warning) / có lỗi (hoặc cảnh báo)
       2  usage error or tool fault / sai cú pháp lệnh hoặc lỗi của công cụ
     """
+    options = Options(today=today or date.today().isoformat(), max_bytes=max_bytes,
+                      require_parents=require_parents, profile=profile)
     try:
-        validator = Validator()
-        files = collect(paths)
-        results: list[tuple[Path, list[Finding]]] = []
-        for path in files:
-            data = _read(path)
-            findings = [data] if isinstance(data, Finding) else validator.validate_bytes(data, str(path))
-            results.append((path, findings))
-            if verbose and fmt == "text" and not isinstance(data, Finding) and not findings:
-                for line in describe(data):
-                    click.echo(f"{path}: ok {line}")
+        result = _validate(paths, options, jobs or os.cpu_count() or 1, quiet)
+        describe = _describer(result)
+        report = RENDERERS[fmt](result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
+                                describe=describe)
+        if tree and fmt == "text":
+            report += "\n".join(tree_lines(result.summaries)) + "\n"
+        if output:
+            Path(output).write_text(report, encoding="utf-8")
+        else:
+            click.echo(report, nl=False)
     except Exception as exc:  # a fault of the tool, not of the input: exit 2, never a traceback
         click.echo(f"plan-validate: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    errors = sum(1 for _, fs in results for f in fs if f.severity == "error")
-    invalid = sum(1 for _, fs in results if any(f.severity == "error" for f in fs))
-    if fmt == "json":
-        report = {
-            "khthVersion": KHTH_VERSION,
-            "toolVersion": __version__,
-            "valid": errors == 0,
-            "summary": {"files": len(results), "invalidFiles": invalid, "errors": errors},
-            "files": [{"file": str(p), "valid": not any(f.severity == "error" for f in fs),
-                       "findings": [f.as_dict() for f in fs]} for p, fs in results],
-        }
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if tree and fmt != "text":
+        click.echo("\n".join(tree_lines(result.summaries)), err=True)
+    worst = {f.severity for f in result.all_findings()}
+    failing = "error" in worst or (fail_on == "warning" and "warning" in worst)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _validate(paths: tuple[str, ...], options: Options, jobs: int, quiet: bool) -> RunResult:
+    stdin = [p for p in paths if p == "-"]
+    files, walk_findings = collect(p for p in paths if p != "-")
+    show_progress = not quiet and sys.stderr.isatty() and len(files) >= PROGRESS_THRESHOLD
+    if show_progress:
+        with click.progressbar(length=len(files), label="plan-validate", file=sys.stderr) as bar:
+            result = run(files, options, jobs, progress=bar.update)
     else:
-        for path, findings in results:
-            for f in findings:
-                loc = f.location()
-                click.echo(f"{path}:{loc + ':' if loc else ''} {f.severity} [{f.code}] {f.message(lang)}")
-        if not quiet:
-            click.echo(f"{len(results)} file(s) checked, {invalid} invalid, {errors} error(s) "
-                       f"/ đã kiểm tra {len(results)} tệp, {invalid} tệp lỗi, {errors} lỗi")
-    sys.exit(EXIT_INVALID if errors else EXIT_OK)
+        result = run(files, options, jobs)
+    if stdin:
+        extra = Validator(options).check_bytes(sys.stdin.buffer.read(), "<stdin>")
+        result = run_with(result, extra, options)
+    if walk_findings:
+        result.results.insert(0, FileResult(walk_findings[0].file, walk_findings, []))
+    return result
+
+
+def run_with(result: RunResult, extra: FileResult, options: Options) -> RunResult:
+    """Add a checked input (standard input) to a run and redo the corpus pass."""
+    return corpus_pass(result.results + [extra], options)
+
+
+def _describer(result: RunResult):
+    records = {r.file: r.summaries for r in result.results}
+
+    def describe(file: str) -> str:
+        return "; ".join(f"{s.id} [{s.profile}]" for s in records.get(file, []))
+
+    return describe
+
+
+def _colour(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -1,116 +1,340 @@
-"""Validate KHTH documents in JSON or XML against the generated schemas and the profiles.
+"""Run every layer of checks over files and folders and collect the findings.
 
-JSON is checked with the JSON Schema (jsonschema-rs, formats on). XML is checked with the XSD,
-then mapped to its JSON form and checked with the same JSON Schema, so both forms meet the same
-requirements, including the profile conditions that XSD 1.0 cannot express.
+Per file: input checks → parse (JSON or XML, detected by content) → schema (JSON Schema; for XML
+the XSD first, then the JSON Schema on its JSON form) → document rules. Across the run: corpus
+rules on small per-record summaries, so memory stays bounded however many files are checked,
+and files can be checked in parallel worker processes.
 """
 
 from __future__ import annotations
 
-import json
-from importlib import resources
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
 from lxml import etree
 
 from khth.converters.canonical import root_of
 from khth.converters.errors import KhthInputError
-from khth.converters.loading import check_bytes, detect_format, parse_json, parse_xml
-from khth.converters.xml_form import from_xml, pointer_to_xpath
-from khth.schema.generate import SCHEMA_FILES, XSD_FILE
-from khth.schema.profiles import profile_gaps
+from khth.converters.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
+from khth.converters.xml_form import NS, from_xml, pointer_to_xpath
 
-from .findings import Finding
+from .corpus_rules import Summary, check_corpus, summarise
+from .document_rules import check_document
+from .findings import Finding, make
+from .positions import json_positions
+from .schema_checks import compile_json_validators, json_schema_findings, load_xsd, xsd_findings
+
+SUFFIXES = {".json", ".xml"}
+_LOADER_CODES = {
+    "input-empty": "input.empty", "input-too-large": "input.too-large", "input-binary": "input.binary",
+    "input-encoding": "input.encoding", "input-bom": "input.encoding", "input-format": "input.format",
+    "json-syntax": "input.json-syntax", "json-too-deep": "input.too-deep", "xml-syntax": "input.xml-syntax",
+    "xml-doctype": "input.xml-doctype",
+}
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def load_schema(root: str) -> dict[str, Any]:
-    return json.loads(resources.files("khth.schema").joinpath(SCHEMA_FILES[root]).read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Options:
+    today: str = field(default_factory=lambda: date.today().isoformat())
+    max_bytes: int = MAX_BYTES
+    require_parents: bool = False
+    profile: str | None = None  # check every non-citation record against this profile
 
 
-def _xsd() -> etree.XMLSchema:
-    with resources.as_file(resources.files("khth.schema").joinpath(XSD_FILE)) as path:
-        return etree.XMLSchema(etree.parse(str(path)))
+@dataclass
+class FileResult:
+    file: str
+    findings: list[Finding]
+    summaries: list[Summary]
 
 
-def _pointer(parts: list[Any]) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+def _from_loader(exc: KhthInputError, file: str) -> Finding:
+    code = _LOADER_CODES.get(exc.code, "input.format")
+    if code == "input.xml-syntax" and "depth" in exc.en.lower():
+        code = "input.too-deep"
+    return make(code, file, line=exc.line, column=exc.column, detail_vi=exc.vi, detail=exc.en)
+
+
+def _first_not_nfc(node: Any, pointer: str = "") -> tuple[str, str] | None:
+    if isinstance(node, str):
+        return None if unicodedata.is_normalized("NFC", node) else (pointer, node)
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        found = _first_not_nfc(value, f"{pointer}/{key}")
+        if found:
+            return found
+    return None
 
 
 class Validator:
-    """Compiles the schemas once; validates any number of inputs."""
+    """Compiles the schemas once; checks any number of inputs."""
 
-    def __init__(self) -> None:
-        self._json = {root: jsonschema_rs.Draft202012Validator(load_schema(root), validate_formats=True)
-                      for root in SCHEMA_FILES}
-        self._xsd = _xsd()
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self._json = compile_json_validators()
+        self._xsd = load_xsd()
 
-    # -- entry points ------------------------------------------------------------------------
+    # -- one input -------------------------------------------------------------------------------
 
-    def validate_bytes(self, data: bytes, name: str) -> list[Finding]:
+    def check_path(self, path: Path) -> FileResult:
+        name = str(path)
         try:
+            size = path.stat().st_size
+            if size > self.options.max_bytes:
+                return FileResult(name, [make("input.too-large", name, detail_vi=f"Tệp {size} byte, vượt giới hạn "
+                                              f"{self.options.max_bytes} byte", detail=f"the file has {size} bytes, "
+                                              f"over the {self.options.max_bytes}-byte limit")], [])
+            data = path.read_bytes()
+        except OSError as exc:
+            return FileResult(name, [make("input.unreadable", name, reason=exc.strerror or str(exc))], [])
+        return self.check_bytes(data, name)
+
+    def check_bytes(self, data: bytes, name: str) -> FileResult:
+        findings: list[Finding] = []
+        if data.startswith(_UTF8_BOM):
+            findings.append(make("input.bom", name, line=1, column=1, encoding="UTF-8"))
+            data = data[len(_UTF8_BOM):]
+        try:
+            if len(data) > self.options.max_bytes:
+                raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {self.options.max_bytes} byte",
+                                     f"over the {self.options.max_bytes}-byte limit")
             check_bytes(data)
             fmt = detect_format(data)
             if fmt == "json":
-                return self._validate_json(parse_json(data), name, None)
+                return self._check_json(data, name, findings)
             if fmt == "xml":
-                return self._validate_xml(data, name)
+                return self._check_xml(data, name, findings)
             raise KhthInputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
                                  "unrecognised format: JSON or XML expected", line=1, column=1)
         except KhthInputError as exc:
-            return [Finding(name, exc.code, "error", exc.vi, exc.en, line=exc.line, column=exc.column,
-                            pointer=exc.location if exc.location and exc.location.startswith("/") else None)]
+            return FileResult(name, findings + [_from_loader(exc, name)], [])
 
-    def validate_data(self, data: Any, name: str = "<data>") -> list[Finding]:
-        """Validate an already parsed JSON form."""
-        return self._validate_json(data, name, None)
+    def check_data(self, data: Any, name: str = "<data>") -> list[Finding]:
+        """Check an already parsed JSON form (no positions)."""
+        return self._check_form(data, name, None)[0]
 
-    # -- JSON --------------------------------------------------------------------------------
+    validate_data = check_data  # the name plan-convert uses to refuse invalid input
 
-    def schema_findings(self, data: Any, name: str = "<data>", xml_root: str | None = None) -> list[Finding]:
-        """JSON Schema errors only (no profile cross-checks)."""
-        findings = []
-        for err in self._json[root_of(data)].iter_errors(data):
-            pointer = _pointer(list(err.instance_path))
-            findings.append(self._at(name, "schema", "error", f"Không đúng lược đồ: {err.message}",
-                                     f"schema: {err.message}", pointer, xml_root))
-        return findings
+    def schema_findings(self, data: Any, name: str = "<data>") -> list[Finding]:
+        """JSON Schema violations only."""
+        return json_schema_findings(self._json[root_of(data)], data, name)
 
-    def _validate_json(self, data: Any, name: str, xml_root: str | None) -> list[Finding]:
-        root = root_of(data)
-        findings = self.schema_findings(data, name, xml_root)
-        if findings:
-            return findings
-        documents = data["documents"] if root == "bundle" else [data]
-        for i, doc in enumerate(documents):
-            base = f"/documents/{i}" if root == "bundle" else ""
-            for gap in profile_gaps(doc):
-                what = {"absent": ("vắng mà không được ghi trong provenance.missing",
-                                   "is absent and not listed in provenance.missing"),
-                        "partial-date": ("là ngày chưa đủ mà không được ghi trong provenance.missing",
-                                         "is a partial date and not listed in provenance.missing"),
-                        "listed-but-present": ("được ghi là thiếu trong provenance.missing nhưng lại có giá trị",
-                                               "is listed in provenance.missing but has a value")}[gap.problem]
-                code = "profile-missing-but-present" if gap.problem == "listed-but-present" else "profile-unexplained-gap"
-                findings.append(self._at(name, code, "error", f"{gap.pointer} {what[0]}",
-                                         f"{gap.pointer} {what[1]}", base + gap.pointer, xml_root))
-        return findings
+    # -- JSON and XML ----------------------------------------------------------------------------
 
-    def _at(self, name: str, code: str, severity: str, vi: str, en: str, pointer: str,
-            xml_root: str | None) -> Finding:
-        if xml_root is None:
-            return Finding(name, code, severity, vi, en, pointer=pointer or "/")
-        return Finding(name, code, severity, vi, en, pointer=pointer or "/", xpath=pointer_to_xpath(xml_root, pointer))
+    def _check_json(self, data: bytes, name: str, findings: list[Finding]) -> FileResult:
+        form = parse_json(data)
+        text = data.decode("utf-8")
+        if not unicodedata.is_normalized("NFC", text) or "\\u" in text:
+            bad = _first_not_nfc(form)
+            if bad:
+                findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
+        more, summaries = self._check_form(form, name, None)
+        findings += more
+        located = [f for f in findings if f.pointer and f.line is None]
+        if located:
+            positions = json_positions(text, {f.pointer for f in located})  # type: ignore[misc]
+            findings = [f.at(line=positions[f.pointer][0], column=positions[f.pointer][1])
+                        if f.line is None and f.pointer in positions else f for f in findings]
+        return FileResult(name, findings, summaries)
 
-    # -- XML ---------------------------------------------------------------------------------
-
-    def _validate_xml(self, data: bytes, name: str) -> list[Finding]:
+    def _check_xml(self, data: bytes, name: str, findings: list[Finding]) -> FileResult:
         tree = parse_xml(data)
-        if not self._xsd.validate(tree):
-            out = []
-            for e in self._xsd.error_log:  # type: ignore[attr-defined]
-                out.append(Finding(name, "xsd", "error", f"Không đúng XSD: {e.message}", f"XSD: {e.message}",
-                                   xpath=e.path, line=e.line, column=e.column or None))
-            return out
-        root, json_form = from_xml(data)
-        return self._validate_json(json_form, name, root)
+        problems = xsd_findings(self._xsd, tree, name)
+        if problems:
+            return FileResult(name, findings + problems, [])
+        root, form = from_xml(data)
+        if not unicodedata.is_normalized("NFC", data.decode("utf-8")):
+            bad = _first_not_nfc(form)
+            if bad:
+                findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
+        more, summaries = self._check_form(form, name, root)
+        out = []
+        for f in findings + more:
+            if f.pointer is not None and f.xpath is None:
+                xpath = pointer_to_xpath(root, "" if f.pointer == "/" else f.pointer)
+                f = f.at(xpath=xpath, line=_xml_line(tree, xpath))
+            out.append(f)
+        return FileResult(name, out, summaries)
+
+    def _check_form(self, form: Any, name: str, xml_root: str | None) -> tuple[list[Finding], list[Summary]]:
+        root = root_of(form)
+        checked = self._with_profile(form, root)
+        problems = json_schema_findings(self._json[root], checked, name)
+        if problems:
+            return problems, []
+        docs = checked["documents"] if root == "bundle" else [checked]
+        findings: list[Finding] = []
+        summaries = []
+        for i, doc in enumerate(docs):
+            base = f"/documents/{i}" if root == "bundle" else ""
+            for code, pointer, params in check_document(doc, base, self.options.today):
+                findings.append(make(code, name, pointer=pointer or "/", **params))
+            summaries.append(summarise(doc, name, base))
+        return findings, summaries
+
+    def _with_profile(self, form: Any, root: str) -> Any:
+        profile = self.options.profile
+        if not profile:
+            return form
+
+        def override(doc: dict[str, Any]) -> dict[str, Any]:
+            return doc if doc.get("profile") == "citation" else {**doc, "profile": profile}
+
+        if root == "bundle":
+            return {**form, "documents": [override(d) for d in form.get("documents", [])]}
+        return override(form) if isinstance(form, dict) else form
+
+
+def _xml_line(tree: etree._Element, xpath: str) -> int | None:
+    steps = xpath.strip("/").split("/")
+    path = "/" + "/".join(f"k:{s}" for s in steps)
+    try:
+        found = tree.getroottree().xpath(path, namespaces={"k": NS})
+    except etree.XPathError:
+        return None
+    return found[0].sourceline if found else None
+
+
+# --- many inputs -----------------------------------------------------------------------------------
+
+def collect(paths: Iterable[str]) -> tuple[list[Path], list[Finding]]:
+    """Files to check: named files as given; folders searched for .json and .xml, links followed
+    once, loops skipped with a warning."""
+    files: list[Path] = []
+    findings: list[Finding] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            files.append(p)
+            continue
+        seen: set[tuple[int, int]] = set()
+        for folder, dirs, names in os.walk(p, followlinks=True):
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                findings.append(make("input.symlink-loop", folder, target=folder))
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            for n in sorted(names):
+                if Path(n).suffix.lower() in SUFFIXES:
+                    files.append(Path(folder) / n)
+    return files, findings
+
+
+def load_record(file: str, pointer: str) -> Any:
+    """The JSON form of the record at ``pointer`` in ``file`` (JSON or XML)."""
+    data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
+    form = parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
+    return form["documents"][int(pointer.rsplit("/", 1)[1])] if pointer else form
+
+
+def _comparable(doc: Any) -> Any:
+    """A record without the properties that only a stand-alone file carries."""
+    return {k: v for k, v in doc.items() if k != "khthVersion"} if isinstance(doc, dict) else doc
+
+
+def distinct_records(summaries: list[Summary]) -> list[Summary]:
+    """Summaries with the same record in several files (a JSON file and its XML form) kept once.
+
+    Records are compared only when their identifiers collide, so a run without duplicates never
+    reads a file twice.
+    """
+    by_id: dict[str, list[Summary]] = {}
+    for s in summaries:
+        by_id.setdefault(s.id, []).append(s)
+    drop: set[int] = set()
+    for group in (g for g in by_id.values() if len(g) > 1):
+        kept: list[tuple[Summary, Any]] = []
+        for s in group:
+            try:
+                doc = _comparable(load_record(s.file, s.pointer))
+            except (OSError, KhthInputError, KeyError, IndexError, ValueError):
+                doc = object()  # unreadable now: never equal to another record
+            if any(doc == other for _, other in kept):
+                drop.add(id(s))
+            else:
+                kept.append((s, doc))
+    return [s for s in summaries if id(s) not in drop]
+
+
+_worker: Validator | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker
+    _worker = Validator(options)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker is not None
+    return _worker.check_path(Path(path))
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult]
+    corpus: list[Finding]
+    summaries: list[Summary]
+
+    def all_findings(self) -> Iterator[Finding]:
+        for r in self.results:
+            yield from r.findings
+        yield from self.corpus
+
+
+def run(files: list[Path], options: Options, jobs: int = 1,
+        progress: Callable[[int], None] | None = None) -> RunResult:
+    results: list[FileResult] = []
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        chunk = max(1, min(256, len(files) // (jobs * 8) or 1))
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            for r in pool.imap(_check_in_worker, [str(f) for f in files], chunksize=chunk):
+                results.append(r)
+                if progress:
+                    progress(1)
+    else:
+        validator = Validator(options)
+        for f in files:
+            results.append(validator.check_path(f))
+            if progress:
+                progress(1)
+    return corpus_pass(results, options)
+
+
+def corpus_pass(results: list[FileResult], options: Options) -> RunResult:
+    """Run the corpus rules over every record of ``results`` and place their findings."""
+    summaries = distinct_records([s for r in results for s in r.summaries])
+    corpus = [make(code, record.file, pointer=record.pointer + pointer, severity=severity, **params)
+              for record, code, pointer, params, severity in check_corpus(summaries, options.require_parents)]
+    return RunResult(results, place(corpus), summaries)
+
+
+def place(findings: list[Finding]) -> list[Finding]:
+    """Give findings made after their file was closed a line (and column, or XPath for XML)."""
+    out = []
+    for file in dict.fromkeys(f.file for f in findings):
+        mine = [f for f in findings if f.file == file]
+        try:
+            data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
+            if detect_format(data) == "json":
+                pos = json_positions(data.decode("utf-8"), {f.pointer for f in mine if f.pointer})
+                mine = [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
+                        for f in mine]
+            else:
+                tree, root = parse_xml(data), from_xml(data)[0]
+                mine = [f.at(xpath=(x := pointer_to_xpath(root, f.pointer if f.pointer != "/" else "")),
+                             line=_xml_line(tree, x)) if f.pointer else f for f in mine]
+        except (OSError, KhthInputError, UnicodeDecodeError):
+            pass  # the file changed or vanished: the finding keeps its pointer
+        out += mine
+    return out

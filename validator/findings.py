@@ -1,8 +1,11 @@
-"""A validation finding: what is wrong, where, and how bad."""
+"""A validation finding: which rule, where, how bad, and the message in both languages."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from .catalogue import rule
 
 
 @dataclass(frozen=True)
@@ -20,10 +23,28 @@ class Finding:
     def location(self) -> str:
         where = self.xpath if self.xpath is not None else self.pointer
         pos = f"{self.line}:{self.column}" if self.line and self.column else (f"{self.line}" if self.line else "")
-        return ":".join(p for p in (pos, where or "") if p)
+        return " ".join(p for p in (pos, where or "") if p)
 
     def message(self, lang: str) -> str:
-        return {"vi": self.vi, "en": self.en}.get(lang, f"{self.en} / {self.vi}")
+        return {"vi": self.vi, "en": self.en}.get(lang, f"{self.vi} / {self.en}")
+
+    @property
+    def doc_link(self) -> str:
+        return rule(self.code).doc_link
+
+    def at(self, **where: Any) -> Finding:
+        return replace(self, **where)
 
     def as_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        out = {k: v for k, v in asdict(self).items() if v is not None}
+        out["doc"] = self.doc_link
+        return out
+
+
+def make(code: str, file: str, *, pointer: str | None = None, xpath: str | None = None, line: int | None = None,
+         column: int | None = None, severity: str | None = None, **params: Any) -> Finding:
+    """A finding of rule ``code``, its messages filled with ``params``."""
+    r = rule(code)
+    fill = {"pointer": pointer or "/", **params}  # templates may name the finding's own pointer
+    return Finding(file, code, severity or r.severity, r.message_vi.format(**fill), r.message_en.format(**fill),
+                   pointer, xpath, line, column)

@@ -1,0 +1,250 @@
+"""The rule catalogue: every check plan-validate makes, declared once.
+
+Each rule has a stable code, a default severity, a category, a title and a message in Vietnamese
+and English (messages are ``str.format`` templates filled by the check), and the documentation
+that SPEC.md's rule reference is generated from. Findings, reports, SARIF rule metadata and the
+documentation links all come from this table; the checks themselves live in
+:mod:`input_checks`, :mod:`schema_checks`, :mod:`document_rules` and :mod:`corpus_rules`.
+Every rule has passing and failing fixtures under ``tests/rules/<code>/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("input", "schema", "profile", "document", "corpus")
+SPEC_FILE = "SPEC.md"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    category: str
+    title_vi: str
+    title_en: str
+    message_vi: str
+    message_en: str
+    doc: str
+
+    @property
+    def anchor(self) -> str:
+        return "rule-" + self.code.replace(".", "-")
+
+    @property
+    def doc_link(self) -> str:
+        return f"{SPEC_FILE}#{self.anchor}"
+
+
+def _r(code, severity, title_vi, title_en, message_vi, message_en, doc) -> Rule:
+    return Rule(code, severity, code.split(".")[0], title_vi, title_en, message_vi, message_en, doc)
+
+
+RULES: tuple[Rule, ...] = (
+    # --- input: can the file be read as a KHTH record at all? -----------------------------------
+    _r("input.unreadable", "error", "Không đọc được tệp", "Unreadable file",
+       "Không đọc được tệp: {reason}", "cannot read the file: {reason}",
+       "The file could not be opened or read (permissions, a broken link, a device error)."),
+    _r("input.empty", "error", "Tệp rỗng", "Empty file",  "{detail_vi}", "{detail}",
+       "The file holds no bytes, or only white space."),
+    _r("input.too-large", "error", "Tệp quá lớn", "File too large",
+        "{detail_vi}", "{detail}",
+       "Files above the size limit (100 MB by default, `--max-bytes`) are not read, so that memory stays bounded. "
+       "A plan is rarely over 1 MB; a larger file is usually not a plan."),
+    _r("input.binary", "error", "Tệp nhị phân", "Binary file",
+        "{detail_vi}", "{detail}",
+       "The file holds NUL bytes: it is an image, a Word or PDF file, or an archive, not a KHTH record. "
+       "Convert Word and text documents with `plan-convert` first."),
+    _r("input.bom", "warning", "Có dấu BOM", "Byte-order mark",
+       "Tệp bắt đầu bằng dấu BOM {encoding}; KHTH dùng UTF-8 không BOM",
+       "the file starts with a {encoding} byte-order mark; KHTH files are UTF-8 without one",
+       "A UTF-8 byte-order mark is ignored and the file is checked; save the file as \"UTF-8\" (not \"UTF-8 with "
+       "BOM\") to clear the warning. A UTF-16 mark means the file is not UTF-8 at all and is an error "
+       "(input.encoding)."),
+    _r("input.encoding", "error", "Không phải UTF-8", "Not UTF-8",
+        "{detail_vi}", "{detail}",
+       "KHTH records are UTF-8. Vietnamese files from older software are often in Windows-1258 or in the legacy "
+       "font encodings TCVN3 (ABC) or VNI; the message names the likely encoding. Convert the file to UTF-8 "
+       "(Unicode dựng sẵn) before validating."),
+    _r("input.format", "error", "Không phải JSON hay XML", "Neither JSON nor XML",
+        "{detail_vi}", "{detail}",
+       "The first significant character is neither `{` nor `<`. The format is detected from the content, not the "
+       "file name."),
+    _r("input.json-syntax", "error", "JSON sai cú pháp", "Malformed JSON",  "{detail_vi}", "{detail}", "The file is not well-formed JSON (RFC 8259): often a missing comma or quote, "
+       "a trailing comma, or a file cut short."),
+    _r("input.too-deep", "error", "Lồng nhau quá sâu", "Nested too deeply",
+        "{detail_vi}", "{detail}",
+       "JSON or XML nested deeper than the parsers allow (1,024 JSON levels, 256 XML levels). No KHTH record "
+       "comes near this; such input is rejected without exhausting memory or the stack."),
+    _r("input.xml-syntax", "error", "XML sai cú pháp", "Malformed XML",  "{detail_vi}", "{detail}", "The file is not well-formed XML 1.0."),
+    _r("input.xml-doctype", "error", "XML có DOCTYPE/ENTITY", "XML with DOCTYPE or entities",
+        "{detail_vi}", "{detail}",
+       "KHTH XML has no DTD. A DOCTYPE can declare external entities (XXE: reading local files or the network) or "
+       "nested entities that expand exponentially (\"billion laughs\"); such files are refused before parsing and "
+       "no entity is ever resolved."),
+    _r("input.not-nfc", "error", "Chưa chuẩn hóa NFC", "Text not in NFC",
+       "Văn bản không ở dạng Unicode NFC (dạng tổ hợp NFD hoặc lẫn lộn), ví dụ: {sample}",
+       "text is not in Unicode NFC (decomposed or mixed forms), e.g. {sample}",
+       "Vietnamese letters can be stored precomposed (NFC: \"ệ\" is one code point) or decomposed (NFD: \"e\" "
+       "plus two combining marks). Mixed forms break search, sorting and identifiers. KHTH text is NFC; "
+       "`plan-convert` writes NFC."),
+    _r("input.symlink-loop", "warning", "Vòng lặp liên kết", "Symbolic-link loop",
+       "Bỏ qua thư mục {target}: liên kết tạo vòng lặp", "skipped {target}: the link makes a loop",
+       "While searching a folder, a symbolic link led back to a folder already searched; it is skipped so that the "
+       "run ends."),
+    # --- schema -------------------------------------------------------------------------------
+    _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
+       "The record is not valid against `schema/document.schema.json` or `schema/bundle.schema.json` (JSON Schema "
+       "2020-12, formats enforced). Every violation is reported, de-duplicated, in document order."),
+    _r("schema.xsd", "error", "Sai lược đồ XSD", "XSD violation", "{detail}", "{detail}",
+       "The XML record is not valid against `schema/khth.xsd`. After an error inside an element the XSD checker "
+       "may skip the rest of that element; fix and run again."),
+    # --- profile ------------------------------------------------------------------------------
+    _r("profile.unexplained-gap", "error", "Thiếu thông tin không giải thích", "Unexplained gap",
+       "{pointer} {what} mà không được ghi trong provenance.missing",
+       "{pointer} {what_en} and is not listed in provenance.missing",
+       "A `lenient` record may lack facts the `published` profile requires, but each absent fact (or a partial "
+       "date) is listed in `provenance.missing` with its reason. See §13."),
+    _r("profile.missing-but-present", "error", "Vừa có vừa ghi là thiếu", "Listed missing but present",
+       "{pointer} được ghi là thiếu trong provenance.missing nhưng lại có giá trị",
+       "{pointer} is listed in provenance.missing but has a value",
+       "A fact is either given (printed or inferred) or missing, never both. A partial date may stand beside the "
+       "missing entry that explains its blank day or month."),
+    # --- document -----------------------------------------------------------------------------
+    _r("document.id", "error", "Mã định danh sai quy tắc", "Identifier does not follow the rule",
+       "id {actual} khác mã suy ra từ loại, số, ngày, cơ quan: {expected}",
+       "id {actual} differs from the identifier its type, number, date and issuer give: {expected}",
+       "A record's `id`, and each reference's `id`, is derived by the identifier rule (§8) from the facts beside "
+       "it; a stale or hand-made id breaks linking."),
+    _r("document.number-grammar", "error", "Số, ký hiệu sai quy cách", "Number outside its grammar",
+       "Số, ký hiệu {number} không theo quy cách {expected}", "number {number} does not follow the {expected} grammar",
+       "Party numbers are N-TYPE/ISSUER (Hướng dẫn 36-HD/VPTW); State numbers N/TYPE-ISSUER or N/YYYY/TYPE-ISSUER "
+       "(Nghị định 30/2020/NĐ-CP). A number that follows neither, or not the system it declares, is wrong or "
+       "mis-typed."),
+    _r("document.number-parts", "error", "Phần tách của số không khớp", "Parsed number parts disagree",
+       "{field} của {number} là {actual}, nhưng quy cách cho {expected}",
+       "{field} of {number} is {actual}, but the grammar gives {expected}",
+       "The parsed parts (serial, year, typeCode, issuerCode, unitCode, system) must be what the grammar reads "
+       "from `printed`."),
+    _r("document.type-code", "error", "Loại văn bản không khớp ký hiệu", "Type code does not match the type",
+       "Ký hiệu {number} cho loại {code}, nhưng documentType là {doc_type}",
+       "the number {number} says type {code}, but documentType is {doc_type}",
+       "The type code in the symbol names the document type (KH = Kế hoạch). A State công văn has no type code "
+       "and is type CV; a National Assembly number (…/QH13) is a law or resolution."),
+    _r("document.date-invalid", "error", "Ngày không có thật", "Date does not exist",
+       "{pointer}: ngày {date} không có trong lịch", "{pointer}: {date} is not a calendar date",
+       "Dates must exist (no 30 February). The schema checks the form; this rule checks the calendar."),
+    _r("document.date-future", "error", "Ngày trong tương lai", "Date in the future",
+       "{pointer}: ngày {date} sau ngày kiểm tra {today}", "{pointer}: {date} is after the day of the check, {today}",
+       "A published document and the documents it cites are dated on or before the day they are checked."),
+    _r("document.citation-after-document", "error", "Văn bản được dẫn có ngày sau", "Cited document dated later",
+       "{cited} ngày {cited_date}, sau ngày văn bản dẫn nó ({date})",
+       "{cited} is dated {cited_date}, after the document that cites it ({date})",
+       "A document cannot cite, or implement, one issued after it. Usually a mis-typed date in the citation."),
+    _r("document.label-order", "warning", "Đề mục sai thứ tự", "Labels out of sequence",
+       "Đề mục {label} sau {previous}; cần {expected}", "label {label} follows {previous}; {expected} expected",
+       "Sibling labels run in order: I, II, III; 1, 2, 3; 1.1, 1.2; a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, "
+       "r, s, t, u, v, x, y (the Vietnamese alphabet has no f, j, w, z). A warning, since the text keeps the "
+       "labels as printed."),
+    _r("document.label-parent", "warning", "Đề mục con không khớp đề mục cha", "Sub-label under the wrong parent",
+       "Đề mục {label} nằm dưới {parent}", "label {label} stands under {parent}",
+       "A decimal sub-label repeats its parent's number (3.1, 3.2 under 3). Seed 192-KH/TU prints 1.1–1.5 under "
+       "task 3: kept as printed, reported as a warning."),
+    _r("document.unknown-citation", "error", "Dẫn tới văn bản không có", "Citation of an unknown document",
+       "{pointer}: {target} không có trong parent/references", "{pointer}: {target} is not the parent or a reference",
+       "`cites` and `abbreviations[].refersTo` name documents of the record's own parent or references."),
+    _r("document.parent-relation", "error", "Liên kết cấp trên có relation", "Parent link with a relation",
+       "parent có relation {relation}; quan hệ của parent luôn là 'thực hiện'",
+       "parent has relation {relation}; the parent's relation is always 'implements'",
+       "The parent link carries no `relation`: it is the document this one implements."),
+    _r("document.duplicate-reference", "warning", "Văn bản được dẫn lặp lại", "Reference listed twice",
+       "{target} được liệt kê nhiều lần", "{target} is listed more than once",
+       "Each cited document is listed once, at its first citation; later citations point to it through `cites`."),
+    _r("document.agencies-missing", "warning", "Thiếu cơ quan", "Agencies not recorded",
+       "{pointer}: khối '{role}' không ghi cơ quan", "{pointer}: the '{role}' block records no agency",
+       "A lead, implementing or coordinating line, or an assignment, names its agencies in `agencies`."),
+    _r("document.recipients-missing", "warning", "Thiếu nơi nhận", "No recipients",
+       "Văn bản không có nơi nhận", "the document lists no recipients",
+       "A published document ends with its \"Nơi nhận\" list; without it, nobody can tell who must act."),
+    _r("document.signature-incomplete", "warning", "Phần ký thiếu", "Signature incomplete",
+       "Phần ký thiếu {what}", "the signature lacks {what_en}",
+       "A signature names the signer and their position; the authority chain says for whom they sign."),
+    _r("document.district-abolished", "warning", "Cấp huyện đã bỏ", "District level abolished",
+       "Cơ quan cấp huyện ban hành ngày {date}, sau khi cấp huyện kết thúc (01/7/2025)",
+       "a district-level issuer on {date}, after the district level ended (2025-07-01)",
+       "The district level (huyện, quận, thị xã, thành phố thuộc tỉnh) was abolished on 2025-07-01. A later "
+       "district-level document is most likely mis-dated or mis-levelled."),
+    _r("document.whitespace", "warning", "Khoảng trắng thừa", "Stray white space",
+       "{pointer}: có khoảng trắng kép hoặc ký tự tab", "{pointer}: double space or tab",
+       "Runs of white space are folded to one space (§2); double spaces come from copying a printed layout."),
+    _r("document.inferred-facts", "info", "Có thông tin suy ra", "Inferred facts",
+       "{count} thông tin được suy ra, không in ở vị trí quy định: {fields}",
+       "{count} fact(s) inferred rather than printed where the layout puts them: {fields}",
+       "Facts listed in `provenance.inferred` were established from other evidence (OCR restoration, the body "
+       "of a document whose header is lost). Check them against the source before relying on them."),
+    # --- corpus -------------------------------------------------------------------------------
+    _r("corpus.duplicate-id", "error", "Trùng mã định danh", "Duplicate identifier",
+       "{id} cũng có ở {other}", "{id} also stands in {other}",
+       "Two records of one run claim the same identifier. A citation-only record beside the full record of the "
+       "same document is not a clash (see corpus.citation-superseded)."),
+    _r("corpus.citation-superseded", "info", "Bản ghi trích dẫn đã có bản đầy đủ", "Citation record superseded",
+       "{id}: bản ghi trích dẫn ở {other} đã có bản ghi đầy đủ", "{id}: the citation-only record in {other} has a full record",
+       "A citation-only record stands in for a document until the document itself is published; once both are in "
+       "one corpus the citation record can be dropped."),
+    _r("corpus.parent-unresolved", "warning", "Không tìm thấy văn bản cấp trên", "Parent not found",
+       "Văn bản cấp trên {parent} không có trong tập kiểm tra", "the parent {parent} is not in the checked corpus",
+       "The parent is matched by number and date among all records of the run. A warning, since the parent may "
+       "simply not be published yet; `--require-parents` makes it an error."),
+    _r("corpus.parent-date-mismatch", "error", "Sai ngày văn bản cấp trên", "Wrong parent date",
+       "Văn bản cấp trên {number} ghi ngày {date}, nhưng bản ghi có số này ngày {found}",
+       "the parent {number} is cited with date {date}, but the record with that number is dated {found}",
+       "A record with the parent's number exists but carries another date: the citation's date is probably wrong "
+       "(or the number belongs to another term or year)."),
+    _r("corpus.parent-ambiguous", "warning", "Văn bản cấp trên không xác định", "Ambiguous parent",
+       "{parent} khớp {count} bản ghi, cơ quan ban hành không phân định được",
+       "{parent} matches {count} records and the issuer does not tell them apart",
+       "Several records share the parent's number and date; the issuer as cited breaks the tie when it can."),
+    _r("corpus.parent-level", "warning", "Cấp văn bản cấp trên không hợp lý", "Parent at an unexpected level",
+       "Văn bản cấp trên {parent} ở cấp {parent_level} ({parent_system}), văn bản này ở cấp {level} ({system})",
+       "the parent {parent} is at level {parent_level} ({parent_system}); this document at {level} ({system})",
+       "A parent sits at a higher level, or at the same level in the other system (the provincial People's "
+       "Committee implementing its Tỉnh ủy's plan), or at the same level when the child's issuer is a department "
+       "of the parent's (136-HD/BTGTW of the Ban Tuyên giáo Trung ương implementing 28-CT/TW; a Sở implementing "
+       "its People's Committee's plan). Departments are recognised from the issuer codes of the numbers."),
+    _r("corpus.child-before-parent", "error", "Văn bản thực hiện có ngày trước", "Child dated before its parent",
+       "Ban hành ngày {date}, trước văn bản cấp trên {parent} ({parent_date})",
+       "issued on {date}, before its parent {parent} ({parent_date})",
+       "A document cannot implement one issued after it; along every chain the dates run forward."),
+    _r("corpus.cycle", "error", "Vòng lặp thực hiện", "Implementation cycle",
+       "Chuỗi thực hiện quay vòng: {chain}", "the implementation chain loops: {chain}",
+       "Following parent links must end at a root; a loop means a wrong parent somewhere on it."),
+)
+
+_BY_CODE = {r.code: r for r in RULES}
+assert len(_BY_CODE) == len(RULES), "rule codes must be unique"
+assert all(r.severity in SEVERITIES and r.category in CATEGORIES for r in RULES)
+
+
+def rule(code: str) -> Rule:
+    return _BY_CODE[code]
+
+
+def catalogue_hash() -> str:
+    """A hash of the whole catalogue, stated in machine-readable reports so a result can be reproduced."""
+    data = json.dumps([asdict(r) for r in RULES], ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def rule_reference() -> str:
+    """The rule reference section of SPEC.md."""
+    lines: list[str] = []
+    for category in CATEGORIES:
+        lines += [f"#### Rules: {category}", ""]
+        for r in (r for r in RULES if r.category == category):
+            lines += [f'<a id="{r.anchor}"></a>', f"##### `{r.code}` — {r.title_en} ({r.title_vi})", "",
+                      f"Severity: **{r.severity}**. {r.doc}", "",
+                      f"Message: “{r.message_en}” / “{r.message_vi}”", ""]
+    return "\n".join(lines)

@@ -1,0 +1,301 @@
+"""Rules on one record: numbers, types, dates, labels, citations, completeness.
+
+Each check yields ``(code, pointer, params)``; the engine turns them into findings. The checks
+assume a schema-valid record (the engine runs them only then).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
+from khth.schema.profiles import profile_gaps
+
+Hit = tuple[str, str, dict[str, Any]]
+
+_PARTS = (("system", "system"), ("serial", "serial"), ("year", "year"), ("typeCode", "type_code"),
+          ("issuerCode", "issuer_code"), ("unitCode", "unit_code"))
+_TYPE_NAMES_BY_CODE = {"QĐi": {"QĐi"}, "QĐ": {"QĐ", "QyĐ"}, "CV": {"CV"}}
+DISTRICT_END = "2025-07-01"
+
+
+def _refs(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    out = [("/parent", doc["parent"])] if "parent" in doc else []
+    return out + [(f"/references/{i}", r) for i, r in enumerate(doc.get("references", []))]
+
+
+# --- identifiers and numbers ---------------------------------------------------------------------
+
+def check_identifiers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    expected = document_identifier(doc)
+    if doc["id"] != expected:
+        yield "document.id", f"{base}/id", {"actual": doc["id"], "expected": expected}
+    for where, ref in _refs(doc):
+        expected = reference_identifier(ref)
+        if ref["id"] != expected:
+            yield "document.id", f"{base}{where}/id", {"actual": ref["id"], "expected": expected}
+
+
+def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[Hit]:
+    printed = number["printed"]
+    parsed = parse_number(printed)
+    if parsed is None:
+        system = number.get("system")
+        expected = {"party": "Đảng (N-LOẠI/CƠ QUAN)", "state": "Nhà nước (N/LOẠI-CƠ QUAN)"}.get(
+            system, "Đảng hay Nhà nước")
+        yield "document.number-grammar", f"{where}/printed", {"number": printed, "expected": expected}
+        return
+    parts = parsed.as_dict()
+    for field, key in _PARTS:
+        if number.get(field) != parts.get(key):
+            code = "document.number-grammar" if field == "system" else "document.number-parts"
+            params = {"number": printed, "expected": parts.get(key, "—")} if field == "system" else {
+                "field": field, "number": printed, "actual": number.get(field, "—"), "expected": parts.get(key, "—")}
+            yield code, f"{where}/{field}", params
+    code = parsed.type_code
+    if code is not None:
+        allowed = _TYPE_NAMES_BY_CODE.get(code, {code})
+        if doc_type not in allowed:
+            yield "document.type-code", f"{where}/typeCode", {"number": printed, "code": code, "doc_type": doc_type}
+    elif parsed.issuer_code and re.fullmatch(r"QH\d{2}", parsed.issuer_code):
+        if doc_type not in ("L", "NQ"):
+            yield "document.type-code", f"{where}/printed", {"number": printed, "code": "L/NQ", "doc_type": doc_type}
+    elif doc_type != "CV":
+        yield "document.type-code", f"{where}/printed", {"number": printed, "code": "CV", "doc_type": doc_type}
+
+
+def check_numbers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    if "number" in doc:
+        yield from _number_hits(doc["number"], doc["documentType"], f"{base}/number")
+    for where, ref in _refs(doc):
+        if "number" in ref:
+            yield from _number_hits(ref["number"], ref["documentType"], f"{base}{where}/number")
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+def _real(value: str) -> bool:
+    """Whether an ISO date of any precision (or --MM-DD) exists in the calendar."""
+    try:
+        if value.startswith("--"):
+            date(2024, int(value[2:4]), int(value[5:7]))  # a leap year, so --02-29 is allowed
+        elif len(value) >= 10:
+            date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _dates(doc: dict[str, Any], base: str) -> Iterator[tuple[str, str]]:
+    if "issueDate" in doc:
+        yield f"{base}/issueDate", doc["issueDate"]
+    for where, ref in _refs(doc):
+        if "issueDate" in ref:
+            yield f"{base}{where}/issueDate", ref["issueDate"]
+    if "signedAt" in doc.get("signature", {}):
+        yield f"{base}/signature/signedAt", doc["signature"]["signedAt"][:10]
+    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
+        tf = block.get("timeframe")
+        if tf:
+            for key in ("start", "end", "deadline"):
+                if key in tf:
+                    yield f"{pointer}/timeframe/{key}", tf[key]
+        for i, d in enumerate(block.get("deadlines", [])):
+            yield f"{pointer}/deadlines/{i}/date", d["date"]
+        if "deadline" in block.get("reporting", {}):
+            yield f"{pointer}/reporting/deadline", block["reporting"]["deadline"]
+
+
+def _after(a: str, b: str) -> bool:
+    """Whether date ``a`` is certainly after ``b`` at the precision both give."""
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+def check_dates(doc: dict[str, Any], base: str, today: str) -> Iterator[Hit]:
+    for pointer, value in _dates(doc, base):
+        if not _real(value):
+            yield "document.date-invalid", pointer, {"date": value}
+    for pointer in (f"{base}/issueDate", f"{base}/signature/signedAt"):
+        value = doc.get("issueDate") if pointer.endswith("issueDate") else doc.get("signature", {}).get("signedAt")
+        if value and _real(value) and _after(value[:10], today):
+            yield "document.date-future", pointer, {"date": value[:10], "today": today}
+    issued = doc.get("issueDate")
+    for where, ref in _refs(doc):
+        cited = ref.get("issueDate")
+        if not cited or not _real(cited):
+            continue
+        if _after(cited, today):
+            yield "document.date-future", f"{base}{where}/issueDate", {"date": cited, "today": today}
+        elif issued and _real(issued) and _after(cited, issued):
+            label = ref.get("number", {}).get("printed") or ref.get("title") or ref["id"]
+            yield "document.citation-after-document", f"{base}{where}/issueDate", {
+                "cited": label, "cited_date": cited, "date": issued}
+
+
+# --- labels ------------------------------------------------------------------------------------------
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_LETTERS = list("abcd") + ["đ"] + list("eghiklmnopqrstuvxy")
+_LABEL = re.compile(r"^(?P<body>[IVX]+|\d+(?:\.\d+)*|[a-zđ])(?P<sep>[.)\-:]*)$")
+
+
+def _label_kind(label: str) -> tuple[str, list[int] | int] | None:
+    """('roman'|'decimal'|'letter', position) for a sequencing label; None for bullets and others."""
+    m = _LABEL.match(label.strip())
+    if not m:
+        return None
+    body = m["body"]
+    if body in _ROMAN:
+        return "roman", _ROMAN.index(body) + 1
+    if body[0].isdigit():
+        return "decimal", [int(p) for p in body.split(".")]
+    if body in _LETTERS:
+        return "letter", _LETTERS.index(body) + 1
+    return None
+
+
+def _display(kind: str, pos: list[int] | int) -> str:
+    if kind == "roman":
+        return _ROMAN[pos - 1] if 0 < pos <= len(_ROMAN) else str(pos)  # type: ignore[operator]
+    if kind == "letter":
+        return _LETTERS[pos - 1] if 0 < pos <= len(_LETTERS) else "?"  # type: ignore[operator]
+    return ".".join(map(str, pos))  # type: ignore[arg-type]
+
+
+def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: list[int] | None) -> Iterator[Hit]:
+    previous: dict[str, tuple[list[int] | int, str]] = {}
+    misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
+    for i, block in enumerate(blocks):
+        here = f"{pointer}/{i}"
+        label = block.get("label")
+        kind = _label_kind(label) if label else None
+        if kind is None:
+            continue
+        style, pos = kind
+        if style == "decimal" and len(pos) > 1 and parent is not None and pos[:-1] != parent:  # type: ignore[arg-type]
+            if tuple(pos[:-1]) not in misplaced:  # type: ignore[index]
+                misplaced.add(tuple(pos[:-1]))  # type: ignore[index]
+                yield "document.label-parent", f"{here}/label", {"label": label,
+                                                                  "parent": ".".join(map(str, parent))}
+        key = f"{style}{len(pos) if isinstance(pos, list) else ''}"
+        if key in previous:
+            last, last_label = previous[key]
+            if isinstance(pos, list):
+                expected = last[:-1] + [last[-1] + 1]  # type: ignore[index,operator]
+            else:
+                expected = last + 1  # type: ignore[operator]
+            ok = pos == expected or (isinstance(pos, list) and pos[-1] == expected[-1])  # type: ignore[index]
+            if not ok:
+                yield "document.label-order", f"{here}/label", {
+                    "label": label, "previous": last_label, "expected": _display(style, expected)}
+        elif (pos if isinstance(pos, int) else pos[-1]) != 1:
+            yield "document.label-order", f"{here}/label", {"label": label, "previous": "—",
+                                                             "expected": _display(style, 1 if isinstance(pos, int)
+                                                                                  else pos[:-1] + [1])}
+        previous[key] = (pos, label)
+
+
+def check_labels(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    def visit(blocks: list[dict[str, Any]], pointer: str, parent: list[int] | None) -> Iterator[Hit]:
+        yield from _check_siblings(blocks, pointer, parent)
+        for i, block in enumerate(blocks):
+            if "children" in block:
+                kind = _label_kind(block["label"]) if block.get("label") else None
+                number = kind[1] if kind and kind[0] == "decimal" else None
+                yield from visit(block["children"], f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
+    yield from visit(doc.get("body", []), f"{base}/body", None)
+
+
+# --- citations, completeness ------------------------------------------------------------------------
+
+def walk_blocks(blocks: list[dict[str, Any]] | None, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for i, block in enumerate(blocks or []):
+        yield f"{pointer}/{i}", block
+        yield from walk_blocks(block.get("children"), f"{pointer}/{i}/children")
+
+
+def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    refs = _refs(doc)
+    known = {r["id"] for _, r in refs}
+    if "relation" in doc.get("parent", {}):
+        yield "document.parent-relation", f"{base}/parent/relation", {"relation": doc["parent"]["relation"]}
+    seen: set[str] = set()
+    for where, ref in refs:
+        if ref["id"] in seen:
+            yield "document.duplicate-reference", f"{base}{where}", {"target": ref["id"]}
+        seen.add(ref["id"])
+    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
+        for i, target in enumerate(block.get("cites", [])):
+            if target not in known:
+                yield "document.unknown-citation", f"{pointer}/cites/{i}", {"target": target}
+    for i, abbr in enumerate(doc.get("abbreviations", [])):
+        if "refersTo" in abbr and abbr["refersTo"] not in known:
+            where = f"{base}/abbreviations/{i}/refersTo"
+            yield "document.unknown-citation", where, {"target": abbr["refersTo"]}
+
+
+_AGENCY_ROLES = {"leadAgencies", "implementingAgencies", "coordinatingAgencies", "assignment"}
+
+
+def check_completeness(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
+        if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
+            yield "document.agencies-missing", pointer, {"role": block["role"]}
+    if doc["profile"] == "citation":
+        return
+    explained = {m["field"] for m in doc.get("provenance", {}).get("missing", [])}
+    if doc["profile"] == "published" and "recipients" not in doc:
+        yield "document.recipients-missing", f"{base}/recipients" if base else "/", {}
+    sig = doc.get("signature")
+    if sig is not None:
+        for key, vi, en in (("name", "họ tên người ký", "the signer's name"), ("position", "chức vụ", "the position")):
+            if key not in sig and f"/signature/{key}" not in explained:
+                yield "document.signature-incomplete", f"{base}/signature", {"what": vi, "what_en": en}
+    level, issued = doc.get("issuer", {}).get("level"), doc.get("issueDate")
+    if level == "district" and issued and issued[:10] >= DISTRICT_END:
+        yield "document.district-abolished", f"{base}/issuer/level", {"date": issued}
+
+
+def check_profile(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    what = {"absent": ("vắng", "is absent"), "partial-date": ("là ngày chưa đầy đủ", "is a partial date")}
+    for gap in profile_gaps(doc):
+        if gap.problem == "listed-but-present":
+            yield "profile.missing-but-present", f"{base}{gap.pointer}", {}
+        else:
+            vi, en = what[gap.problem]
+            yield "profile.unexplained-gap", f"{base}{gap.pointer}", {"what": vi, "what_en": en}
+
+
+def check_text(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    inferred = [f["field"] for f in doc.get("provenance", {}).get("inferred", [])]
+    if inferred:
+        shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
+        yield "document.inferred-facts", f"{base}/provenance/inferred", {"count": len(inferred), "fields": shown}
+
+    def strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+        if isinstance(node, str):
+            yield pointer, node
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                if k != "printedText":  # the OCR layer is kept exactly as received
+                    yield from strings(v, f"{pointer}/{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from strings(v, f"{pointer}/{i}")
+
+    for pointer, text in strings(doc, base):
+        if "  " in text or "\t" in text:
+            yield "document.whitespace", pointer, {}
+
+
+def check_document(doc: dict[str, Any], base: str, today: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for check in (check_identifiers, check_numbers, check_citations, check_labels, check_completeness,
+                  check_profile, check_text):
+        hits.extend(check(doc, base))
+    hits.extend(check_dates(doc, base, today))
+    return hits

@@ -1,0 +1,29 @@
+"""What every machine-readable report states so that a result can be reproduced."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from khth.schema import KHTH_VERSION, __version__
+
+from ..catalogue import catalogue_hash
+from ..engine import RunResult
+
+TOOL = "plan-validate"
+
+
+def provenance() -> dict[str, str]:
+    return {"standardVersion": KHTH_VERSION, "toolVersion": __version__, "ruleCatalogue": catalogue_hash()}
+
+
+def counts(run: RunResult) -> dict[str, int]:
+    c = Counter(f.severity for f in run.all_findings())
+    return {"error": c["error"], "warning": c["warning"], "info": c["info"]}
+
+
+def by_file(run: RunResult) -> dict[str, list]:
+    """Findings grouped by file, files in the order they were checked, corpus findings included."""
+    out: dict[str, list] = {r.file: list(r.findings) for r in run.results}
+    for f in run.corpus:
+        out.setdefault(f.file, []).append(f)
+    return out

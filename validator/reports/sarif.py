@@ -1,0 +1,51 @@
+"""SARIF 2.1.0, for code-scanning services."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..catalogue import RULES
+from ..engine import RunResult
+from .provenance import TOOL, provenance
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(file: str) -> str:
+    p = Path(file)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
+    meta = provenance()
+    index = {r.code: i for i, r in enumerate(RULES)}
+    results = []
+    for f in run.all_findings():
+        location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}
+        if f.line:
+            location["physicalLocation"]["region"] = {"startLine": f.line, **({"startColumn": f.column}
+                                                                              if f.column else {})}
+        where = f.xpath or f.pointer
+        if where:
+            location["logicalLocations"] = [{"fullyQualifiedName": where, "kind": "element"}]
+        results.append({"ruleId": f.code, "ruleIndex": index[f.code], "level": _LEVEL[f.severity],
+                        "message": {"text": f.message(lang)}, "locations": [location]})
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL, "version": meta["toolVersion"], "semanticVersion": meta["toolVersion"],
+                "rules": [{"id": r.code, "name": r.title_en,
+                           "shortDescription": {"text": f"{r.title_en} / {r.title_vi}"},
+                           "fullDescription": {"text": r.doc},
+                           "help": {"text": f"{r.doc} See {r.doc_link}."},
+                           "defaultConfiguration": {"level": _LEVEL[r.severity]},
+                           "properties": {"category": r.category, "doc": r.doc_link}} for r in RULES],
+            }},
+            "results": results,
+            "properties": meta,
+        }],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

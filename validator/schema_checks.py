@@ -1,0 +1,103 @@
+"""Schema layer: JSON Schema (jsonschema-rs, formats on) and XSD (lxml), with bilingual messages."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import jsonschema_rs
+from lxml import etree
+
+from khth.schema.generate import SCHEMA_FILES, XSD_FILE
+
+from .findings import Finding, make
+
+
+def load_schema(root: str) -> dict[str, Any]:
+    return json.loads(resources.files("khth.schema").joinpath(SCHEMA_FILES[root]).read_text(encoding="utf-8"))
+
+
+def load_xsd() -> etree.XMLSchema:
+    with resources.as_file(resources.files("khth.schema").joinpath(XSD_FILE)) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
+
+
+def compile_json_validators() -> dict[str, Any]:
+    return {root: jsonschema_rs.Draft202012Validator(load_schema(root), validate_formats=True)
+            for root in SCHEMA_FILES}
+
+
+def pointer_of(parts: list[Any]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def vietnamese(kind: Any, instance: Any) -> str:
+    """A Vietnamese message for a jsonschema-rs error, built from its kind."""
+    name = type(kind).__name__
+    if name == "Required":
+        return f"thiếu trường bắt buộc \"{kind.property}\""
+    if name == "AdditionalProperties":
+        return f"trường không có trong mô hình: {', '.join(kind.unexpected)}"
+    if name == "Enum":
+        return f"{_short(instance)} không thuộc danh mục ({', '.join(map(str, kind.options))})"
+    if name == "Pattern":
+        return f"{_short(instance)} sai định dạng"
+    if name == "Format":
+        return f"{_short(instance)} không phải {kind.format} hợp lệ"
+    if name == "Type":
+        return f"{_short(instance)} sai kiểu dữ liệu, cần {', '.join(map(str, kind.types))}"
+    if name == "MinItems":
+        return "danh sách không được rỗng"
+    if name == "Minimum":
+        return f"{_short(instance)} nhỏ hơn giá trị tối thiểu {kind.limit}"
+    if name == "Constant":
+        return f"{_short(instance)} phải là {_short(kind.expected_value)}"
+    return f"không đúng lược đồ ({name})"
+
+
+def json_schema_findings(validator: Any, data: Any, file: str) -> list[Finding]:
+    """All violations, de-duplicated, in document order (jsonschema-rs reports them depth-first)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for err in validator.iter_errors(data):
+        pointer = pointer_of(list(err.instance_path))
+        if (pointer, err.message) in seen:
+            continue
+        seen.add((pointer, err.message))
+        f = make("schema.json", file, pointer=pointer or "/", detail=err.message)
+        out.append(f.at(vi=vietnamese(err.kind, err.instance)))
+    return out
+
+
+def named_path(elem: etree._Element) -> str:
+    """/document/body/block[3]/text: local names, with a position where siblings share a name."""
+    steps = []
+    while elem is not None:
+        name = etree.QName(elem).localname
+        parent = elem.getparent()
+        if parent is not None:
+            same = [c for c in parent if isinstance(c.tag, str) and etree.QName(c).localname == name]
+            if len(same) > 1:
+                name += f"[{same.index(elem) + 1}]"
+        steps.append(name)
+        elem = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[Finding]:
+    if xsd.validate(tree):
+        return []
+    out = []
+    for e in xsd.error_log:  # type: ignore[attr-defined]
+        # libxml2 gives a positional, namespace-blind path (/*/*[5]/*[3]); name it.
+        found = tree.getroottree().xpath(e.path) if e.path else []
+        xpath = named_path(found[0]) if found and isinstance(found[0], etree._Element) else e.path
+        f = make("schema.xsd", file, xpath=xpath, line=e.line, column=e.column or None, detail=e.message)
+        out.append(f.at(vi=f"Không đúng XSD: {e.message}"))
+    return out
