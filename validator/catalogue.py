@@ -130,8 +130,8 @@ RULES: tuple[Rule, ...] = (
        "The parsed parts (serial, year, typeCode, issuerCode, unitCode, system) must be what the grammar reads "
        "from `printed`."),
     _r("document.type-code", "error", "Loại văn bản không khớp ký hiệu", "Type code does not match the type",
-       "Ký hiệu {number} cho loại {code}, nhưng documentType là {doc_type}",
-       "the number {number} says type {code}, but documentType is {doc_type}",
+       "Ký hiệu {number} cho loại {type_code}, nhưng documentType là {doc_type}",
+       "the number {number} says type {type_code}, but documentType is {doc_type}",
        "The type code in the symbol names the document type (KH = Kế hoạch). A State công văn has no type code "
        "and is type CV; a National Assembly number (…/QH13) is a law or resolution."),
     _r("document.date-invalid", "error", "Ngày không có thật", "Date does not exist",

@@ -59,12 +59,12 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
     if code is not None:
         allowed = _TYPE_NAMES_BY_CODE.get(code, {code})
         if doc_type not in allowed:
-            yield "document.type-code", f"{where}/typeCode", {"number": printed, "code": code, "doc_type": doc_type}
+            yield "document.type-code", f"{where}/typeCode", {"number": printed, "type_code": code, "doc_type": doc_type}
     elif parsed.issuer_code and re.fullmatch(r"QH\d{2}", parsed.issuer_code):
         if doc_type not in ("L", "NQ"):
-            yield "document.type-code", f"{where}/printed", {"number": printed, "code": "L/NQ", "doc_type": doc_type}
+            yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "L/NQ", "doc_type": doc_type}
     elif doc_type != "CV":
-        yield "document.type-code", f"{where}/printed", {"number": printed, "code": "CV", "doc_type": doc_type}
+        yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "CV", "doc_type": doc_type}
 
 
 def check_numbers(doc: dict[str, Any], base: str) -> Iterator[Hit]:

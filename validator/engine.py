@@ -56,7 +56,8 @@ class FileResult:
 
 def _from_loader(exc: KhthInputError, file: str) -> Finding:
     code = _LOADER_CODES.get(exc.code, "input.format")
-    if code == "input.xml-syntax" and "depth" in exc.en.lower():
+    if code in ("input.xml-syntax", "input.json-syntax") and ("depth" in exc.en.lower() or
+                                                             "recursion" in exc.en.lower()):
         code = "input.too-deep"
     return make(code, file, line=exc.line, column=exc.column, detail_vi=exc.vi, detail=exc.en)
 
