@@ -285,8 +285,16 @@ def profile_reference() -> str:
     return "\n".join(lines) + "\n"
 
 
+def rule_reference() -> str:
+    # The validation rules are part of the normative text; their catalogue lives with the validator.
+    from khth.validator.catalogue import rule_reference as rules
+
+    return rules()
+
+
 SPEC_SECTIONS = {
     "profiles": profile_reference,
+    "rules": rule_reference,
     "field-reference": field_reference,
     "codelists": codelist_reference,
 }

@@ -159,3 +159,10 @@ def test_installed_console_scripts_run():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = subprocess.run([sys.executable, "-m", "khth.converters", str(PLAN), "--to", "xml"], capture_output=True)
     assert proc.returncode == 0 and proc.stdout.startswith(b"<?xml")
+
+
+def test_jobs_give_the_same_findings_as_one_process():
+    args = ["--format", "json", "--today", "2026-11-22", str(EXAMPLES), str(EXAMPLES.parent / "tests" / "rules")]
+    one = json.loads(CliRunner().invoke(validate_main, args).output)
+    two = json.loads(CliRunner().invoke(validate_main, ["--jobs", "2", *args]).output)
+    assert one["summary"] == two["summary"] and one["files"] == two["files"]

@@ -245,6 +245,9 @@ def rule_reference() -> str:
         lines += [f"#### Rules: {category}", ""]
         for r in (r for r in RULES if r.category == category):
             lines += [f'<a id="{r.anchor}"></a>', f"##### `{r.code}` — {r.title_en} ({r.title_vi})", "",
-                      f"Severity: **{r.severity}**. {r.doc}", "",
-                      f"Message: “{r.message_en}” / “{r.message_vi}”", ""]
+                      f"Severity: **{r.severity}**. {r.doc}", ""]
+            if r.message_en == "{detail}":
+                lines += ["Message: the reader's own description of the problem, in both languages.", ""]
+            else:
+                lines += [f"Message: “{r.message_en}” / “{r.message_vi}”", ""]
     return "\n".join(lines)
