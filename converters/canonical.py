@@ -11,15 +11,14 @@ from typing import Any
 
 import orjson
 
-from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
-from khth.schema.model import ROOT_MODELS
+from khth.schema.shape import Kind, Model, model, root_model
 
 from .errors import KhthInputError
 
 
-def _order(value: Any, t: TypeSpec, pointer: str) -> Any:
+def _order(value: Any, t: Kind, pointer: str) -> Any:
     if t.kind == "model":
-        return order_model(value, model_spec(t.model), pointer)  # type: ignore[arg-type]
+        return order_model(value, model(t.name), pointer)
     if t.kind == "list":
         if not isinstance(value, list):
             raise KhthInputError("json-type", f"{pointer}: cần một mảng", f"{pointer}: an array is expected",
@@ -30,7 +29,7 @@ def _order(value: Any, t: TypeSpec, pointer: str) -> Any:
     return value
 
 
-def check_object(data: Any, spec: ModelSpec, pointer: str) -> None:
+def check_object(data: Any, spec: Model, pointer: str) -> None:
     """Raise unless ``data`` is an object whose properties all belong to ``spec``."""
     where = pointer or "/"
     if not isinstance(data, dict):
@@ -42,13 +41,13 @@ def check_object(data: Any, spec: ModelSpec, pointer: str) -> None:
                              f"{where}: property not in the model: {unknown[0]}", location=f"{pointer}/{unknown[0]}")
 
 
-def order_model(data: Any, spec: ModelSpec, pointer: str = "") -> dict[str, Any]:
+def order_model(data: Any, spec: Model, pointer: str = "") -> dict[str, Any]:
     check_object(data, spec, pointer)
     return {f.name: _order(data[f.name], f.type, f"{pointer}/{f.name}") for f in spec.fields if f.name in data}
 
 
 def canonical_json(data: dict[str, Any], root: str) -> bytes:
-    ordered = order_model(data, model_spec(ROOT_MODELS[root]))
+    ordered = order_model(data, root_model(root))
     return orjson.dumps(ordered, option=orjson.OPT_INDENT_2) + b"\n"
 
 

@@ -7,7 +7,8 @@ Rules, applied to every model class alike:
   entry, named by the field's item name (``<body><block>…</block></body>``);
 - an absent property is an absent element; there are no attributes and no mixed content.
 
-The mapping is driven by :mod:`khth.schema.introspect`, so it covers every field the model has.
+The mapping is driven by the model's generated shape (:mod:`khth.schema.shape`), so it covers
+every field the model has.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from typing import Any
 
 from lxml import etree
 
-from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
-from khth.schema.model import ROOT_MODELS
+from khth.schema.files import ROOT_NAMES, XML_NAMESPACE
+from khth.schema.shape import Kind, Model, model, root_model
 
 from .canonical import check_object
 from .errors import KhthInputError
 from .loading import parse_xml
 
-NS = "urn:khth:xml:1"
+NS = XML_NAMESPACE
 _Q = "{" + NS + "}"
 
 
@@ -34,13 +35,12 @@ def _bad(code: str, vi: str, en: str, elem: etree._Element | None = None, path: 
 
 # --- JSON → XML -------------------------------------------------------------------------------
 
-def _scalar_text(value: Any, t: TypeSpec, pointer: str) -> str:
+def _scalar_text(value: Any, t: Kind, pointer: str) -> str:
     if t.kind == "codelist":
         if not isinstance(value, str):
             raise KhthInputError("json-type", f"{pointer}: cần một mã", f"{pointer}: a code is expected", location=pointer)
         return value
-    assert t.simple is not None
-    base = t.simple.base
+    base = t.base
     if base == "boolean":
         if not isinstance(value, bool):
             raise KhthInputError("json-type", f"{pointer}: cần true/false", f"{pointer}: true or false expected",
@@ -57,9 +57,9 @@ def _scalar_text(value: Any, t: TypeSpec, pointer: str) -> str:
     return value
 
 
-def _emit(parent: etree._Element, name: str, value: Any, t: TypeSpec, pointer: str) -> None:
+def _emit(parent: etree._Element, name: str, value: Any, t: Kind, pointer: str) -> None:
     if t.kind == "model":
-        _emit_model(etree.SubElement(parent, _Q + name), value, model_spec(t.model), pointer)  # type: ignore[arg-type]
+        _emit_model(etree.SubElement(parent, _Q + name), value, model(t.name), pointer)
         return
     elem = etree.SubElement(parent, _Q + name)
     text = _scalar_text(value, t, pointer)
@@ -70,7 +70,7 @@ def _emit(parent: etree._Element, name: str, value: Any, t: TypeSpec, pointer: s
                              f"{pointer}: holds a control character that XML cannot carry", location=pointer) from None
 
 
-def _emit_model(elem: etree._Element, data: Any, spec: ModelSpec, pointer: str) -> None:
+def _emit_model(elem: etree._Element, data: Any, spec: Model, pointer: str) -> None:
     check_object(data, spec, pointer)
     for f in spec.fields:
         if f.name not in data:
@@ -89,7 +89,7 @@ def _emit_model(elem: etree._Element, data: Any, spec: ModelSpec, pointer: str) 
 def to_xml(data: dict[str, Any], root: str) -> bytes:
     """Serialise a document or bundle (JSON form) as KHTH XML, indented, UTF-8."""
     elem = etree.Element(_Q + root, nsmap={None: NS})
-    _emit_model(elem, data, model_spec(ROOT_MODELS[root]), "")
+    _emit_model(elem, data, root_model(root), "")
     etree.indent(elem, space="  ")
     return etree.tostring(elem, xml_declaration=True, encoding="UTF-8") + b"\n"
 
@@ -123,18 +123,18 @@ def _children(elem: etree._Element) -> list[etree._Element]:
     return [c for c in elem if isinstance(c.tag, str)]
 
 
-def _read_scalar(elem: etree._Element, t: TypeSpec, path: str) -> Any:
+def _read_scalar(elem: etree._Element, t: Kind, path: str) -> Any:
     _check_plain(elem, path, allow_text=True)
     if _children(elem):
         raise _bad("xml-structure", f"{path}: phần tử đơn không được chứa phần tử con",
                    f"{path}: a simple element cannot hold child elements", elem, path)
     text = elem.text or ""
-    if t.kind == "simple" and t.simple is not None:
-        if t.simple.base == "boolean":
+    if t.kind == "simple":
+        if t.base == "boolean":
             if text not in ("true", "false"):
                 raise _bad("xml-value", f"{path}: cần true hoặc false", f"{path}: true or false expected", elem, path)
             return text == "true"
-        if t.simple.base == "integer":
+        if t.base == "integer":
             try:
                 return int(text)
             except ValueError:
@@ -142,13 +142,13 @@ def _read_scalar(elem: etree._Element, t: TypeSpec, path: str) -> Any:
     return text
 
 
-def _read(elem: etree._Element, t: TypeSpec, path: str) -> Any:
+def _read(elem: etree._Element, t: Kind, path: str) -> Any:
     if t.kind == "model":
-        return _read_model(elem, model_spec(t.model), path)  # type: ignore[arg-type]
+        return _read_model(elem, model(t.name), path)
     return _read_scalar(elem, t, path)
 
 
-def _read_model(elem: etree._Element, spec: ModelSpec, path: str) -> dict[str, Any]:
+def _read_model(elem: etree._Element, spec: Model, path: str) -> dict[str, Any]:
     _check_plain(elem, path, allow_text=False)
     out: dict[str, Any] = {}
     order = {f.name: i for i, f in enumerate(spec.fields)}
@@ -186,15 +186,15 @@ def from_xml(data: bytes) -> tuple[str, dict[str, Any]]:
     """Read KHTH XML: returns the root name ('document' or 'bundle') and the JSON form."""
     root = parse_xml(data)
     name = _local(root, "")
-    if name not in ROOT_MODELS:
+    if name not in ROOT_NAMES:
         raise _bad("xml-root", f"Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
                    f"the root element must be <document> or <bundle>, not <{name}>", root, "/" + name)
-    return name, _read_model(root, model_spec(ROOT_MODELS[name]), "/" + name)
+    return name, _read_model(root, root_model(name), "/" + name)
 
 
 def pointer_to_xpath(root: str, pointer: str) -> str:
     """Translate a JSON Pointer in the JSON form into the XPath of the same fact in the XML form."""
-    spec: ModelSpec | None = model_spec(ROOT_MODELS[root])
+    spec: Model | None = root_model(root)
     out = [f"/{root}"]
     parts = [p for p in pointer.split("/")[1:]] if pointer else []
     i = 0
@@ -210,6 +210,6 @@ def pointer_to_xpath(root: str, pointer: str) -> str:
             out.append(f"{f.xml_item}[{int(parts[i]) + 1}]")
             t = t.item  # type: ignore[assignment]
             i += 1
-        spec = model_spec(t.model) if t.kind == "model" else None  # type: ignore[arg-type]
+        spec = model(t.name) if t.kind == "model" else None
     out.extend(parts[i:])
     return "/".join(out)

@@ -16,19 +16,13 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .codelists import Codelist
+from .files import SCHEMA_FILES, SCHEMA_IDS, SHAPE_FILE, XML_NAMESPACE, XSD_FILE
 from .introspect import FieldSpec, ModelSpec, TypeSpec, all_codelists, all_models, all_simple_types
 from .model import KHTH_VERSION, Bundle, Document
 from .profiles import REQUIRED_FACTS
 from .types import FULL_DATE, SimpleType
 
 SCHEMA_DIR = Path(__file__).resolve().parent
-XML_NAMESPACE = "urn:khth:xml:1"
-SCHEMA_IDS = {
-    "document": f"urn:khth:schema:{KHTH_VERSION}:document",
-    "bundle": f"urn:khth:schema:{KHTH_VERSION}:bundle",
-}
-SCHEMA_FILES = {"document": "document.schema.json", "bundle": "bundle.schema.json"}
-XSD_FILE = "khth.xsd"
 GENERATED_BEGIN = "<!-- BEGIN GENERATED: {name} (python -m khth.schema.generate) -->"
 GENERATED_END = "<!-- END GENERATED: {name} -->"
 
@@ -227,6 +221,29 @@ def xsd() -> str:
     return "".join(out)
 
 
+# --- the shape read by the tools ----------------------------------------------------------------
+
+def _shape_of(t: TypeSpec) -> dict[str, Any]:
+    if t.kind == "list":
+        return {"kind": "list", "item": _shape_of(t.item)}  # type: ignore[arg-type]
+    if t.kind == "simple":
+        return {"kind": "simple", "name": t.simple.name, "base": t.simple.base}  # type: ignore[union-attr]
+    if t.kind == "codelist":
+        return {"kind": "codelist", "name": t.codelist.codelist_name()}  # type: ignore[union-attr]
+    return {"kind": "model", "name": t.model.__name__}  # type: ignore[union-attr]
+
+
+def shape() -> dict[str, Any]:
+    """Each model's properties in order, with kind and XML item name: what the JSON↔XML mapping,
+    canonical JSON and the validator need, without the model classes."""
+    return {
+        "khthVersion": KHTH_VERSION,
+        "models": {spec.name: [{"name": f.name, "type": _shape_of(f.type), "required": f.required,
+                                **({"xmlItem": f.xml_item} if f.xml_item else {})} for f in spec.fields]
+                   for spec in all_models(Bundle)},
+    }
+
+
 # --- SPEC.md reference sections ----------------------------------------------------------------
 
 def _md(text: str) -> str:
@@ -315,6 +332,7 @@ def render_spec(text: str) -> str:
 def outputs(spec_path: Path | None) -> dict[Path, str]:
     files = {SCHEMA_DIR / SCHEMA_FILES[root]: dump_json(json_schema(root)) for root in SCHEMA_FILES}
     files[SCHEMA_DIR / XSD_FILE] = xsd()
+    files[SCHEMA_DIR / SHAPE_FILE] = dump_json(shape())
     if spec_path is not None and spec_path.exists():
         files[spec_path] = render_spec(spec_path.read_text(encoding="utf-8"))
     return files

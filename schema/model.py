@@ -24,7 +24,7 @@ from .types import (
     MonthDay, PartialDate, Serial, Text, Version, Year,
 )
 
-KHTH_VERSION = "1.0"
+from .version import KHTH_VERSION  # noqa: F401  (re-exported)
 
 
 def opt(en: str, vi: str, *, item: str | None = None, default: Any = None) -> Any:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from khth.converters.canonical import canonical_json, root_of
 from khth.converters.xml_form import from_xml, to_xml
-from khth.schema.generate import SCHEMA_FILES, XSD_FILE
+from khth.schema.files import SCHEMA_FILES, XSD_FILE
 from khth.schema.identifiers import (
     document_identifier, number_key, parse_citation, parse_number, reference_identifier,
 )

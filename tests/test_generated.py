@@ -92,3 +92,23 @@ def test_profile_condition_requires_published_facts():
                      if c["if"]["properties"]["profile"]["const"] == "published")
     assert set(published["then"]["required"]) >= {"number", "issueDate", "issuer", "title", "parent", "signature"}
     assert published["then"]["properties"]["parent"]["required"] == ["number", "issueDate"]
+
+
+def test_shape_mirrors_the_model():
+    from khth.schema.shape import model
+
+    for spec in all_models(Bundle):
+        shape = model(spec.name)
+        assert [f.name for f in shape.fields] == [f.name for f in spec.fields]
+        assert [f.required for f in shape.fields] == [f.required for f in spec.fields]
+        assert [f.xml_item for f in shape.fields] == [f.xml_item for f in spec.fields]
+
+
+def test_tools_start_without_the_model_classes():
+    import subprocess
+    import sys
+
+    code = ("import sys, khth.validator.cli, khth.converters.xml_form; "
+            "print('pydantic' in sys.modules, 'khth.schema.model' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]

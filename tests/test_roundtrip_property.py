@@ -10,9 +10,8 @@ from lxml import etree
 
 from khth.converters.canonical import canonical_json, order_model
 from khth.converters.xml_form import from_xml, to_xml
-from khth.schema.generate import XSD_FILE
-from khth.schema.introspect import model_spec
-from khth.schema.model import ROOT_MODELS
+from khth.schema.files import XSD_FILE
+from khth.schema.shape import root_model
 
 from conftest import ROOT
 from strategies import bundles, standalone_documents
@@ -28,7 +27,7 @@ def _round_trip(data: dict, root: str, validator) -> None:
     assert XSD.validate(etree.fromstring(xml)), XSD.error_log
     root_back, back = from_xml(xml)
     assert root_back == root
-    assert back == order_model(data, model_spec(ROOT_MODELS[root]))
+    assert back == order_model(data, root_model(root))
     assert to_xml(back, root) == xml
     canonical = canonical_json(data, root)
     assert canonical_json(back, root) == canonical

@@ -17,7 +17,7 @@ from khth.schema import __version__
 
 from .corpus_rules import tree_lines
 from .engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
-from .reports import RENDERERS
+from .reports import FORMATS, renderer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 50
@@ -34,7 +34,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format: text for people; json, sarif (2.1.0), junit, github for pipelines.")
 @click.option("--lang", type=click.Choice(["vi", "en", "both"]), default="both", show_default=True,
               help="Language of messages.")
@@ -78,7 +78,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
     try:
         result = _validate(paths, options, jobs or os.cpu_count() or 1, quiet)
         describe = _describer(result)
-        report = RENDERERS[fmt](result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
+        report = renderer(fmt)(result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
                                 describe=describe)
         if tree and fmt == "text":
             report += "\n".join(tree_lines(result.summaries)) + "\n"

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema_rs
 from lxml import etree
 
-from khth.schema.generate import SCHEMA_FILES, XSD_FILE
+from khth.schema.files import SCHEMA_FILES, XSD_FILE
 
 from .findings import Finding, make
 

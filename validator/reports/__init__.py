@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
-from ..engine import RunResult
-from .github import render_github
-from .json_report import render_json
-from .junit import render_junit
-from .sarif import render_sarif
-from .text import render_text
-
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": render_text, "json": render_json, "sarif": render_sarif, "junit": render_junit, "github": render_github,
+# Imported on use: a run loads only the format it writes, which keeps start-up short.
+_RENDERERS = {
+    "text": "text:render_text", "json": "json_report:render_json", "sarif": "sarif:render_sarif",
+    "junit": "junit:render_junit", "github": "github:render_github",
 }
+FORMATS = tuple(_RENDERERS)
 
-__all__ = ["RENDERERS", "RunResult"]
+
+def renderer(fmt: str) -> Callable[..., str]:
+    module, function = _RENDERERS[fmt].split(":")
+    return getattr(import_module(f"{__name__}.{module}"), function)
