@@ -1,0 +1,50 @@
+"""Plain text and Markdown (as extracted from Word or PDF, or an OCR layer) → KHTH records.
+
+The modules, one rule family each:
+
+- :mod:`.encoding` — bytes to text: UTF-8 and UTF-16, Windows-1258 converted, TCVN3 and VNI named;
+- :mod:`.layout` — layout marks removed, wrapped lines re-joined into printed units;
+- :mod:`.segment` — one file holding several documents;
+- :mod:`.header` — issuer, number, place and date, type and subject line;
+- :mod:`.body` — blocks, labels, nesting and roles; :mod:`.agencies`; :mod:`.duties`;
+- :mod:`.references` — citations, parent, relations, abbreviations;
+- :mod:`.tail`, :mod:`.signature`, :mod:`.recipients` — signing block, Nơi nhận, Kính gửi;
+- :mod:`.gazetteer` — administrative units and their codes;
+- :mod:`.ocr` — OCR layers: detection and restoration;
+- :mod:`.render` — a record back to the official layout.
+"""
+
+from __future__ import annotations
+
+from khth.schema.model import KHTH_VERSION
+
+from .common import Context
+from .document import convert_document
+from .layout import prepare_lines
+from .segment import split_documents
+
+
+def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None) -> dict:
+    """Convert one source text to a document, or to a bundle when it holds several."""
+    from . import ocr
+
+    raw_lines = text.split("\n")
+    markdown = "**" in text or any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
+                                   for ln in raw_lines)
+    is_ocr = docx_lines is None and ocr.looks_like_ocr(text)
+    fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
+    ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr)
+    lines = docx_lines if docx_lines is not None else prepare_lines(raw_lines, markdown, ctx.notes)
+    if not lines:
+        from ..errors import KhthInputError
+
+        raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
+    docs = [convert_document(part, ctx) for part in split_documents(lines)]
+    if is_ocr:
+        for d in docs:
+            d["provenance"]["printedText"] = text
+    if len(docs) == 1:
+        return docs[0]
+    for d in docs:
+        d.pop("khthVersion", None)
+    return {"khthVersion": KHTH_VERSION, "documents": docs}

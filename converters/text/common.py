@@ -1,0 +1,87 @@
+"""Shared pieces of the text converter: folded keys, paragraphs, source spans.
+
+A *folded key* is the text with every letter reduced to its base letter and lower-cased, one
+character for one character. Patterns are matched on the key, so the same rule reads
+"Kế hoạch số", "KẾ HOẠCH SỐ" and the OCR reading "Ke hoach so", and every match position is
+also a position in the printed text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from khth.schema.identifiers import normalise_text
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    out = _FOLD_CACHE.get(ch)
+    if out is None:
+        if ch in "đĐ":
+            out = "d"
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out = base.lower() if len(base.lower()) == 1 else ch
+        _FOLD_CACHE[ch] = out
+    return out
+
+
+def fold(text: str) -> str:
+    """Base letters, lower case, same length as ``text``."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def clean(text: str) -> str:
+    """NFC, white space folded, trimmed (SPEC §2)."""
+    return normalise_text(text)
+
+
+def strip_trailing_punct(text: str) -> str:
+    return re.sub(r"[\s,;.:]+$", "", text)
+
+
+@dataclass
+class Para:
+    """A printed unit re-joined from one or more source lines."""
+
+    text: str
+    start: int  # first source line (1-based), or paragraph index for .docx
+    end: int
+    bold: bool = False  # .docx: the whole paragraph is bold
+    numbering: str | None = None  # .docx: the label Word's automatic numbering prints
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # (character offset, source line)
+
+    def line_at(self, offset: int) -> int:
+        """The source line that holds character ``offset`` of the joined text."""
+        line = self.start
+        for pos, num in self.offsets:
+            if pos > offset:
+                break
+            line = num
+        return line
+
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        return self.line_at(start), self.line_at(max(start, end - 1))
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+
+@dataclass
+class Context:
+    """What the converter knows about the source while it reads one file."""
+
+    source_file: str | None
+    source_format: str  # text | markdown | docx | scan
+    docx: bool = False
+    ocr: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def span(self, start: int, end: int | None = None) -> dict:
+        if self.docx:
+            return {"paragraph": start}
+        return {"startLine": start, "endLine": end if end is not None else start}

@@ -1,0 +1,155 @@
+"""What a block asks for and by when: timeframes, deadlines, targets, reporting (SPEC §9.1).
+
+- A timeframe line ("Thời gian thực hiện: Thường xuyên.") gives a *Timeframe*.
+- A dated deadline ("hoàn thành trước ngày 07/5/2024") gives a *Deadline*; a day of the year
+  without a year ("trước ngày 20/11") belongs to a reporting duty.
+- A sentence with a percentage ("Đảm bảo 100% trẻ em …") gives a *Target*.
+- A reporting duty is a report that recurs: "định kỳ", "hằng năm", "06 tháng", "đột xuất"
+  next to "báo cáo". Its printed phrase runs from the first of those words in its clause to the
+  end of the clause, with the sentence's closing stop.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .agencies import opens_body, split_agencies
+from .common import clean, fold
+
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+DEADLINE_RE = re.compile(
+    r"(?:(?:hoan thanh|xong|ket thuc|gui|nop|bao cao)[^.;,:]{0,40}?\s+)?(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?"
+    + _DATE)
+_PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
+_FREQ = re.compile(
+    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|hang nam|moi nam|hang tuan")
+_REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
+
+
+def _full(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def timeframe(printed: str) -> dict:
+    key = fold(printed)
+    tf: dict = {"kind": "ongoing"}
+    m = re.search(_DATE, key)
+    period = re.search(r"(?:giai doan|tu nam)\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)", key)
+    year = re.search(r"nam\s+(?P<y>(?:19|20)\d\d)", key)
+    if re.search(r"thu\w{0,2}ng\s+xuy\w{1,2}n", key):
+        tf = {"kind": "ongoing"}
+    elif m and re.search(r"truoc|cham nhat|hoan thanh|xong", key):
+        iso = _full(m["d"], m["m"], m["y"])
+        tf = {"kind": "deadline", **({"deadline": iso} if iso else {})}
+    elif period:
+        tf = {"kind": "period", "start": period["a"], "end": period["b"]}
+    elif re.search(r"hang nam|hang quy|hang thang|dinh ky", key):
+        freq = "annual" if "nam" in key else "quarterly" if "quy" in key else "monthly" if "thang" in key else "periodic"
+        tf = {"kind": "recurring", "frequency": freq}
+    elif year:
+        tf = {"kind": "period", "start": year["y"], "end": year["y"]}
+    tf["printed"] = clean(printed)
+    return tf
+
+
+def deadlines(text: str) -> list[dict]:
+    key = fold(text)
+    out = []
+    for m in DEADLINE_RE.finditer(key):
+        iso = _full(m["d"], m["m"], m["y"])
+        if iso:
+            out.append({"date": iso, "printed": clean(text[m.start(): m.end()])})
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?…])(?:\./\.)?\s+(?=[A-ZĐÀ-Ỹ“\"])|\./\.$", text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def targets(text: str) -> list[dict]:
+    out = []
+    for a, b in _sentences(text):
+        sentence = text[a:b].strip()
+        m = _PERCENT.search(sentence)
+        if m:
+            out.append({"value": m["v"].replace(",", "."), "unit": "%", "printed": clean(sentence)})
+    return out
+
+
+def reporting(text: str, ocr: bool = False) -> dict | None:
+    key = fold(text)
+    for a, b in _sentences(text):
+        sk = key[a:b]
+        rep = _REPORT.search(sk)
+        freq = _FREQ.search(sk)
+        if not rep or not freq:
+            continue
+        # The clause that holds the duty: bounded by ";" (or the sentence).
+        clause_start = a + max(sk.rfind(";", 0, min(rep.start(), freq.start())) + 1, 0)
+        semi = sk.find(";", max(rep.start(), freq.start()))
+        clause_end = a + semi if semi >= 0 else b
+        begin = a + min(rep.start(), freq.start())
+        begin = max(begin, clause_start)
+        printed = clean(text[begin:clause_end])
+        pk = fold(printed)
+        freqs = []
+        for pat, code in ((r"hang nam|moi nam", "annual"), (r"(?:0?6|sau) thang", "semiannual"),
+                          (r"hang quy", "quarterly"), (r"hang thang", "monthly"), (r"dot xuat", "adHoc")):
+            if re.search(pat, pk):
+                freqs.append(code)
+        if "dinh ky" in pk and not any(f in freqs for f in ("annual", "semiannual", "quarterly", "monthly")):
+            freqs.insert(0, "periodic")
+        rep_out: dict = {}
+        if freqs:
+            rep_out["frequencies"] = freqs
+        dl = re.search(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)", pk)
+        if dl:
+            rep_out["deadline"] = f"--{int(dl['m']):02d}-{int(dl['d']):02d}"
+        to, through = _recipients(printed, pk, ocr)
+        to = [t for t in to if opens_body(t, ocr)]
+        if not to and not through:
+            continue  # "cơ chế thông tin, báo cáo": a report with no one to receive it is no duty
+        if to:
+            rep_out["to"] = to
+        if through:
+            rep_out["through"] = through
+        rep_out["printed"] = printed
+        return rep_out
+    return None
+
+
+def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[str], list[str]]:
+    m = _REPORT.search(key)
+    if not m:
+        return [], []
+    pos = m.end()
+    # "báo cáo [tổng hợp] [kết quả [thực hiện]] [về|cho|lên] X"
+    rest_key = key[pos:]
+    skip = re.match(r"\s*(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?"
+                    r"(?:(?:ve|cho|len|gui)\s+)?", rest_key)
+    start = pos + (skip.end() if skip else 0)
+    # Frequency words between "báo cáo kết quả" and the body: "định kỳ 06 tháng một lần hoặc đột xuất về".
+    fk = key[start:]
+    fm = re.match(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+", fk)
+    if fm:
+        start += fm.end()
+    end_m = re.search(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec)|\s*\(|[.;]|$", key[start:])
+    end = start + (end_m.start() if end_m else len(key) - start)
+    to_text = printed[start:end]
+    to = split_agencies(to_text, ocr) if to_text.strip() else []
+    through: list[str] = []
+    tm = re.search(r"\((?:thong qua|qua)\s+(?P<b>[^)]+)\)", key)
+    if tm:
+        through = split_agencies(printed[tm.start("b"): tm.end("b")], ocr)
+    return to, through

@@ -1,0 +1,297 @@
+"""The header of a document (Nghị định 30/2020/NĐ-CP Appendix I; Hướng dẫn 36-HD/VPTW).
+
+Layout of both systems, top of the first page:
+
+    left column                         right column
+    [superior body]                     national motto (State) / ĐẢNG CỘNG SẢN VIỆT NAM (Party)
+    ISSUING BODY                        [Độc lập - Tự do - Hạnh phúc]
+    [*]  (Party)
+    Số: N/… (State)  Số N-… (Party)     Place, ngày DD tháng MM năm YYYY
+    [V/v subject]  (State công văn)
+                       TYPE NAME
+                       subject line (trích yếu)
+
+Extracted text flattens the two columns into lines in any order, sometimes both columns on one
+line (OCR). Each line is therefore classified on its own; the motto and the date line are cut
+out of a line that also holds the left column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from khth.schema.identifiers import CITATION_NAMES, parse_number
+
+from .common import clean, fold
+from .layout import Line, Joiner, join, is_caps_line, starts_with_label
+
+_MOTTOS = {
+    "state": re.compile(r"c\w{1,2}ng\s*h\w{1,2}a\s+x\w\s+h\w{1,2}i\s+ch\w\s+ngh\w{1,2}a\s+vi\w{1,2}t\s+nam"),
+    "state2": re.compile(r"d\w{1,2}c\s+l\w{1,2}p\s*[-–]\s*t\w\s+do\s*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c"),
+    "party": re.compile(r"[dpb]{1,2}\w?ang\s+c\w{1,2}ng\s+s\w{1,2}n\s+vi\w{1,2}t\s+nam"),
+}
+# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form.
+_DATE_LINE = re.compile(
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
+    r"n\w{1,2}m\s*(?P<y>\d{4})")
+_NUMBER_LINE = re.compile(r"^(?P<prefix>S[ốôoó0-9é]{1,2}\s*:?)\s*(?P<number>\S.*)$")
+_VV = re.compile(r"^V/v\.?\s+(?P<subject>.+)$", re.IGNORECASE)
+_UNIT_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu")
+
+TYPE_NAMES: dict[str, str] = {}
+for _code, _names in CITATION_NAMES.items():
+    for _name in _names:
+        TYPE_NAMES.setdefault(fold(_name), _code)
+
+
+@dataclass
+class Header:
+    superior: str | None = None
+    superior_raw: str | None = None
+    issuer: str | None = None
+    issuer_raw: str | None = None
+    motto: str | None = None  # "state" | "party"
+    number: str | None = None
+    number_raw: str | None = None
+    place: str | None = None
+    place_raw: str | None = None
+    date: str | None = None  # ISO, reduced precision when blank
+    date_raw: str | None = None
+    day_blank: bool = False
+    document_type: str | None = None
+    type_printed: bool = False
+    type_line: str | None = None
+    title: str | None = None
+    title_start: int | None = None
+    title_end: int | None = None
+    subject_vv: bool = False
+    body_start: int = 0  # index into the document's lines
+    first_line: int | None = None
+    found_anything: bool = False
+    lines_used: list[int] = field(default_factory=list)
+
+
+def _iso(d: str | None, m: str | None, y: str) -> tuple[str | None, bool]:
+    from datetime import date
+
+    if m is None:
+        return y, True
+    month = int(m)
+    if not 1 <= month <= 12:
+        return None, True
+    if d is None:
+        return f"{y}-{month:02d}", True
+    try:
+        return date(int(y), month, int(d)).isoformat(), False
+    except ValueError:
+        return None, True
+
+
+def motto_in(text: str) -> tuple[str, int, int] | None:
+    key = fold(text)
+    for name, rx in _MOTTOS.items():
+        m = rx.search(key)
+        if m:
+            return ("party" if name == "party" else "state"), m.start(), m.end()
+    return None
+
+
+def type_of_line(text: str) -> str | None:
+    """The document type a caps type-name line prints ("KẾ HOẠCH" → KH)."""
+    if not is_caps_line(text):
+        return None
+    key = re.sub(r"\s+", " ", fold(text)).strip(" .:")
+    return TYPE_NAMES.get(key)
+
+
+def _number_of(text: str) -> tuple[str, str] | None:
+    m = _NUMBER_LINE.match(text)
+    if not m:
+        return None
+    rest = m["number"].strip()
+    if parse_number(rest) is None:
+        return None
+    return rest, text
+
+
+def _split_unit_wrap(lines: list[str]) -> list[str]:
+    """Re-join a body name the layout wrapped ("ỦY BAN NHÂN DÂN" / "THỊ TRẤN CHỢ CHU")."""
+    bodies: list[str] = []
+    for text in lines:
+        key = fold(text)
+        starts_unit = any(key.startswith(w + " ") for w in _UNIT_WORDS)
+        if bodies and starts_unit and not any(f" {w} " in f" {fold(bodies[-1])} " for w in _UNIT_WORDS):
+            bodies[-1] = bodies[-1] + " " + text
+        else:
+            bodies.append(text)
+    return bodies
+
+
+def parse_header(lines: list[Line], ocr: bool = False) -> Header:
+    h = Header()
+    issuer_lines: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        text = ln.text
+        if i == 0 and not is_caps_line(text) and not _number_of(text) and not motto_in(text) \
+                and not _DATE_LINE.search(text):
+            break  # the header is lost: the file starts in the title or the body
+        m = motto_in(text)
+        if m:
+            h.motto = h.motto or m[0]
+            h.found_anything = True
+            h.lines_used.append(ln.num)
+            left = text[: m[1]].strip()
+            right = text[m[2]:].strip()
+            if left:
+                issuer_lines.append(left)
+            if right and _DATE_LINE.search(right):
+                _take_date(h, right, issuer_lines)
+            i += 1
+            continue
+        num = _number_of(text)
+        if num:
+            h.number, h.number_raw = clean(num[0]), num[1]
+            h.found_anything = True
+            h.lines_used.append(ln.num)
+            i += 1
+            continue
+        vv = _VV.match(text)
+        if vv:
+            parts = [ln]
+            j = i + 1
+            while j < n and not _DATE_LINE.search(lines[j].text) and not motto_in(lines[j].text) \
+                    and not fold(lines[j].text).startswith("kinh gui") and not _number_of(lines[j].text) \
+                    and not is_caps_line(lines[j].text) and j - i < 5:
+                parts.append(lines[j])
+                j += 1
+            para = join(parts)
+            h.title = clean(_VV.match(para.text)["subject"])  # type: ignore[index]
+            h.title_start, h.title_end = para.start, para.end
+            h.subject_vv = True
+            h.found_anything = True
+            i = j
+            continue
+        if _DATE_LINE.search(text) and (is_caps_line(text[:_DATE_LINE.search(text).start()]) or  # type: ignore[union-attr]
+                                        _DATE_LINE.search(text).start() == 0):  # type: ignore[union-attr]
+            _take_date(h, text, issuer_lines)
+            h.found_anything = True
+            h.lines_used.append(ln.num)
+            i += 1
+            continue
+        code = type_of_line(text)
+        if code:
+            h.document_type, h.type_printed, h.type_line = code, True, text
+            h.found_anything = True
+            i += 1
+            # The subject line: the next printed unit, up to the first paragraph of the body.
+            j = i
+            parts: list[Line] = []
+            joiner = Joiner(lines)
+            while j < n:
+                cur = lines[j]
+                if parts and not _title_continues(joiner, parts[-1], cur):
+                    break
+                if not parts and (starts_with_label(cur.text) or fold(cur.text).startswith("kinh gui")):
+                    break
+                parts.append(cur)
+                j += 1
+            if parts:
+                para = join(parts)
+                h.title = clean(para.text)
+                h.title_start, h.title_end = para.start, para.end
+            i = j
+            break
+        if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
+            issuer_lines.append(text)
+            h.found_anything = True
+            h.lines_used.append(ln.num)
+            i += 1
+            continue
+        break
+    h.body_start = i
+    bodies = _split_unit_wrap([clean(t) for t in issuer_lines if clean(t)])
+    if len(bodies) == 1:
+        h.issuer = bodies[0]
+    elif len(bodies) >= 2:
+        h.superior, h.issuer = bodies[0], " ".join(bodies[1:])
+    h.superior_raw, h.issuer_raw = h.superior, h.issuer
+    h.first_line = lines[0].num if lines else None
+    return h
+
+
+_OPENERS = re.compile(r"^(thuc hien|can cu|theo de nghi|trien khai|nham|de trien khai)\b")
+
+
+def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
+    if starts_with_label(cur.text) and not cur.text.startswith("-"):
+        return False
+    if _OPENERS.match(fold(cur.text)) and not re.search(r"\w-$", prev.text):
+        return False
+    if fold(cur.text).startswith("kinh gui"):
+        return False
+    return joiner.continues(prev, cur)
+
+
+def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
+    m = _DATE_LINE.search(text)
+    if not m:
+        return
+    left = text[: m.start()].strip()
+    place = m["place"].strip()
+    # In a flattened header the place follows the issuer on one line: keep only the title-case words.
+    words = place.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        if w.isupper() and len(w) > 1:
+            break
+        keep.insert(0, w)
+    extra = " ".join(words[: len(words) - len(keep)])
+    if extra:
+        left = (left + " " + extra).strip()
+    if left and is_caps_line(left):
+        issuer_lines.append(left)
+    h.place = clean(" ".join(keep)) or None
+    h.place_raw = h.place
+    iso, blank = _iso(m["d"], m["m"], m["y"])
+    h.date, h.day_blank = iso, blank
+    h.date_raw = clean(text[m.start():])
+
+
+SYSTEM_WORDS = {
+    "party": ("dang bo", "dang uy", "tinh uy", "huyen uy", "thi uy", "thanh uy", "quan uy", "chi bo",
+              "ban thuong vu", "ban chap hanh", "ban tuyen giao", "ban dan van", "ban to chuc",
+              "uy ban kiem tra", "dang doan", "ban can su"),
+    "state": ("uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "so ", "phong ", "chinh phu", "bo ",
+              "thu tuong", "van phong ubnd"),
+    "front": ("mat tran to quoc", "uy ban mat tran", "doan thanh nien", "hoi lien hiep", "hoi nong dan",
+              "hoi cuu chien binh", "lien doan lao dong"),
+}
+
+
+def system_of(name: str, motto: str | None = None) -> str | None:
+    key = fold(name)
+    for system, words in SYSTEM_WORDS.items():
+        if any(key.startswith(w) or f" {w}" in f" {key}" for w in words):
+            return system
+    return motto
+
+
+def level_of(name: str) -> str | None:
+    """Administrative level of a body from the unit its name ends with (or its committee)."""
+    key = " " + re.sub(r"\s+", " ", fold(name)) + " "
+    if re.search(r" (tinh uy|tinh|thanh pho truc thuoc trung uong) ", key):
+        if " thanh pho " not in key or " tinh " in key.replace(" tinh uy ", " "):
+            return "province"
+    if re.search(r" (huyen uy|thi uy|quan uy|huyen|quan|thi xa) ", key):
+        return "district"
+    if re.search(r" (xa|phuong|thi tran|dac khu) ", key):
+        return "commune"
+    if re.search(r" (thanh uy|thanh pho) ", key):
+        return "city"  # decided by the code list: a centrally run city is a province
+    if re.search(r" (trung uong|chinh phu|quoc hoi|bo chinh tri|ban bi thu) ", key):
+        return "central"
+    return None

@@ -1,0 +1,57 @@
+"""The signing block (SPEC §11; Nghị định 30/2020/NĐ-CP Appendix I; Hướng dẫn 36-HD/VPTW).
+
+Authority lines open with a marker, "TM." / "KT." / "TL." / "TUQ." / "Q." in State documents and
+"T/M" / "K/T" / "T/L" / "T/UQ" in Party documents; the signer's position follows in capitals, then
+the name. A digital signature may print its time ("21.08.2024 16:45:04").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import clean, fold
+
+MARKER_RE = re.compile(r"^(?P<marker>TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L|T/UQ)\s*(?P<of>\S.*)?$")
+SIGNED_AT = re.compile(r"(?P<d>\d{2})[./-](?P<m>\d{2})[./-](?P<y>\d{4})\s+(?P<t>\d{2}:\d{2}:\d{2})")
+# Posts printed under the markers (all in capitals on the page).
+POSTS = (
+    "BÍ THƯ", "PHÓ BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+    "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+    "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+    "TỔNG BÍ THƯ", "THƯỜNG TRỰC", "TRƯỞNG ĐOÀN", "BÍ THƯ ĐẢNG ỦY", "CHÁNH ÁN", "VIỆN TRƯỞNG",
+)
+
+
+def is_marker(text: str) -> bool:
+    return bool(MARKER_RE.match(text.strip()))
+
+
+def is_post(text: str) -> bool:
+    key = re.sub(r"\s+", " ", fold(text)).strip(" .")
+    return any(key == fold(p) for p in POSTS)
+
+
+def signed_at(text: str) -> str | None:
+    m = SIGNED_AT.search(text)
+    if not m:
+        return None
+    return f"{m['y']}-{m['m']}-{m['d']}T{m['t']}"
+
+
+def looks_like_name(text: str) -> bool:
+    words = clean(text).split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words if w[:1].isalpha()) \
+        and all(w[:1].isalpha() for w in words)
+
+
+def build(markers: list[tuple[str, str]], position: str | None, name: str | None, when: str | None) -> dict:
+    sig: dict = {}
+    if markers:
+        sig["authority"] = [{"marker": m, "of": clean(o)} for m, o in markers]
+    if position:
+        sig["position"] = clean(position)
+    if name:
+        sig["name"] = clean(name)
+    if when:
+        sig["signedAt"] = when
+    return sig

@@ -1,0 +1,156 @@
+"""The end of a document: "Nơi nhận" (left column) and the signing block (right column).
+
+Flattened text prints the two columns one after the other, in either order. An OCR layer may
+interleave them line by line, with marks of the seal between: a recipient item then ends at its
+own closing punctuation, and what follows on the line belongs to the right column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .common import Context, clean, fold
+from .layout import Line, is_caps_line
+from .recipients import NOI_NHAN, parse_items
+from .signature import MARKER_RE, build, is_post, looks_like_name, signed_at
+
+
+@dataclass
+class Tail:
+    signature: dict | None = None
+    recipients: list[dict] = field(default_factory=list)
+    marker_system: str | None = None
+    right: list[str] = field(default_factory=list)  # OCR: right-column fragments, in order
+    recipient_lines: list[str] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+
+
+# A token that is no part of a printed word: marks of a seal or a signature in an OCR layer.
+_JUNK = re.compile(r"[\\{}\[\]<>=%|~^@#$“”\"]|^\d{1,2}$|^[^\w(]+$|^[A-Za-z]$")
+
+
+def _split_ocr_line(text: str) -> tuple[str, str]:
+    """A recipient item and what stands to its right on the same OCR line."""
+    segments = re.findall(r"[^,;.]*[,;.]|[^,;.]+$", text)
+    taken = ""
+    pos = 0
+    for seg in segments:
+        tokens = seg.split()
+        ends = seg.rstrip().endswith((",", ";", ".")) and re.search(r"[\w)]\s*[,;.]$", seg.rstrip())
+        if not tokens or any(_JUNK.search(t.strip(",;.")) for t in tokens) or not ends:
+            break
+        taken += seg
+        pos += len(seg)
+    return taken.strip(), text[pos:].strip()
+
+
+def parse_tail(lines: list[Line], ctx: Context) -> Tail:
+    tail = Tail()
+    if not lines:
+        return tail
+    tail.start, tail.end = lines[0].num, lines[-1].num
+    markers: list[tuple[str, str]] = []
+    position = None
+    name = None
+    when = None
+    mode = None
+    rec_lines: list[str] = []
+    for ln in lines:
+        text = ln.text
+        key = fold(text)
+        m = NOI_NHAN.match(key)
+        if m:
+            mode = "recipients"
+            rest = text[m.end():].strip()
+            if rest:
+                tail.right.append(rest)
+            continue
+        mm = MARKER_RE.match(text)
+        if mm:
+            mode = "signature"
+            markers.append((mm["marker"], mm["of"] or ""))
+            continue
+        when = when or signed_at(text)
+        if mode == "recipients":
+            if ctx.ocr:
+                bullet = re.match(r"^[-–+•]\s*", text)
+                body = text[bullet.end():] if bullet else text
+                item, right = _split_ocr_line(body)
+                if item:
+                    rec_lines.append((bullet.group(0).strip() + " " if bullet else "") + item)
+                if right:
+                    tail.right.append(right)
+                continue
+            if is_post(text) and not markers:
+                position = text
+                mode = "signature"
+                continue
+            rec_lines.append(text)
+            continue
+        if mode == "signature":
+            if position is None and is_caps_line(text) and not looks_like_name(text):
+                position = text
+            elif name is None and looks_like_name(text):
+                name = text
+            elif name is None and position is not None:
+                name = text
+            continue
+        if is_post(text):
+            position, mode = text, "signature"
+    if ctx.ocr and tail.right:
+        markers, position, name, when = _right_column(tail.right, markers, position, name, when)
+    tail.recipient_lines = rec_lines
+    tail.recipients = parse_items(rec_lines)
+    sig = build(markers, position, name, when)
+    tail.signature = sig or None
+    if markers:
+        tail.marker_system = "party" if "/" in markers[0][0] else "state"
+    return tail
+
+
+def _right_column(fragments: list[str], markers, position, name, when):
+    """Signature facts from the right-column fragments of an OCR layer."""
+    for frag in fragments:
+        when = when or signed_at(frag)
+        frag_wo_time = re.sub(r"\d{2}[./-]\d{2}[./-]\d{4}\s+\d{2}:\d{2}:\d{2}", "", frag).strip()
+        mm = MARKER_RE.match(frag_wo_time)
+        if mm:
+            markers.append((mm["marker"], _caps_run(mm["of"] or "")))
+            continue
+        caps = _caps_run(frag_wo_time)
+        if caps and position is None and markers and len(caps) >= 3:
+            position = caps
+            continue
+        candidate = _name_run(frag_wo_time)
+        if candidate:
+            name = candidate
+    return markers, position, name, when
+
+
+def _caps_run(text: str) -> str:
+    """The leading words in capitals ("BAN THUONG MU o s" → "BAN THUONG MU")."""
+    words = []
+    for w in text.split():
+        letters = re.sub(r"[^\w]", "", w)
+        if letters and letters.isupper() and len(letters) >= 1 and re.match(r"^[\w\]\[“\"]+$", w):
+            words.append(w)
+        else:
+            break
+    return clean(" ".join(words))
+
+
+def _name_run(text: str) -> str | None:
+    """A personal name at the end of a fragment, marks of the seal before it dropped."""
+    words = text.split()
+    run: list[str] = []
+    for w in reversed(words):
+        core = re.sub(r"^[^\w]+", "", w)
+        if core[:1].isalpha() and (core[:1].isupper() or w != core) and not core.isupper():
+            run.insert(0, w)
+        else:
+            break
+    if 2 <= len(run) <= 5:
+        return " ".join(run)
+    return None
