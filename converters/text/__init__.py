@@ -16,7 +16,7 @@ The modules, one rule family each:
 
 from __future__ import annotations
 
-from khth.schema.model import KHTH_VERSION
+from khth.schema.version import KHTH_VERSION
 
 from .common import Context
 from .document import convert_document

@@ -45,11 +45,15 @@ _NAME_PHRASES = re.compile(r"tham m\w{1,2}u,?\s+gi\w{1,2}p vi\w{1,2}c")
 def _opens_body(key: str, ocr: bool = False) -> bool:
     key = key.lstrip()
     if ocr:
+        if re.match(r"b\w{2} (?:v\w|c\w{2}|d\w{2})\b", key):
+            return False
         return bool(_OCR_OPEN_RE.match(key))
     m = re.match(r"cac\s+(.*)", key)
     if m:
         rest = m.group(1)
         return any(rest == g or rest.startswith(g + " ") or rest.startswith(g + ",") for g in _GROUP_NOUNS)
+    if re.match(r"bao (?:ve|cao|dam|tro|hiem)\b", key):
+        return False  # "bảo vệ", "báo cáo": words, not the newspaper "Báo …"
     heads = _ORGAN_HEADS + (_OCR_HEADS if ocr else ())
     return any(key == h or key.startswith(h + " ") for h in heads)
 

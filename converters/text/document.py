@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from khth.schema.identifiers import document_identifier, parse_number
-from khth.schema.model import KHTH_VERSION
+from khth.schema.version import KHTH_VERSION
 
 from . import gazetteer, ocr as ocr_mod
 from .agencies import opens_body
