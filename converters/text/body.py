@@ -16,7 +16,7 @@ import re
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold
 from .duties import deadlines, reporting, targets, timeframe
-from .layout import LABEL_RE, OCR_ROMAN_RE
+from .layout import LABEL_RE, OCR_ROMAN_RE, is_caps_line
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 _LETTERS = list("abcdđeghiklmnopqrstuvxy")
@@ -46,6 +46,10 @@ _PREAMBLE = re.compile(r"^(?:th\w{1,2}c hi\w{1,2}n|c\w{1,2}n c\w|theo|tri\w{1,2}
 
 def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     """(label as printed, kind, depth, rest of the text)."""
+    if ocr:
+        m = OCR_ROMAN_RE.match(text)
+        if m and re.search(r"[1l|!]", m["label"]) and is_caps_line(text[m.end():]):
+            return m["label"], "ocr-roman", 0, text[m.end():]
     m = LABEL_RE.match(text)
     if m:
         label = m["label"].replace(" ", "")
@@ -106,6 +110,8 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
                 rest = para.text
         elif label:
             block["label"] = label
+            if ctx.ocr and kind == "letter":
+                _restore_letter(block, stack)
         if kind == "roman":
             roman_seen.append(block["label"][:-1])
         if label and kind:
@@ -173,6 +179,21 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
     return roots, order
 
 
+def _restore_letter(block: dict, stack: list[dict]) -> None:
+    """OCR drops the stroke of đ: a second "d)" after "d)" is the label "đ)" (SPEC §9.3)."""
+    prev = next((b for b in reversed(stack) if b.get("_kind") == "letter"), None)
+    if prev is None or "label" not in prev:
+        return
+    letter = prev["label"][:-1]
+    if letter not in _LETTERS or _LETTERS.index(letter) + 1 >= len(_LETTERS):
+        return
+    expected = _LETTERS[_LETTERS.index(letter) + 1]
+    printed = block["label"][:-1]
+    if printed != expected and fold(printed) == fold(expected):
+        block["printedLabel"] = block["label"]
+        block["label"] = expected + block["label"][-1]
+
+
 def _container_on(stack: list[dict]) -> bool:
     return any(_container(b) for b in stack)
 
@@ -196,7 +217,8 @@ def assign_roles(blocks: list[dict], ctx: Context) -> None:
 
 
 def section_role(heading: str) -> str | None:
-    key = fold(heading)
+    # OCR reads the Đ of "ĐÍCH" as P; Vietnamese has no syllable that opens with p and a vowel.
+    key = re.sub(r"\bp(?=[aeiouy])", "d", fold(heading))
     for rx, role in _SECTION_ROLES:
         if rx.search(key):
             return role

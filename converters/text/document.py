@@ -78,6 +78,8 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
         r = reference_record(c, _span(ctx, c))
         r = {"id": r["id"], "relation": rel, **{k: v for k, v in r.items() if k != "id"}}
         references.append(r)
+    for i, (c, _) in enumerate(refs_c):
+        _issuer_from_symbol(references[i], c, f"/references/{i}", inferred, ctx)
     all_refs = ([parent] if parent else []) + references
 
     # --- abbreviations ------------------------------------------------------------------------
@@ -541,3 +543,28 @@ def _unit_of_issuer(name: str, superior: str | None, text: str):
         if len(cands) == 1:
             return cands[0]
     return None
+
+
+# Issuers whose code in a State number names them without doubt (Nghị định 30/2020/NĐ-CP).
+_CENTRAL_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ"}
+
+
+def _issuer_from_symbol(ref: dict, c: Citation, pointer: str, inferred: list[dict], ctx: Context) -> None:
+    """A citation without issuer: the symbol names a central issuer that the sentence also names."""
+    from khth.schema.identifiers import reference_identifier
+
+    from .ocr import skeleton
+
+    code = (ref.get("number") or {}).get("issuerCode")
+    if ref.get("issuer") or code not in _CENTRAL_ISSUERS or c.para is None:
+        return
+    name = _CENTRAL_ISSUERS[code]
+    text = c.para.text
+    a = max(text.rfind(".", 0, c.start), text.rfind(";", 0, c.start)) + 1
+    sentence = text[a: c.end + 200]
+    if skeleton(name) not in skeleton(sentence):
+        return
+    ref["issuer"] = name
+    ref["id"] = reference_identifier(ref)
+    inferred.append({"field": f"{pointer}/issuer", "evidence": clean(sentence[: c.end - a]),
+                     "note": f"The citation names no issuer; the symbol {code} and the sentence name the {name}."})

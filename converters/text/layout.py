@@ -105,6 +105,9 @@ class Joiner:
         # Word's text export marks the end of a paragraph with two spaces; where a document shows
         # that habit, a line without it is a wrapped line.
         self.hard_breaks = sum(ln.hard for ln in lines) >= 3
+        # OCR layers and some exports keep a paragraph's lines together and put a blank line
+        # between paragraphs: there a blank line is the paragraph break.
+        self.blank_separates = bool(lines) and sum(ln.gap == 0 for ln in lines) > 0.5 * len(lines)
 
     def continues(self, prev: Line, cur: Line) -> bool:
         text = cur.text
@@ -127,6 +130,8 @@ class Joiner:
         if _lowercase_start(text):
             return True
         if self.per_line:
+            return False
+        if self.blank_separates and cur.gap >= 1:
             return False
         if _SENTENCE_END.search(prev_text):
             # A sentence that ends where a full printed line ends may go on with the next line:

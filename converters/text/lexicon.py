@@ -1,0 +1,50 @@
+"""Vocabulary for reading an OCR layer that lost its diacritics.
+
+The phrases are the standing vocabulary of Party and State administration (organs, posts,
+document types, the words of headers, citations, agency lines and distribution lists), as
+Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW use them, plus common personal-name syllables.
+Place names come from the administrative code list (:mod:`.gazetteer`) and general words from
+a Vietnamese word list when one is installed (``pyvi``'s ``words.txt``).
+"""
+
+from __future__ import annotations
+
+ADMIN_PHRASES = """
+Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Bộ Chính trị|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính
+Ban Kinh tế|Ban Dân tộc|Ủy ban Kiểm tra|Văn phòng|Thường trực|Trung ương|Chính phủ|Thủ tướng Chính phủ|Quốc hội
+Tỉnh ủy|Huyện ủy|Thị ủy|Thành ủy|Quận ủy|Đảng ủy|Đảng bộ|Chi bộ|Tỉnh đoàn|Huyện đoàn|Thị đoàn|Thành đoàn
+Hội đồng nhân dân|Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam
+Mặt trận Tổ quốc|các tổ chức chính trị - xã hội|tổ chức chính trị - xã hội|cơ quan chuyên trách tham mưu, giúp việc
+cơ quan tham mưu, giúp việc|tham mưu, giúp việc|chuyên trách|Viện kiểm sát nhân dân|Viện Kiểm sát nhân dân
+Tòa án nhân dân|Công an|Sở|Phòng|Bộ|Cục|Trung tâm|Đài|Báo|Hội|Liên đoàn Lao động|Đoàn Thanh niên
+tỉnh|huyện|xã|thị trấn|phường|thành phố|thị xã|quận|các xã, thị trấn|các xã|các phường|trực thuộc|các chi, đảng bộ
+chi, đảng bộ|các đảng ủy|đảng ủy|các cơ quan|các tổ chức|các phòng, ban, ngành|phòng, ban, ngành|các ban, ngành
+các đồng chí|đồng chí|Huyện ủy viên|Tỉnh ủy viên|Thị ủy viên|Thành ủy viên|cơ quan|đơn vị|liên quan|và|các|của
+báo cáo|Lưu|Văn phòng Huyện ủy|Văn phòng Tỉnh ủy|Văn phòng Thị ủy|Văn phòng Thành ủy|HĐND|UBND|MTTQ|CT-XH|TT
+BÍ THƯ|PHÓ BÍ THƯ|PHÓ BÍ THƯ THƯỜNG TRỰC|CHỦ TỊCH|PHÓ CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN NHÂN DÂN
+TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG
+ĐẢNG BỘ|TỈNH|HUYỆN|HUYỆN ỦY|TỈNH ỦY|THỊ ỦY|THÀNH ỦY|QUẬN ỦY|ĐẢNG ỦY|XÃ|PHƯỜNG|THỊ TRẤN|THÀNH PHỐ|THỊ XÃ
+Kế hoạch|Chỉ thị|Nghị quyết|Hướng dẫn|Quyết định|Công văn|Thông báo|Kết luận|Quy hoạch|Chương trình|Đề án
+số|ngày|tháng|năm|về|việc|thực hiện|triển khai|công tác|đến|giai đoạn|kết quả|định kỳ|tổng hợp|quy định
+hằng năm|thường xuyên|ban hành|như sau
+"""
+
+# Frequent syllables of Vietnamese personal names (family, middle and given names).
+NAME_SYLLABLES = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đàm Lâm Mai Trương Cao Tạ Lương
+Hà Châu Tô Quách Đoàn Vương Trịnh Kiều Lưu Thái Triệu Tăng Lục Mạc Nông Hứa Thân Văn Thị Hữu Đức Xuân Minh Quang
+Ngọc Thanh Công Hải Tiến Trung Tâm Thành Anh Đình Kim Hồng Bá Phú Quốc Việt Duy Mạnh Tuấn Dũng Hùng Hưng Nam Long
+Sơn Thắng Kiên Niên Hiển Giang Lan Hoa Hương Linh Trang Phương Dung Cường Hiếu Khánh Lộc Phúc Thọ Tài Trí Vinh
+Bình An Hòa Hiền Huy Khoa Lợi Lực Nghĩa Nhân Phong Quân Tú Tùng Vân Yến Thủy Hạnh Hằng Thảo Thúy Nga Nhung
+"""
+
+
+def phrases() -> list[str]:
+    out: list[str] = []
+    for line in ADMIN_PHRASES.strip().splitlines():
+        out.extend(p.strip() for p in line.split("|") if p.strip())
+    return out
+
+
+def names() -> list[str]:
+    return NAME_SYLLABLES.split()
