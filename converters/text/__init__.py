@@ -40,6 +40,15 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
 
         raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
     docs = [convert_document(part, ctx) for part in split_documents(lines)]
+    if not any(_is_plan_like(d) for d in docs):
+        from ..errors import KhthInputError
+
+        raise KhthInputError(
+            "text-not-a-plan",
+            "Không nhận ra văn bản hành chính: không có số, ký hiệu, cơ quan ban hành, trích dẫn văn bản, "
+            "đề mục hay phần ký",
+            "not recognised as an administrative document: no number, issuer, cited document, numbered "
+            "sections or signature")
     if is_ocr:
         for d in docs:
             d["provenance"]["printedText"] = text
@@ -48,3 +57,12 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     for d in docs:
         d.pop("khthVersion", None)
     return {"khthVersion": KHTH_VERSION, "documents": docs}
+
+
+def _is_plan_like(doc: dict) -> bool:
+    """Enough of a plan's structure to make a record: facts of the header, citations, labels, a signature."""
+    labelled = sum(1 for b in doc.get("body", []) if b.get("label"))
+    evidence = [bool(doc.get("number")), bool((doc.get("issuer") or {}).get("name")), bool(doc.get("title")),
+                bool(doc.get("parent") or doc.get("references")), labelled >= 2, bool(doc.get("signature")),
+                bool(doc.get("recipients"))]
+    return sum(evidence) >= 2

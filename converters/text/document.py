@@ -174,6 +174,15 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     # --- OCR restoration ------------------------------------------------------------------------
     if ctx.ocr:
         ocr_mod.restore_document(doc, h, inferred, notes, lines)
+        iss = doc.get("issuer")
+        if iss and "adminUnit" not in iss:
+            unit = _unit_of_issuer(iss["name"], iss.get("superiorBody"), " ".join(ln.text for ln in lines))
+            if unit:
+                iss["adminUnit"] = unit.admin_unit()
+                iss["level"] = unit.level
+                inferred.append({"field": "/issuer/adminUnit", "evidence": h.issuer_raw or iss["name"],
+                                 "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} {gazetteer.version()} "
+                                         f"code list; the code is not printed."})
 
     # --- missing facts and profile --------------------------------------------------------------
     lost_header = not h.found_anything or (h.number is None and h.date is None and h.issuer is None)

@@ -73,6 +73,8 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
             markers.append((mm["marker"], mm["of"] or ""))
             continue
         when = when or signed_at(text)
+        if signed_at(text) and not re.sub(r"[\d.:/\s-]", "", text):
+            continue  # the time of a digital signature, on its own line
         if mode == "recipients":
             if ctx.ocr:
                 bullet = re.match(r"^[-–+•]\s*", text)

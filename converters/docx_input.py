@@ -1,0 +1,154 @@
+"""Word (.docx) input: paragraphs, automatic numbering, bold headings and tables, read with python-docx.
+
+Every paragraph becomes one source unit, numbered from 1 in reading order (table cells row by
+row, left cell first, as the two-column header table of a Word plan is read). Source maps give
+that paragraph index. A label printed by Word's automatic numbering is not in the paragraph's
+text; it is computed from the numbering definition (decimal, letter, Roman, bullet).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .errors import KhthInputError
+from .text.layout import Line
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def _format(fmt: str, n: int) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "lowerLetter":
+        return _LETTERS[(n - 1) % len(_LETTERS)]
+    if fmt == "upperLetter":
+        return _LETTERS[(n - 1) % len(_LETTERS)].upper()
+    return str(n)
+
+
+class _Numbering:
+    def __init__(self, document) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract = {}
+        for an in root.iter(f"{_W}abstractNum"):
+            lv = {}
+            for lvl in an.iter(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl"))
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                lv[ilvl] = (fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                            text.get(f"{_W}val") if text is not None else "%1.",
+                            int(start.get(f"{_W}val")) if start is not None else 1)
+            abstract[an.get(f"{_W}abstractNumId")] = lv
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{_W}val"), {}).items():
+                self.levels[(num.get(f"{_W}numId"), ilvl)] = spec
+
+    def label(self, paragraph) -> str | None:
+        ppr = paragraph._p.pPr
+        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+            return None
+        num_id = str(ppr.numPr.numId.val)
+        ilvl = int(ppr.numPr.ilvl.val) if ppr.numPr.ilvl is not None else 0
+        spec = self.levels.get((num_id, ilvl))
+        if spec is None:
+            return None
+        fmt, text, start = spec
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, start - 1) + 1
+        for (nid, lv) in list(self.counters):
+            if nid == num_id and lv > ilvl:
+                del self.counters[(nid, lv)]
+        if fmt == "bullet":
+            return "-" if text not in ("+",) else "+"
+        label = text
+        for lv in range(ilvl + 1):
+            n = self.counters.get((num_id, lv), self.levels.get((num_id, lv), ("decimal", "", 1))[2])
+            f = self.levels.get((num_id, lv), ("decimal", "", 1))[0]
+            label = label.replace(f"%{lv + 1}", _format(f, n))
+        return label.strip() or None
+
+
+def docx_lines(data: bytes) -> list[Line]:
+    try:
+        import docx  # python-docx
+    except ImportError:
+        raise KhthInputError("docx-unavailable", "Cần cài python-docx để đọc tệp .docx",
+                             "python-docx is needed to read .docx files") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input, reported as such
+        raise KhthInputError("docx-invalid", f"Không mở được tệp .docx: {exc}",
+                             f"cannot open the .docx file: {exc}") from None
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    index = 0
+    gap = 0
+
+    def add(paragraph) -> None:
+        nonlocal index, gap
+        index += 1
+        text = re.sub(r"\s+", " ", paragraph.text.replace("\u00a0", " ")).strip()
+        label = numbering.label(paragraph)
+        if not text:
+            gap += 1
+            return
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        bold = bool(runs) and all(r.bold or (r.bold is None and paragraph.style is not None and
+                                             paragraph.style.font.bold) for r in runs)
+        if label:
+            text = f"{label} {text}"
+        lines.append(Line(index, text, hard=True, gap=gap, bold=bold))
+        gap = 0
+
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            add(Paragraph(element, document))
+        elif element.tag == f"{_W}tbl":
+            table = Table(element, document)
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell appears once
+                    seen.add(id(cell._tc))
+                    for p in cell.paragraphs:
+                        add(p)
+    return lines

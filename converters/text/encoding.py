@@ -1,0 +1,78 @@
+"""Bytes to text for the text reader: Unicode, Windows-1258 converted, legacy fonts named.
+
+Old Vietnamese files are often not Unicode. Windows-1258 (a code page with combining tone
+marks) converts exactly and is converted. TCVN3 (ABC, ".VnTime" fonts) and VNI (VNI-Times fonts)
+map letters to the code points of Western fonts; the file is named as such and refused, since
+a faithful record cannot be made from a guessed table: convert it to Unicode first (for
+example with Unikey's "Chuyển mã" tool).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import KhthInputError
+
+_VIETNAMESE = set("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz")
+# VNI writes a vowel followed by a separate mark byte ("Vieät" for "Việt", "ñ" for "đ").
+_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïâáàåãäêéèúüëÂÁÀÅÃÄÊÉÈÚÜË]|[ñÑ][aeiouôö]|ö[ôoø]")
+# TCVN3 puts precomposed lower-case letters at 0xA1–0xFE ("ViÖt", "®", "µ", "·").
+_TCVN3_BYTES = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBF)) | set(range(0xC6, 0xD0)) | set(range(0xD1, 0xFF))
+
+
+def _bad(code: str, vi: str, en: str) -> KhthInputError:
+    return KhthInputError(code, vi, en)
+
+
+def _vietnamese_share(text: str) -> float:
+    letters = [c for c in text.lower() if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c in _VIETNAMESE for c in letters) / len(letters)
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """The text and, when it was converted, a note saying from which encoding."""
+    if not data.strip():
+        raise _bad("input-empty", "Tệp rỗng", "file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return unicodedata.normalize("NFC", data.decode("utf-16")), "UTF-16 text converted to UTF-8."
+        except UnicodeDecodeError:
+            raise _bad("input-encoding", "Tệp UTF-16 bị hỏng", "damaged UTF-16 file") from None
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > max(2, len(head) // 100):
+        raise _bad("input-binary", "Tệp nhị phân, không phải văn bản (cần .txt, .md, .docx, JSON hoặc XML)",
+                   "binary file, not text (expected .txt, .md, .docx, JSON or XML)")
+    try:
+        return unicodedata.normalize("NFC", data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    latin = data.decode("latin-1")
+    vni = len(_VNI.findall(latin))
+    words = max(1, len(re.findall(r"\w+", latin)))
+    try:
+        cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        cp1258 = ""
+    if cp1258 and _vietnamese_share(cp1258) > 0.995 and vni < words * 0.02:
+        return cp1258, "Windows-1258 text converted to Unicode."
+    if vni >= max(3, words * 0.05):
+        raise _bad("input-legacy-vni",
+                   "Tệp dùng bảng mã VNI (phông VNI-Times), không phải Unicode: hãy chuyển sang Unicode "
+                   "(ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại",
+                   "the file is in the legacy VNI encoding (VNI-Times fonts), not Unicode: convert it to Unicode "
+                   "(for example with Unikey's converter) and run again")
+    legacy = sum(1 for b in data if b in _TCVN3_BYTES)
+    if legacy >= max(3, words * 0.1):
+        raise _bad("input-legacy-tcvn3",
+                   "Tệp dùng bảng mã TCVN3 (ABC, phông .VnTime), không phải Unicode: hãy chuyển sang Unicode "
+                   "(ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại",
+                   "the file is in the legacy TCVN3 (ABC, .VnTime fonts) encoding, not Unicode: convert it to "
+                   "Unicode (for example with Unikey's converter) and run again")
+    raise _bad("input-encoding", "Không phải UTF-8 và không nhận ra bảng mã tiếng Việt",
+               "not UTF-8, and not a known Vietnamese encoding")

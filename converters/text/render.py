@@ -1,0 +1,96 @@
+"""A record in the official layout, as text (Nghị định 30/2020/NĐ-CP Appendix I; Hướng dẫn 36-HD/VPTW).
+
+Header (superior body and issuer beside the motto, number beside place and date), type name and
+subject line, "Kính gửi", the body with its labels, "Nơi nhận" and the signing block. Each
+printed unit is one line ending in a forced break (two spaces, as Word's text export writes
+it), with a blank line between units, so that reading the rendering gives the same record.
+"""
+
+from __future__ import annotations
+
+from khth.schema.identifiers import CITATION_NAMES, citation_name
+
+_MOTTO = {"party": ["ĐẢNG CỘNG SẢN VIỆT NAM"],
+          "state": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]}
+
+
+def _date_line(doc: dict) -> str | None:
+    iso = doc.get("issueDate")
+    if not iso:
+        return None
+    parts = iso.split("-")
+    y = parts[0]
+    m = str(int(parts[1])) if len(parts) > 1 else "   "
+    d = f"{int(parts[2]):02d}" if len(parts) > 2 else "   "
+    place = doc.get("place")
+    line = f"ngày {d} tháng {m} năm {y}"
+    return f"{place}, {line}" if place else line
+
+
+def render_document(doc: dict) -> str:
+    out: list[str] = []
+
+    def unit(text: str) -> None:
+        out.append(text + "  ")
+        out.append("")
+
+    issuer = doc.get("issuer") or {}
+    system = issuer.get("system") or (doc.get("number") or {}).get("system") or "state"
+    if issuer.get("superiorBody"):
+        unit(issuer["superiorBody"])
+    if issuer.get("name"):
+        unit(issuer["name"])
+    if issuer or doc.get("number") or doc.get("issueDate"):
+        for line in _MOTTO["party" if system == "party" else "state"]:
+            unit(line)
+    if doc.get("number"):
+        printed = doc["number"]["printed"]
+        unit(f"Số {printed}" if doc["number"].get("system") == "party" else f"Số: {printed}")
+    date = _date_line(doc)
+    if date:
+        unit(date)
+    if doc["documentType"] == "CV" and doc.get("title"):
+        unit(f"V/v {doc['title']}")
+    elif doc.get("title"):
+        name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
+        unit(name.upper())
+        unit(doc["title"])
+    if doc.get("addressees"):
+        unit("Kính gửi:")
+        for r in doc["addressees"]:
+            unit(f"{r.get('label', '-')} {r['text']}")
+    for block in doc.get("body", []):
+        _block(block, unit)
+    if doc.get("recipients"):
+        unit("Nơi nhận:")
+        for r in doc["recipients"]:
+            unit(f"{r['label']} {r['text']}" if r.get("label") else r["text"])
+    sig = doc.get("signature") or {}
+    for a in sig.get("authority", []):
+        unit(f"{a['marker']} {a['of']}")
+    if sig.get("position"):
+        unit(sig["position"])
+    if sig.get("signedAt"):
+        d, t = sig["signedAt"][:10], sig["signedAt"][11:19]
+        y, m, dd = d.split("-")
+        unit(f"{dd}.{m}.{y} {t}")
+    if sig.get("name"):
+        unit(sig["name"])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _block(block: dict, unit) -> None:
+    # An OCR record prints the label as the source printed it; reading it again restores it.
+    parts = [block.get("printedLabel") or block.get("label"), block.get("heading"), block.get("text")]
+    unit(" ".join(p for p in parts if p))
+    for child in block.get("children", []):
+        _block(child, unit)
+
+
+def render(data: dict) -> str:
+    if "documents" in data:
+        return "\n\n".join(render_document(d) for d in data["documents"])
+    return render_document(data)
+
+
+__all__ = ["render", "render_document", "CITATION_NAMES"]
