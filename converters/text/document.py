@@ -71,12 +71,16 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
         c.position = i
     parent_c, refs_c = _choose_parent(cits, order, title_para, ctx)
     parent = reference_record(parent_c, _span(ctx, parent_c)) if parent_c else None
+    if parent and parent_c.number_restored:
+        parent["_number_restored"] = True
     if parent:
         parent.pop("relation", None)
     references = []
     for c, rel in refs_c:
         r = reference_record(c, _span(ctx, c))
         r = {"id": r["id"], "relation": rel, **{k: v for k, v in r.items() if k != "id"}}
+        if c.number_restored:
+            r["_number_restored"] = True  # listed as inferred by the OCR step
         references.append(r)
     for i, (c, _) in enumerate(refs_c):
         _issuer_from_symbol(references[i], c, f"/references/{i}", inferred, ctx)
