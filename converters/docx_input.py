@@ -79,11 +79,22 @@ class _Numbering:
                 self.levels[(num.get(f"{_W}numId"), ilvl)] = spec
 
     def label(self, paragraph) -> str | None:
+        num_pr = None
         ppr = paragraph._p.pPr
-        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            num_pr = ppr.numPr
+        else:
+            # Numbering set by the paragraph style ("List Number").
+            style = paragraph.style
+            while style is not None and num_pr is None:
+                spr = style.element.pPr
+                if spr is not None and spr.numPr is not None and spr.numPr.numId is not None:
+                    num_pr = spr.numPr
+                style = style.base_style
+        if num_pr is None:
             return None
-        num_id = str(ppr.numPr.numId.val)
-        ilvl = int(ppr.numPr.ilvl.val) if ppr.numPr.ilvl is not None else 0
+        num_id = str(num_pr.numId.val)
+        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
         spec = self.levels.get((num_id, ilvl))
         if spec is None:
             return None

@@ -59,7 +59,7 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
         cp1258 = ""
-    if cp1258 and _vietnamese_share(cp1258) > 0.995 and vni < words * 0.02:
+    if cp1258 and _vietnamese_share(cp1258) > 0.995:
         return cp1258, "Windows-1258 text converted to Unicode."
     if vni >= max(3, words * 0.05):
         raise _bad("input-legacy-vni",

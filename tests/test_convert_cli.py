@@ -1,0 +1,54 @@
+"""plan-convert on the documents offices have: text and Markdown in, JSON, XML and text out."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from khth.converters.cli import main
+
+from conftest import EXAMPLES, SOURCES
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_seed_to_json_is_a_valid_record(tmp_path, validator):
+    out = tmp_path / "plan.json"
+    result = run(SOURCES / "000_a86e3adf03591467.txt", "--to", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["id"] == "khth:KH:192-KH/TU:2024-04-23:Ban_Thường_vụ_Thị_ủy"
+    assert validator.validate_bytes(out.read_bytes(), str(out)) == [] or all(
+        f.severity != "error" for f in validator.validate_bytes(out.read_bytes(), str(out)))
+
+
+def test_bundle_seed_to_xml(tmp_path):
+    out = tmp_path / "bundle.xml"
+    result = run(SOURCES / "001_11dcdf82ff36e281.txt", "--to", "xml", "-o", out)
+    assert result.exit_code == 0, result.output
+    xml = out.read_text(encoding="utf-8")
+    assert xml.count("<document>") == 2 and "<sourceFormat>markdown</sourceFormat>" in xml
+
+
+def test_record_to_text_in_the_official_layout():
+    result = run(EXAMPLES / "ke-hoach-ubnd-tinh-binh-dinh.json", "--to", "text")
+    assert result.exit_code == 0
+    text = result.output
+    assert text.index("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH") < text.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert text.index("I. MỤC ĐÍCH, YÊU CẦU") < text.index("Nơi nhận:") < text.index("TM. ỦY BAN NHÂN DÂN")
+    assert text.rstrip().endswith("Lâm Hải Giang")
+
+
+def test_text_from_stdin():
+    data = (SOURCES / "004_3e4cd0130b4e7b30.txt").read_bytes()
+    result = CliRunner().invoke(main, ["-", "--to", "json"], input=data, catch_exceptions=False)
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert record["profile"] == "lenient" and "sourceFile" not in record["provenance"]
+
+
+def test_usage_error_exits_2():
+    assert run(SOURCES / "000_a86e3adf03591467.txt", "--to", "pdf").exit_code == 2
