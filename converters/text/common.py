@@ -11,27 +11,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khth.schema.identifiers import normalise_text
 
-_FOLD_CACHE: dict[str, str] = {}
-
-
 def _fold_char(ch: str) -> str:
-    out = _FOLD_CACHE.get(ch)
-    if out is None:
-        if ch in "đĐ":
-            out = "d"
-        else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            out = base.lower() if len(base.lower()) == 1 else ch
-        _FOLD_CACHE[ch] = out
-    return out
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    low = base.lower()
+    return low if len(low) == 1 else ch
 
 
+# One table for every Latin letter Vietnamese print uses: str.translate runs in C.
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250))
+               + list(range(0x1E00, 0x1F00))}
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Base letters, lower case, same length as ``text``."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def clean(text: str) -> str:

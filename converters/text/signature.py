@@ -26,9 +26,11 @@ def is_marker(text: str) -> bool:
     return bool(MARKER_RE.match(text.strip()))
 
 
+_POST_KEYS = frozenset(fold(p) for p in POSTS)
+
+
 def is_post(text: str) -> bool:
-    key = re.sub(r"\s+", " ", fold(text)).strip(" .")
-    return any(key == fold(p) for p in POSTS)
+    return re.sub(r"\s+", " ", fold(text)).strip(" .") in _POST_KEYS
 
 
 def signed_at(text: str) -> str | None:

@@ -1,0 +1,121 @@
+"""Benchmark: plan-convert text → KHTH JSON, in documents per second on one core.
+
+Corpora: the five seed texts (six documents), and generated plans of about 30 KB each (fixed
+seed, so every run reads the same texts). Peer, measured in the same run on the same texts: a
+plain reader that only splits the text into lines and finds labels and document numbers with
+regular expressions; the ratio says what the full reading costs over that floor.
+
+    python benchmarks/bench_convert.py [--seconds 3] [--generated 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from khth.converters.canonical import canonical_json, root_of  # noqa: E402
+from khth.converters.text import text_to_record  # noqa: E402
+from khth.converters.text.render import render  # noqa: E402
+
+SEED = 20240423
+AGENCIES = ["Ủy ban nhân dân huyện", "Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội huyện", "Công an huyện",
+            "Ban Tuyên giáo Huyện ủy", "Phòng Giáo dục và Đào tạo", "Phòng Văn hóa và Thông tin", "Phòng Y tế"]
+SENTENCES = [
+    "Tăng cường công tác tuyên truyền, phổ biến chủ trương của Đảng, chính sách, pháp luật của Nhà nước về "
+    "công tác chăm sóc, giáo dục và bảo vệ trẻ em trên địa bàn.",
+    "Rà soát, bổ sung kế hoạch hành động phù hợp với tình hình thực tế của địa phương, đơn vị; thường xuyên "
+    "kiểm tra, giám sát việc triển khai thực hiện.",
+    "Thực hiện Chỉ thị số 28-CT/TW của Bộ Chính trị và Kế hoạch số 260-KH/TU của Ban Thường vụ Tỉnh ủy gắn "
+    "với nhiệm vụ chính trị của từng cơ quan.",
+    "Kiện toàn, bố trí ổn định đội ngũ công chức chuyên trách ở cơ sở, hoàn thành trước ngày 30/6/2024.",
+    "Đảm bảo 95% trẻ em trong độ tuổi được tiếp cận dịch vụ y tế cơ bản tại cộng đồng.",
+]
+
+
+def generated_plan(rng: random.Random, size: int = 30_000) -> str:
+    body = [{"role": "preamble",
+             "text": "Thực hiện Kế hoạch số 260-KH/TU ngày 04/3/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị "
+                     "số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị, Ban Thường vụ Huyện ủy ban hành Kế hoạch "
+                     "triển khai thực hiện như sau:"}]
+    tasks = {"label": "I.", "heading": "NỘI DUNG THỰC HIỆN", "children": []}
+    org = {"label": "II.", "heading": "TỔ CHỨC THỰC HIỆN", "children": []}
+    body += [tasks, org]
+    doc = {"documentType": "KH", "number": {"printed": f"{rng.randint(1, 900)}-KH/HU", "system": "party"},
+           "issueDate": "2024-08-20", "place": "Sơn Hà",
+           "issuer": {"name": "HUYỆN ỦY SƠN HÀ", "superiorBody": "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "system": "party"},
+           "title": "thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị", "body": body,
+           "signature": {"authority": [{"marker": "T/M", "of": "BAN THƯỜNG VỤ"}], "position": "BÍ THƯ",
+                         "name": "Nguyễn Văn An"},
+           "recipients": [{"label": "-", "text": "Thường trực Tỉnh ủy (báo cáo),"},
+                          {"label": "-", "text": "Lưu Văn phòng Huyện ủy."}]}
+    n = 0
+    while len(render(doc).encode("utf-8")) < size:
+        n += 1
+        task = {"label": f"{n}.", "heading": f"Nhiệm vụ trọng tâm thứ {n}", "children": []}
+        for j in range(rng.randint(2, 4)):
+            task["children"].append({"label": f"{n}.{j + 1}.", "text": rng.choice(SENTENCES)})
+        task["children"].append({"label": "-", "text": "Cơ quan thực hiện: " + "; ".join(rng.sample(AGENCIES, 3)) + "."})
+        task["children"].append({"label": "-", "text": "Thời gian thực hiện: Thường xuyên."})
+        tasks["children"].append(task)
+        org["children"].append({"label": f"{n}.", "text": f"{rng.choice(AGENCIES)} chủ trì, phối hợp thực hiện; "
+                                                          "định kỳ hằng năm báo cáo Ban Thường vụ Huyện ủy."})
+    return render(doc)
+
+
+def baseline(text: str) -> int:
+    """The peer: split into lines, find labels and numbers with regular expressions."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    labels = sum(1 for ln in lines if re.match(r"^(?:[IVX]+[.-]|\d+(?:\.\d+)*\.|[a-zđ]\)|-)\s", ln))
+    numbers = len(re.findall(r"\d{1,6}-[A-ZĐ]{1,5}/[A-ZĐ0-9]+|\d{1,6}/[A-ZĐ0-9-]+", text))
+    return labels + numbers
+
+
+def convert(text: str) -> int:
+    record = text_to_record(text, "bench.txt")
+    canonical_json(record, root_of(record))
+    return len(record.get("documents", [record]))
+
+
+def rate(fn, texts: list[str], seconds: float) -> tuple[float, int]:
+    """Documents per second (median of rounds) and documents per pass."""
+    docs_per_pass = sum(convert(t) for t in texts) if fn is convert else len(texts)
+    rounds = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(rounds) < 3:
+        start = time.perf_counter()
+        for t in texts:
+            fn(t)
+        rounds.append(docs_per_pass / (time.perf_counter() - start))
+    return statistics.median(rounds), docs_per_pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
+    parser.add_argument("--generated", type=int, default=20, help="number of generated 30 KB plans")
+    args = parser.parse_args()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "sources").glob("*.txt"))]
+    rng = random.Random(SEED)
+    generated = [generated_plan(rng) for _ in range(args.generated)]
+    for texts in (seeds, generated):  # warm caches (code list, vocabulary) before timing
+        for t in texts:
+            convert(t)
+    print(f"plan-convert text → JSON, one core, Python {sys.version.split()[0]}")
+    for name, texts in (("seeds", seeds), ("generated ~30 KB", generated)):
+        size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
+        ours, docs = rate(convert, texts, args.seconds)
+        peer, _ = rate(baseline, texts, args.seconds)
+        print(f"{name:18} {len(texts):3} files, {docs:3} docs, mean {size / 1024:5.1f} KB: "
+              f"{ours:8.1f} docs/s; peer (line split + regex) {peer:9.1f} docs/s; ratio {peer / ours:6.1f}×")
+
+
+if __name__ == "__main__":
+    main()
