@@ -9,6 +9,7 @@ import orjson
 from lxml import etree
 
 from .errors import KhthInputError
+from .legacy_encodings import NAMES, guess_legacy
 
 MAX_BYTES = 100 * 1024 * 1024
 _BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16 LE", b"\xfe\xff": "UTF-16 BE"}
@@ -24,8 +25,10 @@ def detect_format(data: bytes) -> str | None:
     return None
 
 
-def check_bytes(data: bytes) -> None:
-    """Problems that make any reading pointless: empty, BOM, binary, not UTF-8, too large."""
+def check_bytes(data: bytes) -> str:
+    """Problems that make any reading pointless: empty, BOM, binary, not UTF-8, too large.
+
+    Returns the text, decoded once, for the callers that need it."""
     if len(data) > MAX_BYTES:
         raise KhthInputError("input-too-large", f"Tệp lớn hơn giới hạn {MAX_BYTES // 1048576} MB",
                              f"file is larger than the {MAX_BYTES // 1048576} MB limit")
@@ -40,15 +43,17 @@ def check_bytes(data: bytes) -> None:
         raise KhthInputError("input-binary", "Tệp nhị phân, không phải văn bản JSON hay XML",
                              "binary file, not JSON or XML text")
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = guess_legacy(data)
+        vi, en = ((f"tệp có vẻ dùng bảng mã {NAMES[guess[0]]}: hãy lưu lại dạng UTF-8 (Unicode)",
+                   f"the file looks like {NAMES[guess[0]]}: save it as UTF-8 (Unicode)") if guess else
+                  ("có thể là Windows-1258, TCVN3 hoặc VNI", "possibly Windows-1258, TCVN3 or VNI"))
         raise KhthInputError(
-            "input-encoding",
-            f"Không phải UTF-8 (byte 0x{data[exc.start]:02x}); có thể là Windows-1258, TCVN3 hoặc VNI",
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}); possibly Windows-1258, TCVN3 or VNI",
-            line=line, column=column) from None
+            "input-encoding", f"Không phải UTF-8 (byte 0x{data[exc.start]:02x}, dòng {line}); {vi}",
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}, line {line}); {en}", line=line, column=column) from None
 
 
 def _json_position(data: bytes, message: str) -> tuple[int | None, int | None]:

@@ -137,13 +137,11 @@ def parse_date(text: str) -> str | None:
 
 # --- identifiers ----------------------------------------------------------------------------
 
-_ENCODE = {"%": "%25", "_": "%5F", ":": "%3A"}
+_ENCODE = str.maketrans({"%": "%25", "_": "%5F", ":": "%3A", " ": "_"})
 
 
 def encode_component(text: str) -> str:
-    text = normalise_text(text)
-    out = "".join(_ENCODE.get(ch, ch) for ch in text)
-    return out.replace(" ", "_")
+    return normalise_text(text).translate(_ENCODE)
 
 
 def decode_component(text: str) -> str:

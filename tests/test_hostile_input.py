@@ -77,3 +77,18 @@ def test_max_bytes_is_checked_before_reading(tmp_path):
     result = CliRunner().invoke(main, ["--lang", "en", str(big)])
     assert result.exit_code == 1 and "input.too-large" in result.output
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024
+
+
+def test_legacy_vietnamese_encodings_are_named(tmp_path):
+    import unicodedata
+
+    text = '{"title": "Kế hoạch thực hiện Chỉ thị của Ban Thường vụ Tỉnh ủy về trẻ em"}'
+    # Windows-1258 stores Vietnamese with combining tone marks; Python's codec takes the NFD form.
+    (tmp_path / "cp1258.json").write_bytes(unicodedata.normalize("NFD", text).encode("cp1258"))
+    # VNI writes a vowel and a separate mark byte ("Keá hoaïch thöïc hieän")
+    (tmp_path / "vni.json").write_bytes('{"title": "Keá hoaïch thöïc hieän Chæ thò cuûa Ban Thöôøng vuï"}'
+                                        .encode("latin-1"))
+    result = CliRunner().invoke(main, ["--format", "json", "--lang", "en", str(tmp_path)])
+    messages = {os.path.basename(f["file"]): f["findings"][0] for f in json.loads(result.output)["files"]}
+    assert messages["cp1258.json"]["code"] == "input.encoding" and "Windows-1258" in messages["cp1258.json"]["en"]
+    assert messages["vni.json"]["code"] == "input.encoding" and "VNI" in messages["vni.json"]["en"]

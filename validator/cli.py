@@ -77,6 +77,8 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
                       require_parents=require_parents, profile=profile)
     try:
         result = _validate(paths, options, jobs or os.cpu_count() or 1, quiet)
+        if fmt != "text" or verbose:  # these reports show info findings: locate them too
+            result = result.placed()
         describe = _describer(result)
         report = renderer(fmt)(result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
                                 describe=describe)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from datetime import date
 from typing import Any
+
+import orjson
 
 from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
 from khth.schema.profiles import profile_gaps
@@ -89,7 +92,7 @@ def _real(value: str) -> bool:
     return True
 
 
-def _dates(doc: dict[str, Any], base: str) -> Iterator[tuple[str, str]]:
+def _header_dates(doc: dict[str, Any], base: str) -> Iterator[tuple[str, str]]:
     if "issueDate" in doc:
         yield f"{base}/issueDate", doc["issueDate"]
     for where, ref in _refs(doc):
@@ -97,16 +100,18 @@ def _dates(doc: dict[str, Any], base: str) -> Iterator[tuple[str, str]]:
             yield f"{base}{where}/issueDate", ref["issueDate"]
     if "signedAt" in doc.get("signature", {}):
         yield f"{base}/signature/signedAt", doc["signature"]["signedAt"][:10]
-    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
-        tf = block.get("timeframe")
-        if tf:
-            for key in ("start", "end", "deadline"):
-                if key in tf:
-                    yield f"{pointer}/timeframe/{key}", tf[key]
-        for i, d in enumerate(block.get("deadlines", [])):
-            yield f"{pointer}/deadlines/{i}/date", d["date"]
-        if "deadline" in block.get("reporting", {}):
-            yield f"{pointer}/reporting/deadline", block["reporting"]["deadline"]
+
+
+def _block_dates(block: dict[str, Any], pointer: str) -> Iterator[tuple[str, str]]:
+    tf = block.get("timeframe")
+    if tf:
+        for key in ("start", "end", "deadline"):
+            if key in tf:
+                yield f"{pointer}/timeframe/{key}", tf[key]
+    for i, d in enumerate(block.get("deadlines", ())):
+        yield f"{pointer}/deadlines/{i}/date", d["date"]
+    if "deadline" in block.get("reporting", ()):
+        yield f"{pointer}/reporting/deadline", block["reporting"]["deadline"]
 
 
 def _after(a: str, b: str) -> bool:
@@ -116,7 +121,7 @@ def _after(a: str, b: str) -> bool:
 
 
 def check_dates(doc: dict[str, Any], base: str, today: str) -> Iterator[Hit]:
-    for pointer, value in _dates(doc, base):
+    for pointer, value in _header_dates(doc, base):
         if not _real(value):
             yield "document.date-invalid", pointer, {"date": value}
     for pointer in (f"{base}/issueDate", f"{base}/signature/signedAt"):
@@ -143,7 +148,8 @@ _LETTERS = list("abcd") + ["đ"] + list("eghiklmnopqrstuvxy")
 _LABEL = re.compile(r"^(?P<body>[IVX]+|\d+(?:\.\d+)*|[a-zđ])(?P<sep>[.)\-:]*)$")
 
 
-def _label_kind(label: str) -> tuple[str, list[int] | int] | None:
+@lru_cache(maxsize=4096)  # labels repeat ("-", "1.", "a)"): parse each form once
+def _label_kind(label: str) -> tuple[str, tuple[int, ...] | int] | None:
     """('roman'|'decimal'|'letter', position) for a sequencing label; None for bullets and others."""
     m = _LABEL.match(label.strip())
     if not m:
@@ -152,70 +158,88 @@ def _label_kind(label: str) -> tuple[str, list[int] | int] | None:
     if body in _ROMAN:
         return "roman", _ROMAN.index(body) + 1
     if body[0].isdigit():
-        return "decimal", [int(p) for p in body.split(".")]
+        return "decimal", tuple(int(p) for p in body.split("."))
     if body in _LETTERS:
         return "letter", _LETTERS.index(body) + 1
     return None
 
 
-def _display(kind: str, pos: list[int] | int) -> str:
-    if kind == "roman":
-        return _ROMAN[pos - 1] if 0 < pos <= len(_ROMAN) else str(pos)  # type: ignore[operator]
-    if kind == "letter":
-        return _LETTERS[pos - 1] if 0 < pos <= len(_LETTERS) else "?"  # type: ignore[operator]
-    return ".".join(map(str, pos))  # type: ignore[arg-type]
+Position = tuple[int, ...] | int  # decimal labels are tuples (1, 2) for "1.2."; others an index
 
 
-def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: list[int] | None) -> Iterator[Hit]:
-    previous: dict[str, tuple[list[int] | int, str]] = {}
+def _display(kind: str, pos: Position) -> str:
+    if isinstance(pos, tuple):
+        return ".".join(map(str, pos))
+    table = _ROMAN if kind == "roman" else _LETTERS
+    return table[pos - 1] if 0 < pos <= len(table) else str(pos)
+
+
+def _next(pos: Position) -> Position:
+    return pos[:-1] + (pos[-1] + 1,) if isinstance(pos, tuple) else pos + 1
+
+
+def _first(pos: Position) -> Position:
+    return pos[:-1] + (1,) if isinstance(pos, tuple) else 1
+
+
+def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
+    previous: dict[tuple[str, int], tuple[Position, str]] = {}  # per style (and decimal depth)
     misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
     for i, block in enumerate(blocks):
-        here = f"{pointer}/{i}"
         label = block.get("label")
         kind = _label_kind(label) if label else None
         if kind is None:
             continue
         style, pos = kind
-        if style == "decimal" and len(pos) > 1 and parent is not None and pos[:-1] != parent:  # type: ignore[arg-type]
-            if tuple(pos[:-1]) not in misplaced:  # type: ignore[index]
-                misplaced.add(tuple(pos[:-1]))  # type: ignore[index]
-                yield "document.label-parent", f"{here}/label", {"label": label,
-                                                                  "parent": ".".join(map(str, parent))}
-        key = f"{style}{len(pos) if isinstance(pos, list) else ''}"
+        here = pointer + "/" + str(i) + "/label"
+        if isinstance(pos, tuple) and len(pos) > 1 and parent is not None and pos[:-1] != parent:
+            if pos[:-1] not in misplaced:
+                misplaced.add(pos[:-1])
+                yield "document.label-parent", here, {"label": label, "parent": ".".join(map(str, parent))}
+        key = (style, len(pos) if isinstance(pos, tuple) else 0)
         if key in previous:
             last, last_label = previous[key]
-            if isinstance(pos, list):
-                expected = last[:-1] + [last[-1] + 1]  # type: ignore[index,operator]
-            else:
-                expected = last + 1  # type: ignore[operator]
-            ok = pos == expected or (isinstance(pos, list) and pos[-1] == expected[-1])  # type: ignore[index]
-            if not ok:
-                yield "document.label-order", f"{here}/label", {
-                    "label": label, "previous": last_label, "expected": _display(style, expected)}
-        elif (pos if isinstance(pos, int) else pos[-1]) != 1:
-            yield "document.label-order", f"{here}/label", {"label": label, "previous": "—",
-                                                             "expected": _display(style, 1 if isinstance(pos, int)
-                                                                                  else pos[:-1] + [1])}
+            expected = _next(last)
+            # the prefix of a decimal label is label-parent's business; here only the last number counts
+            in_order = pos == expected or (isinstance(pos, tuple) and pos[-1] == expected[-1])  # type: ignore[index]
+            if not in_order:
+                yield "document.label-order", here, {"label": label, "previous": last_label,
+                                                     "expected": _display(style, expected)}
+        elif (pos[-1] if isinstance(pos, tuple) else pos) != 1:
+            yield "document.label-order", here, {"label": label, "previous": "—",
+                                                 "expected": _display(style, _first(pos))}
         previous[key] = (pos, label)
 
 
-def check_labels(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    def visit(blocks: list[dict[str, Any]], pointer: str, parent: list[int] | None) -> Iterator[Hit]:
+_DATED = ("timeframe", "deadlines", "reporting")
+
+
+def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
+    """Every rule on blocks, in one walk of the body: label sequences, block dates, citations that
+    resolve within the record, agencies of agency lines. Pointers are built only for hits."""
+    known = {r["id"] for _, r in _refs(doc)}
+
+    def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
         yield from _check_siblings(blocks, pointer, parent)
         for i, block in enumerate(blocks):
-            if "children" in block:
-                kind = _label_kind(block["label"]) if block.get("label") else None
+            if any(k in block for k in _DATED):
+                for where, value in _block_dates(block, f"{pointer}/{i}"):
+                    if not _real(value):
+                        yield "document.date-invalid", where, {"date": value}
+            cites = block.get("cites")
+            if cites and not known.issuperset(cites):
+                for j, target in enumerate(cites):
+                    if target not in known:
+                        yield "document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}
+            if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
+                yield "document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}
+            children = block.get("children")
+            if children:
+                kind = _label_kind(block["label"]) if "label" in block else None
                 number = kind[1] if kind and kind[0] == "decimal" else None
-                yield from visit(block["children"], f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
+                yield from visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
+
     yield from visit(doc.get("body", []), f"{base}/body", None)
-
-
-# --- citations, completeness ------------------------------------------------------------------------
-
-def walk_blocks(blocks: list[dict[str, Any]] | None, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    for i, block in enumerate(blocks or []):
-        yield f"{pointer}/{i}", block
-        yield from walk_blocks(block.get("children"), f"{pointer}/{i}/children")
 
 
 def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
@@ -228,10 +252,6 @@ def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
         if ref["id"] in seen:
             yield "document.duplicate-reference", f"{base}{where}", {"target": ref["id"]}
         seen.add(ref["id"])
-    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
-        for i, target in enumerate(block.get("cites", [])):
-            if target not in known:
-                yield "document.unknown-citation", f"{pointer}/cites/{i}", {"target": target}
     for i, abbr in enumerate(doc.get("abbreviations", [])):
         if "refersTo" in abbr and abbr["refersTo"] not in known:
             where = f"{base}/abbreviations/{i}/refersTo"
@@ -242,9 +262,6 @@ _AGENCY_ROLES = {"leadAgencies", "implementingAgencies", "coordinatingAgencies",
 
 
 def check_completeness(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    for pointer, block in walk_blocks(doc.get("body"), f"{base}/body"):
-        if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
-            yield "document.agencies-missing", pointer, {"role": block["role"]}
     if doc["profile"] == "citation":
         return
     explained = {m["field"] for m in doc.get("provenance", {}).get("missing", [])}
@@ -275,6 +292,11 @@ def check_text(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
         yield "document.inferred-facts", f"{base}/provenance/inferred", {"count": len(inferred), "fields": shown}
+    # Compact JSON has no white space between tokens: a double space or a tab in it stands in a
+    # string. One search of it spares walking every string of a clean record.
+    compact = orjson.dumps(doc)
+    if b"  " not in compact and b"\\t" not in compact:
+        return
 
     def strings(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
         if isinstance(node, str):
@@ -287,15 +309,17 @@ def check_text(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             for i, v in enumerate(node):
                 yield from strings(v, f"{pointer}/{i}")
 
-    for pointer, text in strings(doc, base):
-        if "  " in text or "\t" in text:
+    for pointer, value in strings(doc, base):
+        if "  " in value or "\t" in value:
             yield "document.whitespace", pointer, {}
 
 
 def check_document(doc: dict[str, Any], base: str, today: str) -> list[Hit]:
+    """Every document rule on one schema-valid record."""
     hits: list[Hit] = []
-    for check in (check_identifiers, check_numbers, check_citations, check_labels, check_completeness,
-                  check_profile, check_text):
+    for check in (check_identifiers, check_numbers, check_citations, check_body, check_completeness,
+                  check_profile):
         hits.extend(check(doc, base))
+    hits.extend(check_text(doc, base))
     hits.extend(check_dates(doc, base, today))
     return hits

@@ -105,10 +105,10 @@ class Validator:
             if len(data) > self.options.max_bytes:
                 raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {self.options.max_bytes} byte",
                                      f"over the {self.options.max_bytes}-byte limit")
-            check_bytes(data)
+            text = check_bytes(data)
             fmt = detect_format(data)
             if fmt == "json":
-                return self._check_json(data, name, findings)
+                return self._check_json(data, text, name, findings)
             if fmt == "xml":
                 return self._check_xml(data, name, findings)
             raise KhthInputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
@@ -128,16 +128,16 @@ class Validator:
 
     # -- JSON and XML ----------------------------------------------------------------------------
 
-    def _check_json(self, data: bytes, name: str, findings: list[Finding]) -> FileResult:
+    def _check_json(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
         form = parse_json(data)
-        text = data.decode("utf-8")
         if not unicodedata.is_normalized("NFC", text) or "\\u" in text:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
         more, summaries = self._check_form(form, name, None)
         findings += more
-        located = [f for f in findings if f.pointer and f.line is None]
+        # info findings are placed when a report shows them (RunResult.placed), not on the hot path
+        located = [f for f in findings if f.pointer and f.line is None and f.severity != "info"]
         if located:
             positions = json_positions(text, {f.pointer for f in located})  # type: ignore[misc]
             findings = [f.at(line=positions[f.pointer][0], column=positions[f.pointer][1])
@@ -157,7 +157,7 @@ class Validator:
         more, summaries = self._check_form(form, name, root)
         out = []
         for f in findings + more:
-            if f.pointer is not None and f.xpath is None:
+            if f.pointer is not None and f.xpath is None and f.severity != "info":
                 xpath = pointer_to_xpath(root, "" if f.pointer == "/" else f.pointer)
                 f = f.at(xpath=xpath, line=_xml_line(tree, xpath))
             out.append(f)
@@ -288,6 +288,17 @@ class RunResult:
         for r in self.results:
             yield from r.findings
         yield from self.corpus
+
+    def placed(self) -> RunResult:
+        """The same run with every finding located, info findings included."""
+        results = []
+        for r in self.results:
+            unplaced = [f for f in r.findings if f.line is None and f.pointer]
+            if unplaced:
+                where = {id(f): g for f, g in zip(unplaced, place(unplaced))}
+                r = FileResult(r.file, [where.get(id(f), f) for f in r.findings], r.summaries)
+            results.append(r)
+        return RunResult(results, self.corpus, self.summaries)
 
 
 def run(files: list[Path], options: Options, jobs: int = 1,

@@ -13,23 +13,10 @@ import re
 import unicodedata
 
 from ..errors import KhthInputError
-
-_VIETNAMESE = set("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz")
-# VNI writes a vowel followed by a separate mark byte ("Vieät" for "Việt", "ñ" for "đ").
-_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïâáàåãäêéèúüëÂÁÀÅÃÄÊÉÈÚÜË]|[ñÑ][aeiouôö]|ö[ôoø]")
-# TCVN3 puts precomposed lower-case letters at 0xA1–0xFE ("ViÖt", "®", "µ", "·").
-_TCVN3_BYTES = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBF)) | set(range(0xC6, 0xD0)) | set(range(0xD1, 0xFF))
-
+from ..legacy_encodings import guess_legacy
 
 def _bad(code: str, vi: str, en: str) -> KhthInputError:
     return KhthInputError(code, vi, en)
-
-
-def _vietnamese_share(text: str) -> float:
-    letters = [c for c in text.lower() if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c in _VIETNAMESE for c in letters) / len(letters)
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
@@ -52,23 +39,16 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         return unicodedata.normalize("NFC", data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
-    latin = data.decode("latin-1")
-    vni = len(_VNI.findall(latin))
-    words = max(1, len(re.findall(r"\w+", latin)))
-    try:
-        cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
-    except UnicodeDecodeError:
-        cp1258 = ""
-    if cp1258 and _vietnamese_share(cp1258) > 0.995:
-        return cp1258, "Windows-1258 text converted to Unicode."
-    if vni >= max(3, words * 0.05):
+    guess = guess_legacy(data)
+    if guess and guess[0] == "windows-1258":
+        return guess[1], "Windows-1258 text converted to Unicode."
+    if guess and guess[0] == "vni":
         raise _bad("input-legacy-vni",
                    "Tệp dùng bảng mã VNI (phông VNI-Times), không phải Unicode: hãy chuyển sang Unicode "
                    "(ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại",
                    "the file is in the legacy VNI encoding (VNI-Times fonts), not Unicode: convert it to Unicode "
                    "(for example with Unikey's converter) and run again")
-    legacy = sum(1 for b in data if b in _TCVN3_BYTES)
-    if legacy >= max(3, words * 0.1):
+    if guess and guess[0] == "tcvn3":
         raise _bad("input-legacy-tcvn3",
                    "Tệp dùng bảng mã TCVN3 (ABC, phông .VnTime), không phải Unicode: hãy chuyển sang Unicode "
                    "(ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại",
