@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from .codelists import DocumentType, System
@@ -58,7 +59,7 @@ class NumberParts:
 
 def normalise_text(text: str) -> str:
     """NFC, trimmed, with every run of white space folded to one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def strip_number_prefix(printed: str) -> str:
@@ -66,6 +67,7 @@ def strip_number_prefix(printed: str) -> str:
     return re.sub(r"^S[ốo]\s*:?\s*", "", normalise_text(printed))
 
 
+@lru_cache(maxsize=8192)  # the same numbers are cited again and again across a corpus
 def parse_number(printed: str) -> NumberParts | None:
     """Parse a printed number and symbol; None when it follows neither grammar."""
     text = strip_number_prefix(printed)

@@ -134,7 +134,7 @@ class Validator:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
-        more, summaries = self._check_form(form, name, None)
+        more, summaries = self._check_form(form, name, None, data)
         findings += more
         # info findings are placed when a report shows them (RunResult.placed), not on the hot path
         located = [f for f in findings if f.pointer and f.line is None and f.severity != "info"]
@@ -154,7 +154,7 @@ class Validator:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
-        more, summaries = self._check_form(form, name, root)
+        more, summaries = self._check_form(form, name, root, data)
         out = []
         for f in findings + more:
             if f.pointer is not None and f.xpath is None and f.severity != "info":
@@ -163,7 +163,8 @@ class Validator:
             out.append(f)
         return FileResult(name, out, summaries)
 
-    def _check_form(self, form: Any, name: str, xml_root: str | None) -> tuple[list[Finding], list[Summary]]:
+    def _check_form(self, form: Any, name: str, xml_root: str | None,
+                    raw: bytes | None = None) -> tuple[list[Finding], list[Summary]]:
         root = root_of(form)
         checked = self._with_profile(form, root)
         problems = json_schema_findings(self._json[root], checked, name)
@@ -174,7 +175,7 @@ class Validator:
         summaries = []
         for i, doc in enumerate(docs):
             base = f"/documents/{i}" if root == "bundle" else ""
-            for code, pointer, params in check_document(doc, base, self.options.today):
+            for code, pointer, params in check_document(doc, base, self.options.today, raw):
                 findings.append(make(code, name, pointer=pointer or "/", **params))
             summaries.append(summarise(doc, name, base))
         return findings, summaries
