@@ -56,6 +56,15 @@ class NumberParts:
         out = {k: getattr(self, k) for k in keys}
         return {k: v for k, v in out.items() if v is not None}
 
+    def as_json(self) -> dict[str, object]:
+        """The JSON form of a DocumentNumber: printed form and the parts the grammar gives."""
+        return {JSON_NAMES[k]: v for k, v in self.as_dict().items()}
+
+
+# Parsed parts by their JSON property names in DocumentNumber.
+JSON_NAMES = {"printed": "printed", "system": "system", "serial": "serial", "year": "year",
+              "type_code": "typeCode", "issuer_code": "issuerCode", "unit_code": "unitCode"}
+
 
 def normalise_text(text: str) -> str:
     """NFC, trimmed, with every run of white space folded to one space."""

@@ -19,8 +19,7 @@ from khth.schema.profiles import profile_gaps
 
 Hit = tuple[str, str, dict[str, Any]]
 
-_PARTS = (("system", "system"), ("serial", "serial"), ("year", "year"), ("typeCode", "type_code"),
-          ("issuerCode", "issuer_code"), ("unitCode", "unit_code"))
+_PARTS = ("system", "serial", "year", "typeCode", "issuerCode", "unitCode")
 _TYPE_NAMES_BY_CODE = {"QĐi": {"QĐi"}, "QĐ": {"QĐ", "QyĐ"}, "CV": {"CV"}}
 DISTRICT_END = "2025-07-01"
 
@@ -51,12 +50,13 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
             system, "Đảng hay Nhà nước")
         yield "document.number-grammar", f"{where}/printed", {"number": printed, "expected": expected}
         return
-    parts = parsed.as_dict()
-    for field, key in _PARTS:
-        if number.get(field) != parts.get(key):
+    parts = parsed.as_json()
+    for field in _PARTS:
+        if number.get(field) != parts.get(field):
             code = "document.number-grammar" if field == "system" else "document.number-parts"
-            params = {"number": printed, "expected": parts.get(key, "—")} if field == "system" else {
-                "field": field, "number": printed, "actual": number.get(field, "—"), "expected": parts.get(key, "—")}
+            params = {"number": printed, "expected": parts.get(field, "—")} if field == "system" else {
+                "field": field, "number": printed, "actual": number.get(field, "—"),
+                "expected": parts.get(field, "—")}
             yield code, f"{where}/{field}", params
     code = parsed.type_code
     if code is not None:

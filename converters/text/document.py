@@ -141,14 +141,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     doc["documentType"] = doc_type
     if h.number:
         parts = parse_number(h.number)
-        num: dict = {"printed": h.number}
-        if parts:
-            for k, j in (("system", "system"), ("serial", "serial"), ("year", "year"), ("type_code", "typeCode"),
-                         ("issuer_code", "issuerCode"), ("unit_code", "unitCode")):
-                v = getattr(parts, k)
-                if v is not None:
-                    num[j] = v
-        doc["number"] = num
+        doc["number"] = {**(parts.as_json() if parts else {}), "printed": h.number}
     if h.date:
         doc["issueDate"] = h.date
     if h.place:

@@ -272,13 +272,7 @@ def reference_record(c: Citation, span: dict) -> dict:
     if c.number:
         parts = parse_number(c.number)
         assert parts is not None
-        num: dict = {"printed": parts.printed}
-        for k, j in (("system", "system"), ("serial", "serial"), ("year", "year"), ("type_code", "typeCode"),
-                     ("issuer_code", "issuerCode"), ("unit_code", "unitCode")):
-            v = getattr(parts, k)
-            if v is not None:
-                num[j] = v
-        ref["number"] = num
+        ref["number"] = parts.as_json()
     if c.date:
         ref["issueDate"] = c.date
     if c.issuer:
