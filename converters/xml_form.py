@@ -13,6 +13,7 @@ every field the model has.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -95,101 +96,129 @@ def to_xml(data: dict[str, Any], root: str) -> bytes:
 
 
 # --- XML → JSON -------------------------------------------------------------------------------
+# Paths are kept as tuples of steps and joined only when an error is raised: a valid file never
+# pays for building them.
 
-def _local(elem: etree._Element, path: str) -> str:
-    if not isinstance(elem.tag, str):
+Path = tuple[str, ...]
+
+
+def _where(path: Path) -> str:
+    return "/" + "/".join(path)
+
+
+def _local(elem: etree._Element, path: Path) -> str:
+    tag = elem.tag
+    if not isinstance(tag, str):
         return ""
-    qname = etree.QName(elem)
-    if qname.namespace != NS:
-        raise _bad("xml-namespace", f"{path}: phần tử {qname.localname} không thuộc không gian tên {NS}",
-                   f"{path}: element {qname.localname} is not in the namespace {NS}", elem, path)
-    return qname.localname
+    if tag.startswith(_Q):
+        return tag[len(_Q):]
+    name = etree.QName(elem).localname
+    raise _bad("xml-namespace", f"{_where(path)}: phần tử {name} không thuộc không gian tên {NS}",
+               f"{_where(path)}: element {name} is not in the namespace {NS}", elem, _where(path))
 
 
-def _check_plain(elem: etree._Element, path: str, *, allow_text: bool) -> None:
+def _check_plain(elem: etree._Element, path: Path, *, allow_text: bool) -> None:
     if elem.attrib:
         name = next(iter(elem.attrib))
-        raise _bad("xml-attribute", f"{path}: KHTH XML không dùng thuộc tính ({name})",
-                   f"{path}: KHTH XML has no attributes ({name})", elem, path)
-    if not allow_text and elem.text and elem.text.strip():
-        raise _bad("xml-text", f"{path}: văn bản lẫn trong phần tử phức hợp", f"{path}: text inside a complex element",
-                   elem, path)
+        raise _bad("xml-attribute", f"{_where(path)}: KHTH XML không dùng thuộc tính ({name})",
+                   f"{_where(path)}: KHTH XML has no attributes ({name})", elem, _where(path))
+    if allow_text:
+        return
+    if elem.text and not elem.text.isspace():
+        raise _bad("xml-text", f"{_where(path)}: văn bản lẫn trong phần tử phức hợp",
+                   f"{_where(path)}: text inside a complex element", elem, _where(path))
     for child in elem:
-        if not allow_text and child.tail and child.tail.strip():
-            raise _bad("xml-text", f"{path}: văn bản lẫn giữa các phần tử", f"{path}: text between elements", elem, path)
+        if child.tail and not child.tail.isspace():
+            raise _bad("xml-text", f"{_where(path)}: văn bản lẫn giữa các phần tử",
+                       f"{_where(path)}: text between elements", elem, _where(path))
 
 
 def _children(elem: etree._Element) -> list[etree._Element]:
     return [c for c in elem if isinstance(c.tag, str)]
 
 
-def _read_scalar(elem: etree._Element, t: Kind, path: str) -> Any:
+def _read_scalar(elem: etree._Element, t: Kind, path: Path) -> Any:
     _check_plain(elem, path, allow_text=True)
-    if _children(elem):
-        raise _bad("xml-structure", f"{path}: phần tử đơn không được chứa phần tử con",
-                   f"{path}: a simple element cannot hold child elements", elem, path)
+    if len(elem) and _children(elem):
+        raise _bad("xml-structure", f"{_where(path)}: phần tử đơn không được chứa phần tử con",
+                   f"{_where(path)}: a simple element cannot hold child elements", elem, _where(path))
     text = elem.text or ""
     if t.kind == "simple":
         if t.base == "boolean":
             if text not in ("true", "false"):
-                raise _bad("xml-value", f"{path}: cần true hoặc false", f"{path}: true or false expected", elem, path)
+                raise _bad("xml-value", f"{_where(path)}: cần true hoặc false", f"{_where(path)}: true or false expected",
+                           elem, _where(path))
             return text == "true"
         if t.base == "integer":
             try:
                 return int(text)
             except ValueError:
-                raise _bad("xml-value", f"{path}: cần số nguyên", f"{path}: an integer is expected", elem, path) from None
+                raise _bad("xml-value", f"{_where(path)}: cần số nguyên", f"{_where(path)}: an integer is expected",
+                           elem, _where(path)) from None
     return text
 
 
-def _read(elem: etree._Element, t: Kind, path: str) -> Any:
+def _read(elem: etree._Element, t: Kind, path: Path) -> Any:
     if t.kind == "model":
         return _read_model(elem, model(t.name), path)
     return _read_scalar(elem, t, path)
 
 
-def _read_model(elem: etree._Element, spec: Model, path: str) -> dict[str, Any]:
+def _read_model(elem: etree._Element, spec: Model, path: Path) -> dict[str, Any]:
     _check_plain(elem, path, allow_text=False)
     out: dict[str, Any] = {}
-    order = {f.name: i for i, f in enumerate(spec.fields)}
+    order = _order(spec.name)
     last = -1
     for child in _children(elem):
         name = _local(child, path)
-        here = f"{path}/{name}"
         f = spec.field(name)
         if f is None:
+            here = _where(path + (name,))
             raise _bad("xml-unknown-element", f"{here}: phần tử không có trong mô hình {spec.name}",
                        f"{here}: element not in the model of {spec.name}", child, here)
         if name in out:
+            here = _where(path + (name,))
             raise _bad("xml-duplicate", f"{here}: phần tử lặp lại", f"{here}: element repeated", child, here)
         if order[name] < last:
+            here = _where(path + (name,))
             raise _bad("xml-order", f"{here}: sai thứ tự phần tử (theo mô hình {spec.name})",
                        f"{here}: element out of order (see the model of {spec.name})", child, here)
         last = order[name]
         if f.type.kind == "list":
-            _check_plain(child, here, allow_text=False)
+            list_path = path + (name,)
+            _check_plain(child, list_path, allow_text=False)
             items = []
+            item_type = f.type.item
             for i, item in enumerate(_children(child), start=1):
-                item_name = _local(item, here)
-                item_path = f"{here}/{item_name}[{i}]"
+                item_name = _local(item, list_path)
                 if item_name != f.xml_item:
-                    raise _bad("xml-unknown-element", f"{item_path}: cần phần tử <{f.xml_item}>",
-                               f"{item_path}: <{f.xml_item}> expected", item, item_path)
-                items.append(_read(item, f.type.item, item_path))  # type: ignore[arg-type]
+                    here = _where(list_path + (f"{item_name}[{i}]",))
+                    raise _bad("xml-unknown-element", f"{here}: cần phần tử <{f.xml_item}>",
+                               f"{here}: <{f.xml_item}> expected", item, here)
+                items.append(_read(item, item_type, list_path + (f"{item_name}[{i}]",)))  # type: ignore[arg-type]
             out[name] = items
         else:
-            out[name] = _read(child, f.type, here)
+            out[name] = _read(child, f.type, path + (name,))
     return out
+
+
+@cache
+def _order(model_name: str) -> dict[str, int]:
+    return {f.name: i for i, f in enumerate(model(model_name).fields)}
+
+
+def from_tree(root: etree._Element) -> tuple[str, dict[str, Any]]:
+    """The JSON form of an already parsed KHTH XML tree, with its root name."""
+    name = _local(root, ())
+    if name not in ROOT_NAMES:
+        raise _bad("xml-root", f"Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
+                   f"the root element must be <document> or <bundle>, not <{name}>", root, "/" + name)
+    return name, _read_model(root, root_model(name), (name,))
 
 
 def from_xml(data: bytes) -> tuple[str, dict[str, Any]]:
     """Read KHTH XML: returns the root name ('document' or 'bundle') and the JSON form."""
-    root = parse_xml(data)
-    name = _local(root, "")
-    if name not in ROOT_NAMES:
-        raise _bad("xml-root", f"Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
-                   f"the root element must be <document> or <bundle>, not <{name}>", root, "/" + name)
-    return name, _read_model(root, root_model(name), "/" + name)
+    return from_tree(parse_xml(data))
 
 
 def pointer_to_xpath(root: str, pointer: str) -> str:

@@ -21,7 +21,7 @@ from lxml import etree
 from khth.converters.canonical import root_of
 from khth.converters.errors import KhthInputError
 from khth.converters.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
-from khth.converters.xml_form import NS, from_xml, pointer_to_xpath
+from khth.converters.xml_form import NS, from_tree, from_xml, pointer_to_xpath
 
 from .corpus_rules import Summary, check_corpus, summarise
 from .document_rules import check_document
@@ -110,7 +110,7 @@ class Validator:
             if fmt == "json":
                 return self._check_json(data, text, name, findings)
             if fmt == "xml":
-                return self._check_xml(data, name, findings)
+                return self._check_xml(data, text, name, findings)
             raise KhthInputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
                                  "unrecognised format: JSON or XML expected", line=1, column=1)
         except KhthInputError as exc:
@@ -130,7 +130,8 @@ class Validator:
 
     def _check_json(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
         form = parse_json(data)
-        if not unicodedata.is_normalized("NFC", text) or "\\u" in text:
+        # an escaped combining mark (\\u0301) is invisible to a check of the text itself
+        if not unicodedata.is_normalized("NFC", text) or b"\\u" in data:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
@@ -144,13 +145,13 @@ class Validator:
                         if f.line is None and f.pointer in positions else f for f in findings]
         return FileResult(name, findings, summaries)
 
-    def _check_xml(self, data: bytes, name: str, findings: list[Finding]) -> FileResult:
+    def _check_xml(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
         tree = parse_xml(data)
         problems = xsd_findings(self._xsd, tree, name)
         if problems:
             return FileResult(name, findings + problems, [])
-        root, form = from_xml(data)
-        if not unicodedata.is_normalized("NFC", data.decode("utf-8")):
+        root, form = from_tree(tree)
+        if not unicodedata.is_normalized("NFC", text):
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
@@ -344,7 +345,8 @@ def place(findings: list[Finding]) -> list[Finding]:
                 mine = [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
                         for f in mine]
             else:
-                tree, root = parse_xml(data), from_xml(data)[0]
+                tree = parse_xml(data)
+                root = etree.QName(tree).localname
                 mine = [f.at(xpath=(x := pointer_to_xpath(root, f.pointer if f.pointer != "/" else "")),
                              line=_xml_line(tree, x)) if f.pointer else f for f in mine]
         except (OSError, KhthInputError, UnicodeDecodeError):
