@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test generate check-generated benchmark clean
+.PHONY: demo test generate check-generated benchmark benchmark-convert clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -29,6 +29,16 @@ generate: $(STAMP)
 
 check-generated: $(STAMP)
 	$(BIN)/python -m khth.schema.generate --check
+
+## benchmark: generate the benchmark corpus once, then measure plan-validate (BENCH_ARGS="--limit 1000 --repeat 1" for a quick run)
+benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[benchmark]'
+	$(BIN)/python benchmarks/generate_corpus.py
+	$(BIN)/python benchmarks/bench_validate.py $(BENCH_ARGS)
+
+## benchmark-convert: measure plan-convert, text to JSON
+benchmark-convert: $(STAMP)
+	$(BIN)/python benchmarks/bench_convert.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
