@@ -44,3 +44,13 @@ def test_document_json_xml_json_is_identity(validator, doc):
 @given(bundles)
 def test_bundle_json_xml_json_is_identity(validator, bundle):
     _round_trip(bundle, "bundle", validator)
+
+
+@SETTINGS
+@given(standalone_documents)
+def test_trusted_reading_of_xsd_valid_xml_gives_the_same_record(validator, doc):
+    from khth.converters.xml_form import from_tree
+
+    tree = etree.fromstring(to_xml(doc, "document"))
+    assert XSD.validate(tree)
+    assert from_tree(tree, trusted=True) == from_tree(tree)
