@@ -15,9 +15,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-## demo: set up, validate every example (JSON and XML) and list what was found
+## demo: set up, validate every example (JSON and XML), list the records and their tree, convert a seed text
 demo: $(STAMP)
-	$(BIN)/plan-validate --verbose examples/
+	$(BIN)/plan-validate --verbose --tree examples/
+	@echo "== plan-convert: the dispatch of UBND thị trấn Chợ Chu and the plan it carries, from text"
+	$(BIN)/plan-convert examples/sources/001_11dcdf82ff36e281.txt --to json | $(BIN)/plan-validate --tree -
 
 ## test: set up and run every test
 test: $(STAMP)

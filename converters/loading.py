@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 import orjson
-from lxml import etree
 
 from .errors import KhthInputError
 from .legacy_encodings import NAMES, guess_legacy
@@ -82,7 +83,13 @@ def parse_json(data: bytes) -> Any:
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
+if TYPE_CHECKING:
+    from lxml import etree
+
+
 def _parser() -> etree.XMLParser:
+    from lxml import etree  # imported on first XML input: JSON-only runs start faster
+
     # No DTD, no entity resolution, no network, no huge-tree relaxation: hostile XML cannot
     # reach files or the network and cannot expand entities.
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -90,6 +97,8 @@ def _parser() -> etree.XMLParser:
 
 
 def parse_xml(data: bytes) -> etree._Element:
+    from lxml import etree
+
     root_start = re.search(rb"<[A-Za-z_]", data)
     prolog = data[: root_start.start()] if root_start else data
     if _DTD.search(prolog):

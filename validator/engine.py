@@ -14,20 +14,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from khth.converters.canonical import root_of
 from khth.converters.errors import KhthInputError
 from khth.converters.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
-from khth.converters.xml_form import NS, from_tree, from_xml, pointer_to_xpath
+from khth.schema.files import XML_NAMESPACE as NS
 
 from .corpus_rules import Summary, check_corpus, summarise
 from .document_rules import check_document
 from .findings import Finding, make
 from .positions import json_positions
 from .schema_checks import compile_json_validators, json_schema_findings, load_xsd, xsd_findings
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# lxml and the XML reader are imported when the first XML file comes: JSON-only runs start faster.
 
 SUFFIXES = {".json", ".xml"}
 _LOADER_CODES = {
@@ -79,7 +82,7 @@ class Validator:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._json = compile_json_validators()
-        self._xsd = load_xsd()
+        self._xsd: Any = None  # compiled on the first XML input
 
     # -- one input -------------------------------------------------------------------------------
 
@@ -146,6 +149,10 @@ class Validator:
         return FileResult(name, findings, summaries)
 
     def _check_xml(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
+        from khth.converters.xml_form import from_tree, pointer_to_xpath
+
+        if self._xsd is None:
+            self._xsd = load_xsd()
         tree = parse_xml(data)
         problems = xsd_findings(self._xsd, tree, name)
         if problems:
@@ -195,6 +202,8 @@ class Validator:
 
 
 def _xml_line(tree: etree._Element, xpath: str) -> int | None:
+    from lxml import etree
+
     steps = xpath.strip("/").split("/")
     path = "/" + "/".join(f"k:{s}" for s in steps)
     try:
@@ -233,6 +242,8 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Finding]]:
 
 def load_record(file: str, pointer: str) -> Any:
     """The JSON form of the record at ``pointer`` in ``file`` (JSON or XML)."""
+    from khth.converters.xml_form import from_xml
+
     data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
     form = parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
     return form["documents"][int(pointer.rsplit("/", 1)[1])] if pointer else form
@@ -345,8 +356,10 @@ def place(findings: list[Finding]) -> list[Finding]:
                 mine = [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
                         for f in mine]
             else:
+                from khth.converters.xml_form import pointer_to_xpath
+
                 tree = parse_xml(data)
-                root = etree.QName(tree).localname
+                root = tree.tag.rsplit("}", 1)[-1]
                 mine = [f.at(xpath=(x := pointer_to_xpath(root, f.pointer if f.pointer != "/" else "")),
                              line=_xml_line(tree, x)) if f.pointer else f for f in mine]
         except (OSError, KhthInputError, UnicodeDecodeError):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from lxml import etree
 
 from khth.schema.files import SCHEMA_FILES, XSD_FILE
 
@@ -18,7 +17,13 @@ def load_schema(root: str) -> dict[str, Any]:
     return json.loads(resources.files("khth.schema").joinpath(SCHEMA_FILES[root]).read_text(encoding="utf-8"))
 
 
+if TYPE_CHECKING:
+    from lxml import etree
+
+
 def load_xsd() -> etree.XMLSchema:
+    from lxml import etree
+
     with resources.as_file(resources.files("khth.schema").joinpath(XSD_FILE)) as path:
         return etree.XMLSchema(etree.parse(str(path)))
 
@@ -76,6 +81,8 @@ def json_schema_findings(validator: Any, data: Any, file: str) -> list[Finding]:
 
 
 def named_path(elem: etree._Element) -> str:
+    from lxml import etree
+
     """/document/body/block[3]/text: local names, with a position where siblings share a name."""
     steps = []
     while elem is not None:
@@ -91,6 +98,8 @@ def named_path(elem: etree._Element) -> str:
 
 
 def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[Finding]:
+    from lxml import etree
+
     if xsd.validate(tree):
         return []
     out = []
