@@ -107,17 +107,12 @@ def _validate(paths: tuple[str, ...], options: Options, jobs: int, quiet: bool) 
             result = run(files, options, jobs, progress=bar.update)
     else:
         result = run(files, options, jobs)
-    if stdin:
+    if stdin:  # standard input joins the corpus: the corpus rules run again over everything
         extra = Validator(options).check_bytes(sys.stdin.buffer.read(), "<stdin>")
-        result = run_with(result, extra, options)
-    if walk_findings:
-        result.results.insert(0, FileResult(walk_findings[0].file, walk_findings, []))
+        result = corpus_pass(result.results + [extra], options)
+    for folder in reversed(dict.fromkeys(f.file for f in walk_findings)):
+        result.results.insert(0, FileResult(folder, [f for f in walk_findings if f.file == folder], []))
     return result
-
-
-def run_with(result: RunResult, extra: FileResult, options: Options) -> RunResult:
-    """Add a checked input (standard input) to a run and redo the corpus pass."""
-    return corpus_pass(result.results + [extra], options)
 
 
 def _describer(result: RunResult):
