@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/plan-validate --verbose --tree examples/
 	@echo "== plan-convert: the dispatch of UBND thị trấn Chợ Chu and the plan it carries, from text"
-	$(BIN)/plan-convert examples/sources/001_11dcdf82ff36e281.txt --to json | $(BIN)/plan-validate --tree -
+	$(BIN)/plan-convert examples/sources/001_11dcdf82ff36e281.txt --to json | $(BIN)/plan-validate --tree - examples/cited/
 
 ## test: set up and run every test
 test: $(STAMP)
