@@ -27,16 +27,17 @@ from .segment import split_documents
 def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None) -> dict:
     """Convert one source text to a document, or to a bundle when it holds several."""
     from . import ocr
-    from .common import fold
+    from .common import fold, fold_text
 
     fold.cache_clear()  # the cache serves one conversion: timings and memory do not depend on history
     raw_lines = text.split("\n")
-    markdown = "**" in text or any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
+    markdown = "**" in text or "*" in text and any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
                                    for ln in raw_lines)
     is_ocr = docx_lines is None and ocr.looks_like_ocr(text)
     fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
     ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr)
-    lines = docx_lines if docx_lines is not None else prepare_lines(raw_lines, markdown, ctx.notes)
+    lines = docx_lines if docx_lines is not None else \
+        prepare_lines(raw_lines, markdown, ctx.notes, fold_text(text).split("\n"))
     if not lines:
         from ..errors import KhthInputError
 

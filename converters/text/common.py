@@ -34,9 +34,32 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+def fold_text(text: str) -> str:
+    """``fold`` for a whole source text, once, outside the cache: the keys of its lines and
+    paragraphs are cut from this one result (folding is character for character)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def key_of_part(text: str, key: str, part: str) -> str:
+    """The key of ``part``: cut from ``key`` when ``part`` ends ``text``, else folded."""
+    if text.endswith(part):
+        return key[len(text) - len(part):]
+    return fold(part)
+
+
 def clean(text: str) -> str:
     """NFC, white space folded, trimmed (SPEC §2)."""
+    if is_clean(text):
+        return text
     return normalise_text(text)
+
+
+def is_clean(text: str) -> bool:
+    """``clean(text) == text``, decided without building a new string: NFC (quick check), no
+    white space but single spaces (every other white space character is unprintable), nothing
+    to trim. Most printed units already are."""
+    return (text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+            and unicodedata.is_normalized("NFC", text))
 
 
 def strip_trailing_punct(text: str) -> str:
@@ -53,6 +76,11 @@ class Para:
     bold: bool = False  # .docx: the whole paragraph is bold
     numbering: str | None = None  # .docx: the label Word's automatic numbering prints
     offsets: list[tuple[int, int]] = field(default_factory=list)  # (character offset, source line)
+    key: str = ""  # the folded text, shared by every rule family; joined from the lines' keys
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = fold(self.text)
 
     def line_at(self, offset: int) -> int:
         """The source line that holds character ``offset`` of the joined text."""
@@ -65,10 +93,6 @@ class Para:
 
     def span_of(self, start: int, end: int) -> tuple[int, int]:
         return self.line_at(start), self.line_at(max(start, end - 1))
-
-    @property
-    def key(self) -> str:
-        return fold(self.text)
 
 
 @dataclass

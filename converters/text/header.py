@@ -88,9 +88,17 @@ def _iso(d: str | None, m: str | None, y: str) -> tuple[str | None, bool]:
         return None, True
 
 
-def motto_in(text: str) -> tuple[str, int, int] | None:
-    key = fold(text)
+def motto_in(text: str, key: str | None = None) -> tuple[str, int, int] | None:
+    key = fold(text) if key is None else key
+    # Both mottos of the Party and the State end in "nam" and the State's second line has "ph":
+    # a line with neither is not a motto, and most lines have neither.
+    has_nam = "nam" in key
+    has_ph = "ph" in key
+    if not has_nam and not has_ph:
+        return None
     for name, rx in _MOTTOS.items():
+        if not (has_ph if name == "state2" else has_nam):
+            continue
         m = rx.search(key)
         if m:
             return ("party" if name == "party" else "state"), m.start(), m.end()

@@ -22,6 +22,21 @@ OCR_ROMAN_RE = re.compile(r"^(?P<label>[IVXLC1l|!]{1,6}[.\-])\s+")
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 _RULE = re.compile(r"^[-_–=.*\s]{3,}$")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.|\.\)|[.;:]”|\))$")
+_STOPS = (".", ":", ";", "!", "?", "…", ")")
+
+
+def ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END`` read from the last characters instead of a scan of the whole line."""
+    if text.endswith("\n"):
+        return _SENTENCE_END.search(text) is not None
+    return text.endswith(_STOPS) or (text.endswith("”") and len(text) >= 2 and text[-2] in ".;:")
+
+
+def ends_word_hyphen(text: str) -> bool:
+    """``\\w-$``: a token broken after its hyphen ("260-" / "KH/TU")."""
+    if text.endswith("\n"):
+        return re.search(r"\w-$", text) is not None
+    return text.endswith("-") and len(text) >= 2 and (text[-2].isalnum() or text[-2] == "_")
 _MD_BOLD = re.compile(r"\*\*|__")
 # A stray mark in italics standing after the end of a sentence or item: "… dân vận. *k*".
 _MD_STRAY = re.compile(r"(?<=[.;,:])\s+\*(?P<mark>[^*\s]{1,8})\*\s*$")
@@ -36,17 +51,30 @@ class Line:
     gap: int = 0  # blank lines before it
     bold: bool = False
     numbering: str | None = None
+    key: str = ""  # the folded text (common.fold)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = fold(self.text)
 
 
-def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str]) -> list[Line]:
-    """Source lines without layout: page numbers, rules, the Party asterisk, Markdown marks."""
+def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
+                  key_lines: list[str] | None = None) -> list[Line]:
+    """Source lines without layout: page numbers, rules, the Party asterisk, Markdown marks.
+
+    ``key_lines`` are the folded source lines; each line's key is cut from them by the same
+    steps as its text, so no line is folded again."""
     out: list[Line] = []
     gap = 0
     for i, raw in enumerate(raw_lines, start=1):
         text = raw.replace("\u00a0", " ").replace("\t", " ")
         hard = len(text) - len(text.rstrip(" ")) >= 2
         text = text.strip()
+        key = ""
+        if key_lines is not None and text:
+            key = key_lines[i - 1].replace("\u00a0", " ").replace("\t", " ").strip()
         if markdown and text:
+            key = ""
             m = _MD_STRAY.search(text)
             if m:
                 notes.append(f"Line {i}: the stray italic mark \"*{m['mark']}*\" is a mark, not text, and is left out.")
@@ -67,7 +95,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str]) -> lis
             notes.append(f"Line {i}: the page number \"{text}\" is not text.")
             gap += 1
             continue
-        out.append(Line(i, text, hard, gap))
+        out.append(Line(i, text, hard, gap, key=key))
         gap = 0
     return out
 
@@ -112,14 +140,14 @@ class Joiner:
     def continues(self, prev: Line, cur: Line) -> bool:
         text = cur.text
         prev_text = prev.text
-        if prev_text.endswith("-") and not prev_text.endswith(" -") and re.search(r"\w-$", prev_text):
+        if ends_word_hyphen(prev_text):
             return True  # "260-" / "KH/TU": a token broken after its hyphen
         m = LABEL_RE.match(text)
         if m:
             label = m["label"]
             # "kinh tế" / "- xã hội": a hyphen inside a sentence, not a list item.
             rest = text[m.end():]
-            if label in "-–" and not _SENTENCE_END.search(prev_text):
+            if label in "-–" and not ends_sentence(prev_text):
                 if _lowercase_start(rest):
                     return True
                 # "Trung tâm Văn hoá - Thông tin" / "- Thể thao …": a full wrapped line goes on.
@@ -133,7 +161,7 @@ class Joiner:
             return False
         if self.blank_separates and cur.gap >= 1:
             return False
-        if _SENTENCE_END.search(prev_text):
+        if ends_sentence(prev_text):
             # A sentence that ends where a full printed line ends may go on with the next line:
             # only a forced break, a gap or a short line closes the paragraph there.
             full = len(prev_text) >= 0.85 * self.width and not prev.hard and cur.gap < 2
@@ -159,18 +187,33 @@ class Joiner:
         return paras
 
 
+_WS = re.compile(r"\s+")
+
+
 def join(lines: list[Line]) -> Para:
     """One printed unit from its lines; a token broken after "-" is joined without a space."""
-    text = ""
+    pieces: list[str] = []
+    keys: list[str] = []  # the same steps on the lines' keys give the paragraph's key
     offsets: list[tuple[int, int]] = []
+    length = 0
+    tail = ""  # the last characters of the text joined so far
     for ln in lines:
-        piece = re.sub(r"\s+", " ", ln.text).strip()
-        if text and not re.search(r"\w-$", text):
-            text += " "
-        offsets.append((len(text), ln.num))
-        text += piece
-    return Para(text, lines[0].num, lines[-1].num, bold=all(ln.bold for ln in lines),
-                numbering=lines[0].numbering, offsets=offsets)
+        piece, kp = ln.text, ln.key
+        if not piece.isprintable() or "  " in piece:  # else no white space but single spaces
+            piece, kp = _WS.sub(" ", piece), _WS.sub(" ", kp)
+        piece, kp = piece.strip(), kp.strip()
+        if length and not ends_word_hyphen(tail):
+            pieces.append(" ")
+            keys.append(" ")
+            length += 1
+            tail = tail[-1:] + " "
+        offsets.append((length, ln.num))
+        pieces.append(piece)
+        keys.append(kp)
+        length += len(piece)
+        tail = (tail + piece)[-2:]
+    return Para("".join(pieces), lines[0].num, lines[-1].num, bold=all(ln.bold for ln in lines),
+                numbering=lines[0].numbering, offsets=offsets, key="".join(keys))
 
 
 def is_caps_line(text: str) -> bool:

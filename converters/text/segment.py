@@ -13,7 +13,7 @@ from .layout import Line, is_caps_line
 
 
 def split_documents(lines: list[Line]) -> list[list[Line]]:
-    anchors = [i for i, ln in enumerate(lines) if motto_in(ln.text)]
+    anchors = [i for i, ln in enumerate(lines) if motto_in(ln.text, ln.key)]
     starts = [0]
     last_anchor = None
     for i in anchors:

@@ -27,10 +27,14 @@ def is_marker(text: str) -> bool:
 
 
 _POST_KEYS = frozenset(fold(p) for p in POSTS)
+# One anchored pattern for "the line is a post": white space and dots around it, any white space
+# between its words. It fails on the first letters of almost every line.
+_POST_RE = re.compile(r"[\s.]*(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_POST_KEYS))
+                      + r")[\s.]*")
 
 
-def is_post(text: str) -> bool:
-    return re.sub(r"\s+", " ", fold(text)).strip(" .") in _POST_KEYS
+def is_post(text: str, key: str | None = None) -> bool:
+    return _POST_RE.fullmatch(fold(text) if key is None else key) is not None
 
 
 def signed_at(text: str) -> str | None:
