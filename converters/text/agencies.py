@@ -42,20 +42,30 @@ VERBS = (
 _NAME_PHRASES = re.compile(r"tham m\w{1,2}u,?\s+gi\w{1,2}p vi\w{1,2}c")
 
 
+def _alternation(words) -> str:
+    # Longest first is not needed for a yes/no answer: the engine tries every alternative.
+    return "|".join(re.escape(w) for w in words)
+
+
+_GROUP_OPEN = re.compile(r"cac\s+(?:" + _alternation(_GROUP_NOUNS) + r")(?=[ ,\n]|\Z)")
+_CAC = re.compile(r"cac\s")
+_NOT_PAPER = re.compile(r"bao (?:ve|cao|dam|tro|hiem)\b")
+_HEAD_OPEN = re.compile(r"(?:" + _alternation(_ORGAN_HEADS) + r")(?= |\Z)")
+_HEAD_OPEN_OCR = re.compile(r"(?:" + _alternation(_ORGAN_HEADS + _OCR_HEADS) + r")(?= |\Z)")
+_NOT_PAPER_OCR = re.compile(r"b\w{2} (?:v\w|c\w{2}|d\w{2})\b")
+
+
 def _opens_body(key: str, ocr: bool = False) -> bool:
     key = key.lstrip()
     if ocr:
-        if re.match(r"b\w{2} (?:v\w|c\w{2}|d\w{2})\b", key):
+        if _NOT_PAPER_OCR.match(key):
             return False
         return bool(_OCR_OPEN_RE.match(key))
-    m = re.match(r"cac\s+(.*)", key)
-    if m:
-        rest = m.group(1)
-        return any(rest == g or rest.startswith(g + " ") or rest.startswith(g + ",") for g in _GROUP_NOUNS)
-    if re.match(r"bao (?:ve|cao|dam|tro|hiem)\b", key):
+    if _CAC.match(key):
+        return bool(_GROUP_OPEN.match(key))
+    if _NOT_PAPER.match(key):
         return False  # "bảo vệ", "báo cáo": words, not the newspaper "Báo …"
-    heads = _ORGAN_HEADS + (_OCR_HEADS if ocr else ())
-    return any(key == h or key.startswith(h + " ") for h in heads)
+    return bool(_HEAD_OPEN.match(key))
 
 
 def opens_body(text: str, ocr: bool = False) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
-from .common import Context, Para, clean, fold
+from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, reporting, targets, timeframe
 from .layout import LABEL_RE, OCR_ROMAN_RE, is_caps_line
 
@@ -117,7 +117,8 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
         if label and kind:
             seen_label = True
         body_text = clean(rest)
-        key = fold(body_text)
+        key = key_of_part(para.text, para.key, body_text)
+        block["_text"], block["_key"] = body_text, key
         # Heading or text (docs/curation.md "Body").
         if kind in ("roman",) or (kind == "arabic" and not _TERMINAL.search(body_text)) \
                 or (para.bold and kind not in ("dash", "plus") and not _TERMINAL.search(body_text)):
@@ -225,9 +226,16 @@ def section_role(heading: str) -> str | None:
     return None
 
 
+def block_key(b: dict, text: str) -> str:
+    """The key of a block's heading or text: the one build_blocks cut, unless the text changed since."""
+    return b["_key"] if b.get("_text") is text else fold(text)
+
+
 def _line_role(b: dict, ctx: Context) -> bool:
     text = b.get("text") or ""
-    key = fold(text)
+    key = block_key(b, text)
+    if not key.startswith(("c", "th")):
+        return False  # every caption opens with "cơ quan" or "thời gian"
     for rx, role in _LINE_ROLES:
         m = rx.match(key)
         if m:
@@ -290,14 +298,15 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
         text = b.get("text")
         if not text:
             continue
+        key = block_key(b, text)
         if b.get("role") != "timeframe":
-            dl = deadlines(text)
+            dl = deadlines(text, key)
             if dl:
                 b["deadlines"] = dl
         tg = targets(text)
         if tg:
             b["targets"] = tg
-        rep = reporting(text, ctx.ocr)
+        rep = reporting(text, ctx.ocr, key)
         if rep:
             b["reporting"] = rep
 

@@ -15,12 +15,12 @@ from khth.schema.version import KHTH_VERSION
 
 from . import gazetteer, ocr as ocr_mod
 from .agencies import opens_body
-from .body import add_duties, assign_roles, build_blocks, walk
+from .body import add_duties, assign_roles, block_key, build_blocks, walk
 from .common import Context, Para, clean, fold
 from .header import Header, level_of, parse_header, system_of
 from .layout import Joiner, Line, is_caps_line, join
 from .recipients import KINH_GUI, NOI_NHAN, parse_items
-from .references import Citation, find_abbreviations, find_citations, mentions, parse_short, reference_record
+from .references import Citation, Mentions, find_abbreviations, find_citations, parse_short, reference_record
 from .signature import MARKER_RE, build as build_signature, is_post, looks_like_name, signed_at
 from .tail import parse_tail
 
@@ -104,8 +104,10 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
         abbreviations.append(entry)
 
     # --- block citations and duties -----------------------------------------------------------
+    named = Mentions(all_refs, abbreviations)
     for b, p in order:
-        ids = mentions(" ".join(filter(None, [b.get("heading"), b.get("text")])), all_refs, abbreviations, ctx.ocr)
+        said = " ".join(filter(None, [b.get("heading"), b.get("text")]))
+        ids = named.find(block_key(b, said))
         if ids:
             b["cites"] = ids
     add_duties(blocks, ctx)
@@ -285,10 +287,10 @@ def _title_para(lines: list[Line], h: Header) -> Para:
 def _tail_start(lines: list[Line]) -> int:
     """Where the body ends: "Nơi nhận:", a signing marker, or a lone post over a name."""
     for i, ln in enumerate(lines):
-        key = fold(ln.text)
+        key = ln.key
         if NOI_NHAN.match(key) or MARKER_RE.match(ln.text):
             return i
-        if is_post(ln.text) and i + 1 < len(lines) and looks_like_name(lines[-1].text) and len(lines) - i <= 3:
+        if is_post(ln.text, key) and i + 1 < len(lines) and looks_like_name(lines[-1].text) and len(lines) - i <= 3:
             return i
     return len(lines)
 

@@ -25,6 +25,8 @@ _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
     r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|hang nam|moi nam|hang tuan")
 _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
+# Each frequency above holds one of these words: a text with none of them has no frequency.
+_FREQ_WORDS = ("thang", "dinh ky", "hang nam", "hang quy", "dot xuat", "moi nam", "hang tuan")
 
 
 def _full(d: str, m: str, y: str) -> str | None:
@@ -56,9 +58,11 @@ def timeframe(printed: str) -> dict:
     return tf
 
 
-def deadlines(text: str) -> list[dict]:
-    key = fold(text)
-    out = []
+def deadlines(text: str, key: str | None = None) -> list[dict]:
+    key = fold(text) if key is None else key
+    out: list[dict] = []
+    if "truoc" not in key and "cham nhat" not in key and "han chot" not in key:
+        return out  # every deadline names its limit with one of these words
     for m in DEADLINE_RE.finditer(key):
         iso = _full(m["d"], m["m"], m["y"])
         if iso:
@@ -78,7 +82,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def targets(text: str) -> list[dict]:
-    out = []
+    out: list[dict] = []
+    if "%" not in text:
+        return out
     for a, b in _sentences(text):
         sentence = text[a:b].strip()
         m = _PERCENT.search(sentence)
@@ -87,8 +93,13 @@ def targets(text: str) -> list[dict]:
     return out
 
 
-def reporting(text: str, ocr: bool = False) -> dict | None:
-    key = fold(text)
+def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
+    key = fold(text) if key is None else key
+    # A duty needs both words in one sentence, so first in the whole text: most blocks have neither.
+    if "o c" not in key or not any(w in key for w in _FREQ_WORDS):
+        return None
+    if not _REPORT.search(key) or not _FREQ.search(key):
+        return None
     for a, b in _sentences(text):
         sk = key[a:b]
         rep = _REPORT.search(sk)

@@ -57,6 +57,7 @@ def _data_path() -> Path | None:
     return path if path.is_file() else None
 
 
+@lru_cache(maxsize=1)  # package metadata is read from disk: once per process
 def version() -> str | None:
     try:
         from importlib.metadata import version as v

@@ -27,7 +27,7 @@ def looks_like_ocr(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
     if len(words) < 50:
         return False
-    marked = sum(1 for w in words if not w.isascii())
+    marked = len(words) - sum(map(str.isascii, words))
     return marked / len(words) < 0.35
 
 

@@ -45,6 +45,14 @@ LAW_RE = re.compile(r"(?<![\w])(?P<kind>B\w\s+lu\w{1,2}t|Lu\w{1,2}t)\s+(?P<name>
                     r"(?:\s+(?:n\w{1,2}m\s+)?(?P<year>(?:19|20)\d\d))?"
                     r"(?=\s*[,;.()“”\"]|\s+(?:v\w|v\w{1,2}|đ\w|d\w|theo|c\w{1,2}a|t\w{1,2}i|hi\w{1,2}n\s+h\w{1,2}nh|"
                     r"quy\s+đ\w{1,2}nh|đ\w{1,2}\s|tr\w{1,2}n|năm)\b|\s*$)")
+# Cheap tests run before the patterns above: every number has a "/" and a digit before "-" or
+# "/"; every law citation has "lu" or "Lu"; every abbreviation note has "sau". Most paragraphs
+# cite nothing.
+NUMBER_HINT = re.compile(r"\d\s*[-/]")
+
+
+def may_hold_number(key: str) -> bool:
+    return "/" in key and NUMBER_HINT.search(key) is not None
 ABBR_RE = re.compile(r"\(\s*sau\s+d\w{1,2}y\s+(?:g\w{1,2}i\s+)?(?:vi\w{1,2}t\s+)?t\w{1,2}t\s*(?:l\w\s+|:\s*)?(?P<abbr>[^)]+?)\s*\)")
 
 _ISSUER_END = re.compile(
@@ -174,10 +182,14 @@ def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
 
 def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     text = para.text
-    key = fold(text)
+    key = para.key
     out: list[Citation] = []
+    numbered = may_hold_number(key)
+    named = "lu" in text or "Lu" in text
+    if not numbered and not named:
+        return out
     rx = CITE_OCR_RE if ocr else CITE_RE
-    for m in rx.finditer(key):
+    for m in (rx.finditer(key) if numbered else ()):
         number = clean_number(text[m.start("number"): m.end("number")])
         name_key = m["type"]
         codes = _NAME_CODES.get(re.sub(r"\s+", " ", name_key)) or [_type_code(name_key, None)]
@@ -217,7 +229,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             cit.title = clean(text[t[0]: t[1]])
             cit.title_start, cit.title_end = t
         out.append(cit)
-    for m in LAW_RE.finditer(text):
+    for m in (LAW_RE.finditer(text) if named else ()):
         kind = m["kind"]
         if not (kind[0] == "L" or fold(kind).startswith("bo")):
             continue
@@ -234,37 +246,57 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     return out
 
 
+class Mentions:
+    """What a document's blocks may name: its references by number or law name, and the short
+    names that refer to them. Built once per document, then asked once per block."""
+
+    def __init__(self, refs: list[dict], abbreviations: list[dict]) -> None:
+        self.by_number: dict[str, str] = {}
+        self.laws: list[tuple[str, re.Pattern, str]] = []
+        for ref in refs:
+            if "number" in ref:
+                self.by_number[fold(number_key(ref["number"]["printed"]))] = ref["id"]
+            elif ref.get("title"):
+                law_key = re.sub(r"\s+", " ", fold(ref["title"]))
+                self.laws.append((law_key, re.compile(rf"(?<![\w]){re.escape(law_key)}(?![\w])"), ref["id"]))
+        self.abbrs: list[tuple[str, re.Pattern, str]] = []
+        for abbr in abbreviations:
+            if not abbr.get("refersTo"):
+                continue
+            ak = fold(abbr["abbreviation"])
+            self.abbrs.append((ak, re.compile(rf"(?<![\w]){re.escape(ak)}(?![\w-])"), abbr["refersTo"]))
+
+    def find(self, key: str) -> list[str]:
+        """Identifiers the folded text ``key`` names, in order of first mention, each once."""
+        found: list[tuple[int, str]] = []
+        if self.by_number and may_hold_number(key):
+            for m in NUMBER_RE.finditer(key):
+                k = re.sub(r"\s+", "", m.group(0))
+                if k in self.by_number:
+                    found.append((m.start(), self.by_number[k]))
+        # A pattern runs only where its literal occurs.
+        for literal, rx, ident in self.laws:
+            if literal in key:
+                m = rx.search(key)
+                if m:
+                    found.append((m.start(), ident))
+        for literal, rx, ident in self.abbrs:
+            if literal in key:
+                m = rx.search(key)
+                if m:
+                    found.append((m.start(), ident))
+        if not found:
+            return []
+        out: list[str] = []
+        for _, ident in sorted(found):
+            if ident not in out:
+                out.append(ident)
+        return out
+
+
 def mentions(text: str, refs: list[dict], abbreviations: list[dict], ocr: bool = False) -> list[str]:
     """Identifiers of the references a block's text names, in order of first mention, each once."""
-    key = fold(text)
-    found: list[tuple[int, str]] = []
-    by_number: dict[str, str] = {}
-    laws: list[tuple[str, str]] = []
-    for ref in refs:
-        if "number" in ref:
-            by_number[fold(number_key(ref["number"]["printed"]))] = ref["id"]
-        elif ref.get("title"):
-            laws.append((re.sub(r"\s+", " ", fold(ref["title"])), ref["id"]))
-    for m in NUMBER_RE.finditer(key):
-        k = re.sub(r"\s+", "", m.group(0))
-        if k in by_number:
-            found.append((m.start(), by_number[k]))
-    for law_key, ident in laws:
-        for m in re.finditer(rf"(?<![\w]){re.escape(law_key)}(?![\w])", key):
-            found.append((m.start(), ident))
-            break
-    for abbr in abbreviations:
-        if not abbr.get("refersTo"):
-            continue
-        ak = fold(abbr["abbreviation"])
-        for m in re.finditer(rf"(?<![\w]){re.escape(ak)}(?![\w-])", key):
-            found.append((m.start(), abbr["refersTo"]))
-            break
-    out: list[str] = []
-    for _, ident in sorted(found):
-        if ident not in out:
-            out.append(ident)
-    return out
+    return Mentions(refs, abbreviations).find(fold(text))
 
 
 def reference_record(c: Citation, span: dict) -> dict:
@@ -314,8 +346,10 @@ class Abbrev:
 
 
 def find_abbreviations(para: Para) -> list[Abbrev]:
-    key = fold(para.text)
-    out = []
+    key = para.key
+    out: list[Abbrev] = []
+    if "sau" not in key:
+        return out
     for m in ABBR_RE.finditer(key):
         abbr = clean(para.text[m.start("abbr"): m.end("abbr")])
         out.append(Abbrev(abbr, clean(para.text[m.start(): m.end()]), m.start(), para))
@@ -337,5 +371,5 @@ def parse_short(abbr: str, ocr: bool = False) -> tuple[str | None, str | None, s
     return None, None, None
 
 
-__all__ = ["Citation", "find_citations", "mentions", "reference_record", "citation_text", "find_abbreviations",
+__all__ = ["Citation", "Mentions", "find_citations", "mentions", "reference_record", "citation_text", "find_abbreviations",
            "parse_short", "clean_number", "field"]
