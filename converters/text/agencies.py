@@ -72,28 +72,58 @@ def opens_body(text: str, ocr: bool = False) -> bool:
     return _opens_body(fold(text), ocr)
 
 
-def split_agencies(text: str, ocr: bool = False) -> list[str]:
-    """The agencies a list names, each an exact substring of ``text``."""
-    text = text.strip()
-    text = re.sub(r"[\s.;,:]+$", "", text)
-    key = fold(text)
+def _opens_body_at(key: str, pos: int, ocr: bool) -> bool:
+    """``_opens_body(key[pos:])`` without copying the rest of the key (no pattern looks back)."""
+    n = len(key)
+    while pos < n and key[pos].isspace():
+        pos += 1
+    if ocr:
+        if _NOT_PAPER_OCR.match(key, pos):
+            return False
+        return bool(_OCR_OPEN_RE.match(key, pos))
+    if _CAC.match(key, pos):
+        return bool(_GROUP_OPEN.match(key, pos))
+    if _NOT_PAPER.match(key, pos):
+        return False
+    return bool(_HEAD_OPEN.match(key, pos))
+
+
+_TRAILING = re.compile(r"[\s.;,:]+$")
+_CUT = re.compile(r";\s*|,\s+|\s+(?:va|cung)\s+")
+
+
+def split_agencies(text: str, ocr: bool = False, key: str | None = None) -> list[str]:
+    """The agencies a list names, each an exact substring of ``text`` (``key``: its folded key)."""
+    return [piece for piece, _ in split_keyed(text, ocr, key)]
+
+
+def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tuple[str, str]]:
+    """``split_agencies``, each agency with its folded key."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    text = _TRAILING.sub("", stripped)
+    key = fold(text) if key is None else key[lead: lead + len(text)]
     cuts = [0]
-    for m in re.finditer(r";\s*|,\s+|\s+(?:va|cung)\s+", key):
-        after = key[m.end():]
-        if m.group(0).startswith(";") or _opens_body(after, ocr):
+    for m in _CUT.finditer(key):
+        if m.group(0).startswith(";") or _opens_body_at(key, m.end(), ocr):
             cuts.append(m.start())
             cuts.append(m.end())
     cuts.append(len(text))
     out = []
     for a, b in zip(cuts[0::2], cuts[1::2]):
-        piece = text[a:b].strip(" ,;")
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;"))
+        piece = piece.strip(" ,;")
         if piece:
-            out.append(piece)
+            out.append((piece, key[a + lead: a + lead + len(piece)]))
     return out
 
 
+_REQUEST = re.compile(r"(?:đ|Đ)ề nghị\s+|De nghi\s+", re.IGNORECASE)
+
+
 def _strip_request(text: str) -> tuple[int, str]:
-    m = re.match(r"(?:đ|Đ)ề nghị\s+|De nghi\s+", text, re.IGNORECASE)
+    m = _REQUEST.match(text)
     if m:
         return m.end(), text[m.end():]
     return 0, text
@@ -118,9 +148,12 @@ def _skeleton(phrase: str) -> str:
 _OCR_OPEN_RE = re.compile(
     r"(?:c\w{1,2}c\s+(?:" + "|".join(_skeleton(g) for g in _GROUP_NOUNS) + r")"
     r"|(?:" + "|".join(_skeleton(h) for h in _ORGAN_HEADS + _OCR_HEADS) + r"))(?=[\s,]|$)")
-_VERB_RE = re.compile(r"(?<=[\w)]) (?:" + "|".join(VERBS) + r")(?=[\s,.;:]|$)")
-_VERB_OCR_RE = re.compile(r"(?<=[\w)]) (?:" + "|".join(_skeleton(v) for v in VERBS) + r")(?=[\s,.;:]|$)")
-_GROUPS_RE = re.compile(r"\bcac (?:" + "|".join(_GROUP_NOUNS) + r")\b")
+# The patterns open with a literal (" ", "cac ") and look back after it, so the engine skips ahead
+# to that literal instead of trying every position: " (?<=[\w)] )" is "(?<=[\w)]) ", and
+# "cac (?<!\wcac )" is "\bcac ".
+_VERB_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(VERBS) + r")(?=[\s,.;:]|$)")
+_VERB_OCR_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(_skeleton(v) for v in VERBS) + r")(?=[\s,.;:]|$)")
+_GROUPS_RE = re.compile(r"cac (?<!\wcac )(?:" + "|".join(_GROUP_NOUNS) + r")\b")
 _GROUPS_OCR_RE = re.compile(r"\bc\w{1,2}c (?:" + "|".join(_skeleton(g) for g in _GROUP_NOUNS) + r")\b")
 
 

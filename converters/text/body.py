@@ -21,6 +21,20 @@ from .layout import LABEL_RE, OCR_ROMAN_RE, is_caps_line
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 _LETTERS = list("abcdđeghiklmnopqrstuvxy")
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"]?$")
+_TERMINAL_STOPS = (".", ";", ":", "!", "?", "…")
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL`` read from the last two characters instead of a scan of the whole text."""
+    if text.endswith("\n"):
+        return _TERMINAL.search(text) is not None
+    return text.endswith(_TERMINAL_STOPS) or (text.endswith(("”", '"')) and len(text) >= 2
+                                              and text[-2] in ".;:!?…")
+
+
+_OCR_ROMAN_DIGITS = re.compile(r"[1l|!]")
+_ROMAN_LABEL = re.compile(r"^[IVXLC]+[.\-–]$")
+_DIGIT_START = re.compile(r"^\d")
 
 _SECTION_ROLES = (
     (re.compile(r"to ch\w{1,2}c th\w{1,2}c hi\w{1,2}n"), "organisation"),
@@ -40,6 +54,15 @@ _LINE_ROLES = (
     (re.compile(r"^th\w{1,2}\s*gian (?:th\w{1,2}c hi\w{1,2}n|ho\w{1,2}n th\w{1,2}nh)\s*:"), "timeframe"),
 )
 _CLOSING = re.compile(r"^tr\w{1,2}n d\w{1,2}y l\w\b|\./\.$|^(?:d\w{1,2} ngh\w|y\w{1,2}u c\w{1,2}u) .*tri\w{1,2}n khai th\w{1,2}c hi\w{1,2}n\.?/?\.?$")
+# The same test without a scan of every position: two alternatives hold only at the start, the
+# third ("./.") only at the end.
+_CLOSING_AT_START = re.compile(r"tr\w{1,2}n d\w{1,2}y l\w\b|(?:d\w{1,2} ngh\w|y\w{1,2}u c\w{1,2}u) .*tri\w{1,2}n khai "
+                               r"th\w{1,2}c hi\w{1,2}n\.?/?\.?$")
+_HERE_ENDS = re.compile(r"^tr\w{1,2}n d\w{1,2}y l\w\b")
+
+
+def _closing(key: str) -> bool:
+    return key.endswith(("./.", "./.\n")) or _CLOSING_AT_START.match(key) is not None
 _ATTACHMENT = re.compile(r"^\(\s*(?:c\w|g\w{1,2}i) .*k\w{1,2}m theo\s*\)?\.?\)?\.?$")
 _PREAMBLE = re.compile(r"^(?:th\w{1,2}c hi\w{1,2}n|c\w{1,2}n c\w|theo|tri\w{1,2}n khai|nh\w{1,2}m|tr\w{1,2}n c\w s\w)\b")
 
@@ -48,15 +71,15 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     """(label as printed, kind, depth, rest of the text)."""
     if ocr:
         m = OCR_ROMAN_RE.match(text)
-        if m and re.search(r"[1l|!]", m["label"]) and is_caps_line(text[m.end():]):
+        if m and _OCR_ROMAN_DIGITS.search(m["label"]) and is_caps_line(text[m.end():]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     m = LABEL_RE.match(text)
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]
-        if re.match(r"^[IVXLC]+[.\-–]$", label):
+        if _ROMAN_LABEL.match(label):
             return label, "roman", 0, rest
-        if re.match(r"^\d", label):
+        if _DIGIT_START.match(label):
             return label, "arabic", label.count("."), rest
         if label.endswith(")"):
             return label, "letter", 0, rest
@@ -65,7 +88,7 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
         return label, "dash", 0, rest
     if ocr:
         m = OCR_ROMAN_RE.match(text)
-        if m and re.search(r"[1l|!]", m["label"]):
+        if m and _OCR_ROMAN_DIGITS.search(m["label"]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     return None, None, 0, text
 
@@ -120,8 +143,8 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
         key = key_of_part(para.text, para.key, body_text)
         block["_text"], block["_key"] = body_text, key
         # Heading or text (docs/curation.md "Body").
-        if kind in ("roman",) or (kind == "arabic" and not _TERMINAL.search(body_text)) \
-                or (para.bold and kind not in ("dash", "plus") and not _TERMINAL.search(body_text)):
+        if kind in ("roman",) or (kind == "arabic" and not _terminal(body_text)) \
+                or (para.bold and kind not in ("dash", "plus") and not _terminal(body_text)):
             block["heading"] = body_text
         else:
             block["text"] = body_text
@@ -138,14 +161,14 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
                 order.append((block, para))
                 closed = True
                 continue
-            if seen_label and _CLOSING.search(key) and not _container_on(stack):
+            if seen_label and _closing(key) and not _container_on(stack):
                 block["role"] = "closing"
                 roots.append(block)
                 stack = []
                 order.append((block, para))
                 closed = True
                 continue
-            if seen_label and _CLOSING.search(key) and re.match(r"^tr\w{1,2}n d\w{1,2}y l\w\b", key):
+            if seen_label and _closing(key) and _HERE_ENDS.match(key):
                 block["role"] = "closing"
                 roots.append(block)
                 stack = []

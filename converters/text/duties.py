@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .agencies import opens_body, split_agencies
-from .common import clean, fold
+from .agencies import _opens_body, split_agencies, split_keyed
+from .common import clean, fold, is_clean
 
 _DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 DEADLINE_RE = re.compile(
@@ -36,20 +36,28 @@ def _full(d: str, m: str, y: str) -> str | None:
         return None
 
 
+_DATE_RE = re.compile(_DATE)
+_PERIOD = re.compile(r"(?:giai doan|tu nam)\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
+_YEAR = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)")
+_ONGOING = re.compile(r"thu\w{0,2}ng\s+xuy\w{1,2}n")
+_LIMIT = re.compile(r"truoc|cham nhat|hoan thanh|xong")
+_RECURRING = re.compile(r"hang nam|hang quy|hang thang|dinh ky")
+
+
 def timeframe(printed: str) -> dict:
     key = fold(printed)
     tf: dict = {"kind": "ongoing"}
-    m = re.search(_DATE, key)
-    period = re.search(r"(?:giai doan|tu nam)\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)", key)
-    year = re.search(r"nam\s+(?P<y>(?:19|20)\d\d)", key)
-    if re.search(r"thu\w{0,2}ng\s+xuy\w{1,2}n", key):
+    m = _DATE_RE.search(key)
+    period = _PERIOD.search(key)
+    year = _YEAR.search(key)
+    if _ONGOING.search(key):
         tf = {"kind": "ongoing"}
-    elif m and re.search(r"truoc|cham nhat|hoan thanh|xong", key):
+    elif m and _LIMIT.search(key):
         iso = _full(m["d"], m["m"], m["y"])
         tf = {"kind": "deadline", **({"deadline": iso} if iso else {})}
     elif period:
         tf = {"kind": "period", "start": period["a"], "end": period["b"]}
-    elif re.search(r"hang nam|hang quy|hang thang|dinh ky", key):
+    elif _RECURRING.search(key):
         freq = "annual" if "nam" in key else "quarterly" if "quy" in key else "monthly" if "thang" in key else "periodic"
         tf = {"kind": "recurring", "frequency": freq}
     elif year:
@@ -70,10 +78,13 @@ def deadlines(text: str, key: str | None = None) -> list[dict]:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?:\./\.)?\s+(?=[A-ZĐÀ-Ỹ“\"])|\./\.$")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?…])(?:\./\.)?\s+(?=[A-ZĐÀ-Ỹ“\"])|\./\.$", text):
+    for m in _SENTENCE_BREAK.finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
@@ -93,6 +104,12 @@ def targets(text: str) -> list[dict]:
     return out
 
 
+_FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
+    (r"hang nam|moi nam", "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
+    (r"hang thang", "monthly"), (r"dot xuat", "adHoc")))
+_YEARLY_DEADLINE = re.compile(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+
+
 def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
     key = fold(text) if key is None else key
     # A duty needs both words in one sentence, so first in the whole text: most blocks have neither.
@@ -101,34 +118,37 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
     if not _REPORT.search(key) or not _FREQ.search(key):
         return None
     for a, b in _sentences(text):
-        sk = key[a:b]
-        rep = _REPORT.search(sk)
-        freq = _FREQ.search(sk)
-        if not rep or not freq:
+        # Searched within the sentence's bounds (neither pattern looks outside its match).
+        rep = _REPORT.search(key, a, b)
+        if not rep:
+            continue
+        freq = _FREQ.search(key, a, b)
+        if not freq:
             continue
         # The clause that holds the duty: bounded by ";" (or the sentence).
-        clause_start = a + max(sk.rfind(";", 0, min(rep.start(), freq.start())) + 1, 0)
-        semi = sk.find(";", max(rep.start(), freq.start()))
-        clause_end = a + semi if semi >= 0 else b
-        begin = a + min(rep.start(), freq.start())
-        begin = max(begin, clause_start)
-        printed = clean(text[begin:clause_end])
-        pk = fold(printed)
-        freqs = []
-        for pat, code in ((r"hang nam|moi nam", "annual"), (r"(?:0?6|sau) thang", "semiannual"),
-                          (r"hang quy", "quarterly"), (r"hang thang", "monthly"), (r"dot xuat", "adHoc")):
-            if re.search(pat, pk):
-                freqs.append(code)
+        first, last = min(rep.start(), freq.start()), max(rep.start(), freq.start())
+        semi = key.rfind(";", a, first)
+        clause_start = semi + 1 if semi >= 0 else a
+        semi = key.find(";", last, b)
+        clause_end = semi if semi >= 0 else b
+        begin = max(first, clause_start)
+        raw = text[begin:clause_end]
+        if is_clean(raw):
+            printed, pk = raw, key[begin:clause_end]
+        else:
+            printed = clean(raw)
+            pk = fold(printed)
+        freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
         if "dinh ky" in pk and not any(f in freqs for f in ("annual", "semiannual", "quarterly", "monthly")):
             freqs.insert(0, "periodic")
         rep_out: dict = {}
         if freqs:
             rep_out["frequencies"] = freqs
-        dl = re.search(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)", pk)
+        dl = _YEARLY_DEADLINE.search(pk) if "truoc ngay" in pk else None
         if dl:
             rep_out["deadline"] = f"--{int(dl['m']):02d}-{int(dl['d']):02d}"
         to, through = _recipients(printed, pk, ocr)
-        to = [t for t in to if opens_body(t, ocr)]
+        to = [t for t, tk in to if _opens_body(tk, ocr)]
         if not to and not through:
             continue  # "cơ chế thông tin, báo cáo": a report with no one to receive it is no duty
         if to:
@@ -140,27 +160,33 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
     return None
 
 
-def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[str], list[str]]:
+_SKIP = re.compile(r"\s*(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?"
+                   r"(?:(?:ve|cho|len|gui)\s+)?")
+_FREQ_BEFORE = re.compile(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+")
+_TO_END = re.compile(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec)|\s*\(|[.;]|$")
+_THROUGH = re.compile(r"\((?:thong qua|qua)\s+(?P<b>[^)]+)\)")
+
+
+def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[tuple[str, str]], list[str]]:
+    """Who receives the report (each with its key) and through whom; the patterns run on ``key``
+    from a position, as they ran on the rest of the key (none of them looks back)."""
     m = _REPORT.search(key)
     if not m:
         return [], []
     pos = m.end()
     # "báo cáo [tổng hợp] [kết quả [thực hiện]] [về|cho|lên] X"
-    rest_key = key[pos:]
-    skip = re.match(r"\s*(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?"
-                    r"(?:(?:ve|cho|len|gui)\s+)?", rest_key)
-    start = pos + (skip.end() if skip else 0)
+    skip = _SKIP.match(key, pos)
+    start = pos + (skip.end() - pos if skip else 0)
     # Frequency words between "báo cáo kết quả" and the body: "định kỳ 06 tháng một lần hoặc đột xuất về".
-    fk = key[start:]
-    fm = re.match(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+", fk)
+    fm = _FREQ_BEFORE.match(key, start)
     if fm:
-        start += fm.end()
-    end_m = re.search(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec)|\s*\(|[.;]|$", key[start:])
-    end = start + (end_m.start() if end_m else len(key) - start)
+        start = fm.end()
+    end_m = _TO_END.search(key, start)
+    end = end_m.start() if end_m else len(key)
     to_text = printed[start:end]
-    to = split_agencies(to_text, ocr) if to_text.strip() else []
+    to = split_keyed(to_text, ocr, key[start:end]) if to_text.strip() else []
     through: list[str] = []
-    tm = re.search(r"\((?:thong qua|qua)\s+(?P<b>[^)]+)\)", key)
+    tm = _THROUGH.search(key)
     if tm:
         through = split_agencies(printed[tm.start("b"): tm.end("b")], ocr)
     return to, through

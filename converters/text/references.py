@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khth.schema.identifiers import (
     CITATION_NAMES, format_citation_date, make_identifier, number_key, parse_number,
@@ -41,6 +42,10 @@ CITE_RE = re.compile(r"(?<![\w])" + _TYPE + r"\s+(?:s\w{0,2}\s*:?\s+)?" + _NUM +
 CITE_OCR_RE = re.compile(r"(?<![\w])" + _TYPE_OCR + r"\s+(?:s\w{0,2}\s*:?\s+|\d\s+)?" + _NUM + _DATE)
 # A number printed alone ("Chỉ thị số 28-CT/TW" without date still names the document).
 NUMBER_RE = re.compile(r"(?<![\w/])" + _NUM.replace("?P<number>", "?:") + r"(?![\w/])")
+# The same pattern opening with its first digit, so the engine skips ahead to digits: "\d(?<![\w/]\d)"
+# is "(?<![\w/])\d", and the rest of each "\d{1,6}" is "\d{0,5}".
+NUMBER_SCAN = re.compile(r"\d(?<![\w/]\d)" + _NUM.replace("?P<number>", "?:").replace(r"\d{1,6}", r"\d{0,5}")
+                         + r"(?![\w/])")
 LAW_RE = re.compile(r"(?<![\w])(?P<kind>B\w\s+lu\w{1,2}t|Lu\w{1,2}t)\s+(?P<name>[^\s,;.()“”\"]+(?:\s+[^\s,;.()“”\"]+)*?)"
                     r"(?:\s+(?:n\w{1,2}m\s+)?(?P<year>(?:19|20)\d\d))?"
                     r"(?=\s*[,;.()“”\"]|\s+(?:v\w|v\w{1,2}|đ\w|d\w|theo|c\w{1,2}a|t\w{1,2}i|hi\w{1,2}n\s+h\w{1,2}nh|"
@@ -61,6 +66,9 @@ _ISSUER_END = re.compile(
 _TITLE_OPENERS = re.compile(
     r"(?:v\w\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
     r"|ban\s+hanh\s|sua\s+doi\s)")
+# ``_TITLE_OPENERS`` matched at a position of the key as it matched the rest of the key with a
+# space appended: each opener's closing space may be the end of the key.
+_TITLE_OPENERS_END = re.compile(_TITLE_OPENERS.pattern.replace(r"\s|", r"(?:\s|\Z)|").replace(r"\s)", r"(?:\s|\Z))"))
 _TITLE_END = re.compile(r"\s+\(|\s*;|\.\s|\.$|\./\.|,\s+(?:de\s+nghi|cu\s+the)\b|\s+va\s+cac\s"
                         r"|\s+va\s+(?:ke\s+hoach|chi\s+thi)\s|:\s")
 # ", " followed by a capital opens a new clause ("…, Ủy ban nhân dân tỉnh ban hành …").
@@ -96,10 +104,27 @@ class Citation:
         return sum(x is not None for x in (self.number, self.date, self.issuer))
 
 
+_DATE_PARTS = re.compile(r"(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})")
+_WS_RUN = re.compile(r"\s+")
+_SEP_SPACE = re.compile(r"\s*([/-])\s*")
+_OPEN_ISSUER = re.compile(r"\s+c\w{1,3}a\s+")
+_OPEN_TITLE = re.compile(r"\s*,?\s*")
+_ISSUER_BEFORE = re.compile(r"(?:de\s+nghi\s+)?c\w{1,3}a\s+(?P<who>[^,;.()]+?)\s+t\w{1,2}i\s+$")
+_number_key = lru_cache(maxsize=4096)(number_key)  # the same numbers are cited again and again
+
+
+def _issuer_before(before: str) -> bool:
+    """What ``_ISSUER_BEFORE`` needs at the end of ``before`` ("… tại "), read before its scan."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not stripped.endswith("i"):
+        return False
+    return stripped[-3:-2] == "t" or stripped[-4:-3] == "t"
+
+
 def _parse_date(text: str) -> str | None:
     from datetime import date
 
-    m = re.match(r"(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})", text)
+    m = _DATE_PARTS.match(text)
     if not m:
         return None
     try:
@@ -109,7 +134,7 @@ def _parse_date(text: str) -> str | None:
 
 
 def _type_code(name_key: str, number: str | None) -> str:
-    name_key = re.sub(r"\s+", " ", name_key)
+    name_key = _WS_RUN.sub(" ", name_key)
     codes = _NAME_CODES.get(name_key)
     if codes is None:  # an OCR reading of the name: the closest name of the same length
         best = min(_NAME_CODES, key=lambda n: (_distance(n, name_key), len(n)))
@@ -149,14 +174,15 @@ def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
 
 def clean_number(raw: str) -> str:
     """White space around "-" and "/" removed, as the identifier and the reader do."""
-    return re.sub(r"\s*([/-])\s*", r"\1", clean(raw))
+    cleaned = clean(raw)
+    return cleaned if " " not in cleaned else _SEP_SPACE.sub(r"\1", cleaned)
 
 
 def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
-    m = re.match(r"\s+c\w{1,3}a\s+", key[pos:])
+    m = _OPEN_ISSUER.match(key, pos)
     if not m:
         return None
-    start = pos + m.end()
+    start = m.end()
     end_m = _ISSUER_END.search(key, start)
     end = end_m.start() if end_m else len(text)
     if end <= start:
@@ -165,9 +191,9 @@ def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
 
 
 def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
-    m = re.match(r"\s*,?\s*", key[pos:])
-    start = pos + (m.end() if m else 0)
-    if not _TITLE_OPENERS.match(key[start:] + " "):
+    m = _OPEN_TITLE.match(key, pos)
+    start = m.end() if m else pos
+    if not _TITLE_OPENERS_END.match(key, start):
         return None
     end = len(text)
     e1 = _TITLE_END.search(key, start)
@@ -192,7 +218,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     for m in (rx.finditer(key) if numbered else ()):
         number = clean_number(text[m.start("number"): m.end("number")])
         name_key = m["type"]
-        codes = _NAME_CODES.get(re.sub(r"\s+", " ", name_key)) or [_type_code(name_key, None)]
+        codes = _NAME_CODES.get(_WS_RUN.sub(" ", name_key)) or [_type_code(name_key, None)]
         restored = False
         evidence = None
         if ocr:
@@ -214,14 +240,14 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
         # "của Sở … tại Tờ trình số …": the issuer printed before the document.
         if issuer is None:
             before = key[max(0, start - 160): start]
-            mm = re.search(r"(?:de\s+nghi\s+)?c\w{1,3}a\s+(?P<who>[^,;.()]+?)\s+t\w{1,2}i\s+$", before)
+            mm = _ISSUER_BEFORE.search(before) if _issuer_before(before) else None
             if mm:
                 who_start = max(0, start - 160) + mm.start("who")
                 who = clean(text[who_start: max(0, start - 160) + mm.end("who")])
                 if opens_body(who, ocr):
                     issuer = who
                     start = who_start
-        cit = Citation("number", code, number_key(number), number=number, date=date, issuer=issuer,
+        cit = Citation("number", code, _number_key(number), number=number, date=date, issuer=issuer,
                        printed=clean(text[start:end]), start=start, end=end, para=para,
                        number_restored=restored, number_evidence=evidence)
         t = _title_extent(text, key, end)
@@ -255,7 +281,7 @@ class Mentions:
         self.laws: list[tuple[str, re.Pattern, str]] = []
         for ref in refs:
             if "number" in ref:
-                self.by_number[fold(number_key(ref["number"]["printed"]))] = ref["id"]
+                self.by_number[fold(_number_key(ref["number"]["printed"]))] = ref["id"]
             elif ref.get("title"):
                 law_key = re.sub(r"\s+", " ", fold(ref["title"]))
                 self.laws.append((law_key, re.compile(rf"(?<![\w]){re.escape(law_key)}(?![\w])"), ref["id"]))
@@ -270,7 +296,7 @@ class Mentions:
         """Identifiers the folded text ``key`` names, in order of first mention, each once."""
         found: list[tuple[int, str]] = []
         if self.by_number and may_hold_number(key):
-            for m in NUMBER_RE.finditer(key):
+            for m in NUMBER_SCAN.finditer(key):
                 k = re.sub(r"\s+", "", m.group(0))
                 if k in self.by_number:
                     found.append((m.start(), self.by_number[k]))
