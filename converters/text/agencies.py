@@ -99,12 +99,15 @@ def split_agencies(text: str, ocr: bool = False, key: str | None = None) -> list
 
 def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tuple[str, str]]:
     """``split_agencies``, each agency with its folded key."""
-    stripped = text.strip()
     lead = len(text) - len(text.lstrip())
-    text = _TRAILING.sub("", stripped)
-    key = fold(text) if key is None else key[lead: lead + len(text)]
+    end = len(text)
+    # "[\s.;,:]+$" removed, read backwards from the end instead of tried at every space.
+    while end > lead and (text[end - 1].isspace() or text[end - 1] in ".;,:"):
+        end -= 1
+    text = text[lead:end]
+    key = fold(text) if key is None else key[lead:end]
     cuts = [0]
-    for m in _CUT.finditer(key):
+    for m in (_CUT.finditer(key) if ";" in key or "," in key or " " in key else ()):
         if m.group(0).startswith(";") or _opens_body_at(key, m.end(), ocr):
             cuts.append(m.start())
             cuts.append(m.end())

@@ -263,11 +263,10 @@ def _line_role(b: dict, ctx: Context) -> bool:
         m = rx.match(key)
         if m:
             b["role"] = role
-            rest = text[m.end():].strip()
             if role == "timeframe":
-                b["timeframe"] = timeframe(rest)
+                b["timeframe"] = timeframe(text[m.end():].strip())
             else:
-                b["agencies"] = split_agencies(rest, ctx.ocr)
+                b["agencies"] = split_agencies(text[m.end():], ctx.ocr, key[m.end():])
             return True
     return False
 

@@ -368,17 +368,26 @@ def _relation(c: Citation, cits, parent, preamble_paras, title_key, attach_keys)
     return "cites"
 
 
+# Block fields in model order (schema: Block), so the record needs no reordering; "children" last.
+_BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies", "timeframe", "deadlines", "targets",
+                 "reporting", "cites", "source")
+_EMPTY = (None, "", [])
+
+
 def _strip(blocks: list[dict], ctx: Context) -> list[dict]:
-    order = ("label", "printedLabel", "role", "heading", "text", "agencies", "timeframe", "deadlines", "targets",
-             "reporting", "cites", "source", "children")
     out = []
     for b in blocks:
         para = b["_para"]
         b["source"] = ctx.span(para.start, para.end)
-        nb = {k: b[k] for k in order if k in b and k != "children"}
-        if b.get("children"):
-            nb["children"] = _strip(b["children"], ctx)
-        nb = {k: v for k, v in nb.items() if v not in (None, "", [])}
+        nb = {}
+        for k in _BLOCK_FIELDS:
+            if k in b:
+                v = b[k]
+                if v not in _EMPTY:
+                    nb[k] = v
+        children = b.get("children")
+        if children:
+            nb["children"] = _strip(children, ctx)
         out.append(nb)
     return out
 
