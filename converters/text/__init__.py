@@ -33,11 +33,12 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     raw_lines = text.split("\n")
     markdown = "**" in text or "*" in text and any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
                                    for ln in raw_lines)
-    is_ocr = docx_lines is None and ocr.looks_like_ocr(text)
+    folded = fold_text(text) if docx_lines is None else ""
+    is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
     fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
     ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr)
     lines = docx_lines if docx_lines is not None else \
-        prepare_lines(raw_lines, markdown, ctx.notes, fold_text(text).split("\n"))
+        prepare_lines(raw_lines, markdown, ctx.notes, folded.split("\n"))
     if not lines:
         from ..errors import KhthInputError
 

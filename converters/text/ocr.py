@@ -17,18 +17,57 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import gazetteer, lexicon
-from .common import clean, fold
+from .common import clean, fold, fold_text
 
 _MAX_WORDS = 8
 
 
-def looks_like_ocr(text: str) -> bool:
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTERS_01 = bytes(1 if (0x41 <= i <= 0x5A or 0x61 <= i <= 0x7A) else 0 for i in range(256))
+_UNMARKED_02 = bytes(2 if i == 0x3F else 0 for i in range(256))  # "?": what encode("ascii", "replace") writes
+_MARKED_ONLY = bytes([0x20, 0x01, 0x20, 0x6D]) + bytes(252)  # 0 → " ", 3 → "m"; 1 is deleted
+
+
+def looks_like_ocr(text: str, folded: str | None = None) -> bool:
     """Vietnamese print marks most syllables; an OCR layer without diacritics marks few."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    if len(words) < 50:
+    counts = _word_counts(text, fold_text(text) if folded is None else folded)
+    if counts is None:
+        words = _WORD.findall(text)
+        counts = len(words), len(words) - sum(map(str.isascii, words))
+    total, marked = counts
+    if total < 50:
         return False
-    marked = len(words) - sum(map(str.isascii, words))
-    return marked / len(words) < 0.35
+    return marked / total < 0.35
+
+
+def _word_counts(text: str, folded: str) -> tuple[int, int] | None:
+    """Words of two letters or more (``_WORD``) and those with a letter beyond ASCII, counted with
+    byte and integer operations instead of a pattern run over every character.
+
+    Folding keeps every letter a letter and every other character not one, and turns the letters
+    of Vietnamese into ASCII; where a letter is left beyond ASCII (Greek, ø …) the pattern counts
+    instead (None). Otherwise a letter of the text is an ASCII letter of its key. One byte per
+    character: ``letters`` holds 1 at each letter, ``beyond`` 2 at each character that is not
+    ASCII; as integers, a shift by 8 bits compares each character with its neighbour.
+    """
+    if not folded.isascii() and any(_LETTER.match(c) for c in set(_NON_ASCII.findall(folded))):
+        return None
+    letters = folded.encode("ascii", "replace").translate(_LETTERS_01)
+    beyond = text.encode("ascii", "replace").translate(_UNMARKED_02)
+    n = len(letters)
+    if n != len(beyond):
+        return None
+    are = int.from_bytes(letters, "big")
+    marked = int.from_bytes(beyond, "big") & (are << 1)  # 2 at each letter that is not ASCII
+    after, before = are << 8, are >> 8  # at each position: is the next / the previous one a letter
+    words = (are & after & ~before).bit_count()  # runs of two letters or more, by their first letter
+    lone_marked = (are & ~after & ~before & (marked >> 1)).bit_count()
+    # Runs holding a marked letter: the unmarked letters deleted, each run leaves "m…m" or nothing.
+    runs = (are | marked).to_bytes(n, "big").translate(_MARKED_ONLY, b"\x01")
+    with_marks = (b" " + runs).count(b" m")
+    return words, with_marks - lone_marked
 
 
 def _marks(word: str) -> int:
