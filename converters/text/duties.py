@@ -25,8 +25,8 @@ _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
     r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|hang nam|moi nam|hang tuan")
 _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
-# Each frequency above holds one of these words: a text with none of them has no frequency.
-_FREQ_WORDS = ("thang", "dinh ky", "hang nam", "hang quy", "dot xuat", "moi nam", "hang tuan")
+# Each frequency above holds one of the words "thang", "dinh ky", "hang nam", "hang quy", "dot xuat",
+# "moi nam", "hang tuan": a text with none of them has no frequency.
 
 
 def _full(d: str, m: str, y: str) -> str | None:
@@ -113,10 +113,11 @@ _YEARLY_DEADLINE = re.compile(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})
 def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
     key = fold(text) if key is None else key
     # A duty needs both words in one sentence, so first in the whole text: most blocks have neither.
-    if "o c" not in key or not any(w in key for w in _FREQ_WORDS):
+    if "o c" not in key or not ("thang" in key or "dinh ky" in key or "hang nam" in key or "hang quy" in key
+                                or "dot xuat" in key or "moi nam" in key or "hang tuan" in key):
         return None
-    if not _REPORT.search(key) or not _FREQ.search(key):
-        return None
+    if not _REPORT.search(key):
+        return None  # (the frequency is looked for sentence by sentence below)
     for a, b in _sentences(text):
         # Searched within the sentence's bounds (neither pattern looks outside its match).
         rep = _REPORT.search(key, a, b)

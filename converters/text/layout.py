@@ -192,6 +192,14 @@ _WS = re.compile(r"\s+")
 
 def join(lines: list[Line]) -> Para:
     """One printed unit from its lines; a token broken after "-" is joined without a space."""
+    if len(lines) == 1:
+        # A unit printed on one line, the common case: its text and key as they are (a line is
+        # trimmed already; strip returns the same string then).
+        ln = lines[0]
+        text = ln.text
+        if text.isprintable() and "  " not in text:
+            return Para(text.strip(), ln.num, ln.num, bold=bool(ln.bold), numbering=ln.numbering,
+                        offsets=[(0, ln.num)], key=ln.key.strip())
     pieces: list[str] = []
     keys: list[str] = []  # the same steps on the lines' keys give the paragraph's key
     offsets: list[tuple[int, int]] = []

@@ -46,12 +46,13 @@ NUMBER_RE = re.compile(r"(?<![\w/])" + _NUM.replace("?P<number>", "?:") + r"(?![
 # is "(?<![\w/])\d", and the rest of each "\d{1,6}" is "\d{0,5}".
 NUMBER_SCAN = re.compile(r"\d(?<![\w/]\d)" + _NUM.replace("?P<number>", "?:").replace(r"\d{1,6}", r"\d{0,5}")
                          + r"(?![\w/])")
-LAW_RE = re.compile(r"(?<![\w])(?P<kind>B\w\s+lu\w{1,2}t|Lu\w{1,2}t)\s+(?P<name>[^\s,;.()“”\"]+(?:\s+[^\s,;.()“”\"]+)*?)"
+# "B(?<![\w]B)" is "(?<![\w])B" with the letter first, so the engine skips ahead to "B" and "L".
+LAW_RE = re.compile(r"(?P<kind>B(?<![\w]B)\w\s+lu\w{1,2}t|L(?<![\w]L)u\w{1,2}t)\s+(?P<name>[^\s,;.()“”\"]+(?:\s+[^\s,;.()“”\"]+)*?)"
                     r"(?:\s+(?:n\w{1,2}m\s+)?(?P<year>(?:19|20)\d\d))?"
                     r"(?=\s*[,;.()“”\"]|\s+(?:v\w|v\w{1,2}|đ\w|d\w|theo|c\w{1,2}a|t\w{1,2}i|hi\w{1,2}n\s+h\w{1,2}nh|"
                     r"quy\s+đ\w{1,2}nh|đ\w{1,2}\s|tr\w{1,2}n|năm)\b|\s*$)")
 # Cheap tests run before the patterns above: every number has a "/" and a digit before "-" or
-# "/"; every law citation has "lu" or "Lu"; every abbreviation note has "sau". Most paragraphs
+# "/"; every law citation has "Lu", or "B" and "lu"; every abbreviation note has "sau". Most paragraphs
 # cite nothing.
 NUMBER_HINT = re.compile(r"\d\s*[-/]")
 
@@ -211,7 +212,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     key = para.key
     out: list[Citation] = []
     numbered = may_hold_number(key)
-    named = "lu" in text or "Lu" in text
+    named = "Lu" in text or ("lu" in text and "B" in text)
     if not numbered and not named:
         return out
     rx = CITE_OCR_RE if ocr else CITE_RE
