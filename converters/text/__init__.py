@@ -27,9 +27,9 @@ from .segment import split_documents
 def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None) -> dict:
     """Convert one source text to a document, or to a bundle when it holds several."""
     from . import ocr
-    from .common import fold, fold_text
+    from .common import fold_text, start_conversion
 
-    fold.cache_clear()  # the cache serves one conversion: timings and memory do not depend on history
+    start_conversion()  # caches serve one conversion: timings and memory do not depend on history
     raw_lines = text.split("\n")
     markdown = "**" in text or "*" in text and any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
                                    for ln in raw_lines)

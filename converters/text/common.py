@@ -35,7 +35,25 @@ for _cp, _ch in _FOLD_TABLE.items():
     _FOLD_LIST[_cp] = ord(_ch)
 
 
-@lru_cache(maxsize=8192)
+_PER_CONVERSION: list = []
+
+
+def per_conversion(maxsize: int = 8192):
+    """A cache that serves one conversion: ``start_conversion`` empties every such cache, so the
+    time and memory of a conversion do not depend on what was converted before."""
+    def wrap(func):
+        cached = lru_cache(maxsize=maxsize)(func)
+        _PER_CONVERSION.append(cached)
+        return cached
+    return wrap
+
+
+def start_conversion() -> None:
+    for cached in _PER_CONVERSION:
+        cached.cache_clear()
+
+
+@per_conversion()
 def fold(text: str) -> str:
     """Base letters, lower case, same length as ``text``."""
     return text.translate(_FOLD_LIST)

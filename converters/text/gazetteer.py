@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .common import fold
+from .common import fold, per_conversion
 
 SCHEME = "gso-2004"
 SOURCE = "vietnam-provinces"
@@ -130,21 +130,29 @@ def find_names(text: str, level: str) -> list[Unit]:
     """Units of ``level`` whose name is printed in ``text`` (exact letters, as a whole phrase)."""
     found: list[Unit] = []
     index = _by_key()
-    for run in _capitalised_runs(text):
+    for run, keys in _capitalised_runs(text):
         for size in range(min(4, len(run)), 0, -1):
             for i in range(len(run) - size + 1):
+                # A phrase of words joined by single spaces: its key is its words' keys joined.
+                units = index.get(" ".join(keys[i:i + size]))
+                if not units:
+                    continue
                 phrase = " ".join(run[i:i + size])
-                for u in index.get(_key(phrase), []):
+                for u in units:
                     if u.level == level and u.short == phrase and u not in found:
                         found.append(u)
     return found
 
 
-def _capitalised_runs(text: str) -> list[list[str]]:
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@per_conversion(8)  # the text of one document is searched for several levels
+def _capitalised_runs(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Runs of capitalised words, each with its words' folded keys."""
     runs: list[list[str]] = []
     cur: list[str] = []
-    for m in re.finditer(r"\w+|[^\w\s]", text):
-        word = m.group(0)
+    for word in _TOKEN.findall(text):
         if word[0].isalpha() and word[0].isupper():
             cur.append(word)
         else:
@@ -153,4 +161,4 @@ def _capitalised_runs(text: str) -> list[list[str]]:
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return tuple((tuple(run), tuple(fold(w) for w in run)) for run in runs)

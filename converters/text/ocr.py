@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import gazetteer, lexicon
-from .common import clean, fold, fold_text
+from .common import clean, fold, fold_text, per_conversion
 
 _MAX_WORDS = 8
 
@@ -75,6 +75,7 @@ def _marks(word: str) -> int:
         sum(1 for c in word if c in "đĐ")
 
 
+@per_conversion(4096)
 def ocr_key(word: str) -> str:
     """The letters an OCR word most likely stands for, without diacritics."""
     w = re.sub(r"^[})\]]+\)?(?=[a-zA-Z])", "d", word)  # "})inh": the stroke of Đ
@@ -157,12 +158,13 @@ def restore(text: str) -> str | None:
              and not re.search(r"\d.*[-/]|[-/].*\d", t)]
     out = list(tokens)
     index = _index()
+    word_keys = [ocr_key(t) for _, t in words]  # each word read once, then looked up in groups
     pos = 0
     while pos < len(words):
         best = None
         for size in range(min(_MAX_WORDS, len(words) - pos), 0, -1):
             group = words[pos: pos + size]
-            keys = [ocr_key(t) for _, t in group]
+            keys = word_keys[pos: pos + size]
             for first in _variants(keys[0]):
                 cands = index.get(tuple([first] + keys[1:]))
                 if cands and size == 1:

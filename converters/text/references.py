@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from khth.schema.identifiers import (
     CITATION_NAMES, format_citation_date, make_identifier, number_key, parse_number,
 )
 
 from .agencies import opens_body
-from .common import Para, clean, fold
+from .common import Para, clean, fold, per_conversion
 
 _NAMES = sorted({fold(n) for names in CITATION_NAMES.values() for n in names if n != "Luật"}, key=len, reverse=True)
 _NAME_CODES: dict[str, list[str]] = {}
@@ -111,7 +110,7 @@ _SEP_SPACE = re.compile(r"\s*([/-])\s*")
 _OPEN_ISSUER = re.compile(r"\s+c\w{1,3}a\s+")
 _OPEN_TITLE = re.compile(r"\s*,?\s*")
 _ISSUER_BEFORE = re.compile(r"(?:de\s+nghi\s+)?c\w{1,3}a\s+(?P<who>[^,;.()]+?)\s+t\w{1,2}i\s+$")
-_number_key = lru_cache(maxsize=4096)(number_key)  # the same numbers are cited again and again
+_number_key = per_conversion(4096)(number_key)  # a document cites the same numbers again and again
 
 
 def _issuer_before(before: str) -> bool:
@@ -138,14 +137,18 @@ def _type_code(name_key: str, number: str | None) -> str:
     name_key = _WS_RUN.sub(" ", name_key)
     codes = _NAME_CODES.get(name_key)
     if codes is None:  # an OCR reading of the name: the closest name of the same length
-        best = min(_NAME_CODES, key=lambda n: (_distance(n, name_key), len(n)))
-        codes = _NAME_CODES[best]
+        codes = _NAME_CODES[_closest_name(name_key)]
     parsed = parse_number(number) if number else None
     if parsed and parsed.type_code in codes:
         return parsed.type_code
     if parsed and parsed.type_code is None and "CV" in codes:
         return "CV"
     return codes[0]
+
+
+@per_conversion(256)
+def _closest_name(name_key: str) -> str:
+    return min(_NAME_CODES, key=lambda n: (_distance(n, name_key), len(n)))
 
 
 def _distance(a: str, b: str) -> int:
