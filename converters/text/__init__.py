@@ -36,7 +36,7 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     folded = fold_text(text) if docx_lines is None else ""
     is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
     fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
-    ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr)
+    ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr, printed_text=text if is_ocr else None)
     lines = docx_lines if docx_lines is not None else \
         prepare_lines(raw_lines, markdown, ctx.notes, folded.split("\n"))
     if not lines:
@@ -53,9 +53,6 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
             "đề mục hay phần ký",
             "not recognised as an administrative document: no number, issuer, cited document, numbered "
             "sections or signature")
-    if is_ocr:
-        for d in docs:
-            d["provenance"]["printedText"] = text
     if len(docs) == 1:
         return docs[0]
     for d in docs:

@@ -87,6 +87,16 @@ def is_clean(text: str) -> bool:
             and unicodedata.is_normalized("NFC", text))
 
 
+def reorder(record: dict, fields: tuple[str, ...]) -> None:
+    """Put ``record``'s keys in model order, in place (the object may be referenced elsewhere):
+    records are built in model order, and a fact added later must not break it."""
+    items = {k: record.pop(k) for k in fields if k in record}
+    rest = dict(record)
+    record.clear()
+    record.update(items)
+    record.update(rest)
+
+
 def strip_trailing_punct(text: str) -> str:
     return re.sub(r"[\s,;.:]+$", "", text)
 
@@ -129,6 +139,7 @@ class Context:
     docx: bool = False
     ocr: bool = False
     notes: list[str] = field(default_factory=list)
+    printed_text: str | None = None  # an OCR layer's text, kept in each document's provenance
 
     def span(self, start: int, end: int | None = None) -> dict:
         if self.docx:

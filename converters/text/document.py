@@ -16,7 +16,7 @@ from khth.schema.version import KHTH_VERSION
 from . import gazetteer, ocr as ocr_mod
 from .agencies import opens_body
 from .body import add_duties, assign_roles, block_key, build_blocks, walk
-from .common import Context, Para, clean, fold
+from .common import Context, Para, clean, fold, reorder
 from .header import Header, level_of, parse_header, system_of
 from .layout import Joiner, Line, is_caps_line, join
 from .recipients import KINH_GUI, NOI_NHAN, parse_items
@@ -179,6 +179,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
             if unit:
                 iss["adminUnit"] = unit.admin_unit()
                 iss["level"] = unit.level
+                reorder(iss, _ISSUER_FIELDS)
                 inferred.append({"field": "/issuer/adminUnit", "evidence": h.issuer_raw or iss["name"],
                                  "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} {gazetteer.version()} "
                                          f"code list; the code is not printed."})
@@ -241,6 +242,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     prov["source"] = {"paragraph": first} if ctx.docx else {"startLine": first, "endLine": last}
     if ctx.ocr:
         prov["ocr"] = True
+        prov["printedText"] = ctx.printed_text
     if missing:
         prov["missing"] = missing
     if inferred:
@@ -368,6 +370,9 @@ def _relation(c: Citation, cits, parent, preamble_paras, title_key, attach_keys)
     return "cites"
 
 
+# Fields in model order (schema: Issuer, Reference).
+_ISSUER_FIELDS = ("name", "actingBody", "superiorBody", "system", "level", "adminUnit")
+_REFERENCE_FIELDS = ("id", "relation", "documentType", "number", "issueDate", "issuer", "title", "printed", "source")
 # Block fields in model order (schema: Block), so the record needs no reordering; "children" last.
 _BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies", "timeframe", "deadlines", "targets",
                  "reporting", "cites", "source")
@@ -583,5 +588,6 @@ def _issuer_from_symbol(ref: dict, c: Citation, pointer: str, inferred: list[dic
         return
     ref["issuer"] = name
     ref["id"] = reference_identifier(ref)
+    reorder(ref, _REFERENCE_FIELDS)
     inferred.append({"field": f"{pointer}/issuer", "evidence": clean(sentence[: c.end - a]),
                      "note": f"The citation names no issuer; the symbol {code} and the sentence name the {name}."})
