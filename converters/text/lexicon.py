@@ -17,7 +17,7 @@ Tỉnh ủy|Huyện ủy|Thị ủy|Thành ủy|Quận ủy|Đảng ủy|Đảng
 Hội đồng nhân dân|Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam
 Mặt trận Tổ quốc|các tổ chức chính trị - xã hội|tổ chức chính trị - xã hội|cơ quan chuyên trách tham mưu, giúp việc
 cơ quan tham mưu, giúp việc|tham mưu, giúp việc|chuyên trách|Viện kiểm sát nhân dân|Viện Kiểm sát nhân dân
-Tòa án nhân dân|Công an|Sở|Phòng|Bộ|Cục|Trung tâm|Đài|Báo|Hội|Liên đoàn Lao động|Đoàn Thanh niên
+Tòa án nhân dân|Công an|Ban|Sở|Phòng|Bộ|Cục|Trung tâm|Đài|Báo|Hội|Liên đoàn Lao động|Đoàn Thanh niên
 tỉnh|huyện|xã|thị trấn|phường|thành phố|thị xã|quận|các xã, thị trấn|các xã|các phường|trực thuộc|các chi, đảng bộ
 chi, đảng bộ|các đảng ủy|đảng ủy|các cơ quan|các tổ chức|các phòng, ban, ngành|phòng, ban, ngành|các ban, ngành
 các đồng chí|đồng chí|Huyện ủy viên|Tỉnh ủy viên|Thị ủy viên|Thành ủy viên|cơ quan|đơn vị|liên quan|và|các|của

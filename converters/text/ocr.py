@@ -285,7 +285,9 @@ def _candidates(readings: list[str], shapes: list[list[str]],
     exact, by_shape, standing = _vocabulary()
     size = len(readings)
     if not any("?" in r for r in readings):
-        for first in _variants(readings[0]):
+        # "P"/"B" for the stroke of Đ, in a word that is none as printed ("Pang"; not "Ban").
+        firsts = _variants(readings[0]) if (readings[0],) not in exact else [readings[0]]
+        for first in firsts:
             cands = exact.get(tuple([first] + readings[1:]))
             if cands and size == 1:
                 # A single syllable is ambiguous in general words; only standing vocabulary.
