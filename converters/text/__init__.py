@@ -31,8 +31,8 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
 
     start_conversion()  # caches serve one conversion: timings and memory do not depend on history
     raw_lines = text.split("\n")
-    markdown = "**" in text or "*" in text and any(ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2
-                                   for ln in raw_lines)
+    markdown = "**" in text or "*" in text and any(
+        ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2 for ln in raw_lines)
     folded = fold_text(text) if docx_lines is None else ""
     is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
     fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"

@@ -143,9 +143,13 @@ def _skeleton(phrase: str) -> str:
     """An OCR-tolerant pattern: consonants kept, each vowel after a consonant any one letter.
 
     OCR replaces a marked vowel by another letter ("nghién cau" for "nghiên cứu") but rarely
-    changes the number of letters, so the pattern keeps the length of the word.
+    changes the number of letters, so the pattern keeps the length of the word. A vowel that
+    opens a word keeps its letter and may be followed by its mark printed as a digit ("a4n" for
+    "án").
     """
-    return re.sub(r"(?<=[b-df-hj-np-tv-zđ])[aeiouy]+", lambda m: r"\w" * len(m.group(0)), phrase)
+    pattern = re.sub(r"(?<=[b-df-hj-np-tv-zđ])[aeiouy]+", lambda m: "#" * len(m.group(0)), phrase)
+    pattern = re.sub(r"(?<![a-zđ#])([aeiouy]+)", r"\1[0346]?", pattern)
+    return pattern.replace("#", r"\w")
 
 
 _OCR_OPEN_RE = re.compile(

@@ -172,7 +172,8 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
 
     # --- OCR restoration ------------------------------------------------------------------------
     if ctx.ocr:
-        ocr_mod.restore_document(doc, h, inferred, notes, lines)
+        printings = [clean(f"{c.printed} {c.title or ''}") for c in cits] + ([h.title] if h.title else [])
+        ocr_mod.restore_document(doc, h, inferred, notes, lines, printings)
         iss = doc.get("issuer")
         if iss and "adminUnit" not in iss:
             unit = _unit_of_issuer(iss["name"], iss.get("superiorBody"), " ".join(ln.text for ln in lines))

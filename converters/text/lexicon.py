@@ -1,7 +1,8 @@
 """Vocabulary for reading an OCR layer that lost its diacritics.
 
 The phrases are the standing vocabulary of Party and State administration (organs, posts,
-document types, the words of headers, citations, agency lines and distribution lists), as
+document types, the words of headers, citations, agency lines and distribution lists, and the
+stock verbs and nouns of plans' subjects: "tăng cường", "đáp ứng yêu cầu", "phát triển"), as
 Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW use them, plus common personal-name syllables.
 Place names come from the administrative code list (:mod:`.gazetteer`) and general words from
 a Vietnamese word list when one is installed (``pyvi``'s ``words.txt``).
@@ -16,7 +17,7 @@ Tỉnh ủy|Huyện ủy|Thị ủy|Thành ủy|Quận ủy|Đảng ủy|Đảng
 Hội đồng nhân dân|Ủy ban nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam
 Mặt trận Tổ quốc|các tổ chức chính trị - xã hội|tổ chức chính trị - xã hội|cơ quan chuyên trách tham mưu, giúp việc
 cơ quan tham mưu, giúp việc|tham mưu, giúp việc|chuyên trách|Viện kiểm sát nhân dân|Viện Kiểm sát nhân dân
-Tòa án nhân dân|Công an|Sở|Phòng|Bộ|Cục|Trung tâm|Đài|Báo|Hội|Liên đoàn Lao động|Đoàn Thanh niên
+Tòa án nhân dân|Công an|Ban|Sở|Phòng|Bộ|Cục|Trung tâm|Đài|Báo|Hội|Liên đoàn Lao động|Đoàn Thanh niên
 tỉnh|huyện|xã|thị trấn|phường|thành phố|thị xã|quận|các xã, thị trấn|các xã|các phường|trực thuộc|các chi, đảng bộ
 chi, đảng bộ|các đảng ủy|đảng ủy|các cơ quan|các tổ chức|các phòng, ban, ngành|phòng, ban, ngành|các ban, ngành
 các đồng chí|đồng chí|Huyện ủy viên|Tỉnh ủy viên|Thị ủy viên|Thành ủy viên|cơ quan|đơn vị|liên quan|và|các|của
@@ -27,6 +28,15 @@ TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒ
 Kế hoạch|Chỉ thị|Nghị quyết|Hướng dẫn|Quyết định|Công văn|Thông báo|Kết luận|Quy hoạch|Chương trình|Đề án
 số|ngày|tháng|năm|về|việc|thực hiện|triển khai|công tác|đến|giai đoạn|kết quả|định kỳ|tổng hợp|quy định
 hằng năm|thường xuyên|ban hành|như sau
+Ủy ban|Ủy viên|ủy viên|Tòa án|xã hội|kinh tế - xã hội|phê duyệt|tầm nhìn|thời kỳ|phát triển|nhân dân
+đến năm|trong năm|hằng năm|năm|của
+tăng cường|nâng cao|đẩy mạnh|đáp ứng|đáp ứng yêu cầu|yêu cầu|nhiệm vụ|giải pháp|mục tiêu|hiệu quả|đất nước
+lãnh đạo|chỉ đạo|tuyên truyền|kiểm tra|giám sát|tổ chức|chính quyền|hạnh phúc
+Văn hóa|Văn hóa - Xã hội|Văn hóa và Thông tin|Văn hóa, Thể thao và Du lịch|Thông tin và Truyền thông|Nội vụ|Tư pháp
+Tài chính|Tài chính - Kế hoạch|Kế hoạch và Đầu tư|Lao động - Thương binh và Xã hội|Giáo dục và Đào tạo|Y tế
+Tài nguyên và Môi trường|Nông nghiệp và Phát triển nông thôn|Công Thương|Kinh tế|Kinh tế - Hạ tầng|Xây dựng
+Giao thông vận tải|Khoa học và Công nghệ|Dân tộc|Thanh tra|Quân sự|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự
+Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Trạm Y tế|Trung tâm Y tế
 """
 
 # Frequent syllables of Vietnamese personal names (family, middle and given names).
@@ -48,3 +58,9 @@ def phrases() -> list[str]:
 
 def names() -> list[str]:
     return NAME_SYLLABLES.split()
+
+
+def family_names() -> list[str]:
+    """The syllables above that open a personal name: the family names, listed first."""
+    syllables = names()
+    return syllables[: syllables.index("Thân") + 1]

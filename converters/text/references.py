@@ -148,7 +148,17 @@ def _type_code(name_key: str, number: str | None) -> str:
 
 @per_conversion(256)
 def _closest_name(name_key: str) -> str:
-    return min(_NAME_CODES, key=lambda n: (_distance(n, name_key), len(n)))
+    """The type name nearest to an OCR reading (fewest edits, then the shortest). A name whose
+    length differs by more edits than the best so far cannot be nearer and is not measured."""
+    best: tuple[int, int, int] | None = None
+    chosen = ""
+    for order, n in enumerate(_NAME_CODES):
+        if best is not None and abs(len(n) - len(name_key)) > best[0]:
+            continue
+        score = (_distance(n, name_key), len(n), order)
+        if best is None or score < best:
+            best, chosen = score, n
+    return chosen
 
 
 def _distance(a: str, b: str) -> int:

@@ -49,12 +49,13 @@ def render_document(doc: dict) -> str:
     date = _date_line(doc)
     if date:
         unit(date)
-    if doc["documentType"] == "CV" and doc.get("title"):
-        unit(f"V/v {doc['title']}")
-    elif doc.get("title"):
+    title = _printed_title(doc)
+    if doc["documentType"] == "CV" and title:
+        unit(f"V/v {title}")
+    elif title:
         name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
         unit(name.upper())
-        unit(doc["title"])
+        unit(title)
     if doc.get("addressees"):
         unit("Kính gửi:")
         for r in doc["addressees"]:
@@ -77,6 +78,17 @@ def render_document(doc: dict) -> str:
     if sig.get("name"):
         unit(sig["name"])
     return "\n".join(out).rstrip() + "\n"
+
+
+def _printed_title(doc: dict) -> str | None:
+    """The subject line. An OCR record prints it as the source printed it, like its labels and
+    body: citations printed in it keep their printed form, and reading it again restores it."""
+    prov = doc.get("provenance") or {}
+    if prov.get("ocr"):
+        for fact in prov.get("inferred", []):
+            if fact.get("field") == "/title" and fact.get("evidence"):
+                return fact["evidence"]
+    return doc.get("title")
 
 
 def _block(block: dict, unit) -> None:

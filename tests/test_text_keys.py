@@ -1,0 +1,71 @@
+"""The fast forms of the reader's tests say what the plain forms say: folding through a list table,
+OCR detection by byte counts, patterns rewritten to open with a literal, end tests read from the
+last characters. Each is checked against the form it replaces, on every code point or on
+generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khth.converters.text import agencies, body, layout, ocr, references, signature
+from khth.converters.text.common import _FOLD_TABLE, clean, fold_text, is_clean
+from khth.schema.identifiers import normalise_text
+
+ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐEÊIOÔƠUƯÁÀẢÃẠẾỀỂỄỆốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ" \
+           "  ,.;:-–/()“”\"…!?%0123456789_\t\u00a0\u0301\u200bØßΣ"
+texts = st.text(alphabet=ALPHABET, max_size=120)
+
+
+def test_fold_list_table_is_the_dict_table_on_every_code_point():
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert fold_text(chars) == chars.translate(_FOLD_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_ocr_word_counts_are_the_pattern_counts(text):
+    counts = ocr._word_counts(text, fold_text(text))
+    if counts is not None:
+        words = re.findall(r"[^\W\d_]{2,}", text)
+        assert counts == (len(words), len(words) - sum(map(str.isascii, words)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_clean_fast_path(text):
+    assert clean(text) == normalise_text(text)
+    assert not is_clean(text) or normalise_text(text) == text  # a sufficient test, cheaper than the work
+
+
+_OLD_NUMBER = references.NUMBER_RE
+_OLD_LAW = re.compile(references.LAW_RE.pattern.replace(
+    r"(?P<kind>B(?<![\w]B)\w\s+lu\w{1,2}t|L(?<![\w]L)u\w{1,2}t)", r"(?<![\w])(?P<kind>B\w\s+lu\w{1,2}t|Lu\w{1,2}t)"))
+_OLD_VERB = re.compile(r"(?<=[\w)]) (?:" + "|".join(agencies.VERBS) + r")(?=[\s,.;:]|$)")
+_OLD_GROUPS = re.compile(r"\bcac (?:" + "|".join(agencies._GROUP_NOUNS) + r")\b")
+_OLD_POST = frozenset(re.sub(r"\s+", " ", fold_text(p)).strip(" .") for p in signature.POSTS)
+_SAMPLES = ["thuc hien chi thi so 28-ct/tw cua bo chinh tri", "ubnd cac xa, phuong thuc hien", "Luật Trẻ em 2016,",
+            "Bộ luật hình sự năm 2015 và", "  bi thu . ", "ke hoach 12/kh-ubnd ngay 5/3/2024 va 3/2019/nd-cp",
+            "cac co quan chu tri, phoi hop", "(sau day goi tat la Chi thi 28)", "tran day la ke hoach./."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.sampled_from(_SAMPLES), st.builds(lambda a, b: a + b, st.sampled_from(_SAMPLES), texts)))
+def test_rewritten_patterns_match_what_they_replace(text):
+    key = fold_text(text)
+    spans = lambda rx, s: [(m.span(), m.group(0)) for m in rx.finditer(s)]  # noqa: E731
+    assert spans(references.NUMBER_SCAN, key) == spans(_OLD_NUMBER, key)
+    assert [(m.span(), m.groupdict()) for m in references.LAW_RE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in _OLD_LAW.finditer(text)]
+    assert spans(agencies._VERB_RE, key) == spans(_OLD_VERB, key)
+    assert spans(agencies._GROUPS_RE, key) == spans(_OLD_GROUPS, key)
+    assert signature.is_post(text) == (re.sub(r"\s+", " ", key).strip(" .") in _OLD_POST)
+    assert layout.ends_sentence(text) == bool(layout._SENTENCE_END.search(text))
+    assert layout.ends_word_hyphen(text) == bool(re.search(r"\w-$", text))
+    assert body._terminal(text) == bool(body._TERMINAL.search(text))
+    assert body._closing(key) == bool(body._CLOSING.search(key))
+    for pos in range(0, len(key) + 1, 7):
+        assert bool(references._TITLE_OPENERS_END.match(key, pos)) == \
+            bool(references._TITLE_OPENERS.match(key[pos:] + " "))
