@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import gazetteer, lexicon
 from .common import clean, fold, fold_text, per_conversion
+from .references import _distance
 
 _MAX_WORDS = 8
 
@@ -690,22 +691,12 @@ def _signing_words(printed: str) -> str | None:
     letters = re.sub(r"[^a-z]", "", fold(printed))
     if len(letters) < 3:
         return None
-    scored = sorted((_edits(letters, re.sub(r"[^a-z]", "", fold(e))), e) for e in POSTS + _SIGNING_BODIES)
+    scored = sorted((_distance(letters, re.sub(r"[^a-z]", "", fold(e))), e) for e in POSTS + _SIGNING_BODIES)
     (best, entry), (second, _) = scored[0], scored[1]
     limit = max(1, len(re.sub(r"[^a-z]", "", fold(entry))) // 4)
     if best <= limit and second >= best + 2:
         return entry
     return None
-
-
-def _edits(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _rebuild_short(abbr: str) -> str | None:
