@@ -24,7 +24,8 @@ def test_wheel_layout(tmp_path):
     for generic in ("validator", "converters", "schema", "tests", "examples"):
         assert generic not in top
     for needed in ("khth/schema/document.schema.json", "khth/schema/bundle.schema.json", "khth/schema/khth.xsd",
-                   "khth/schema/model.py", "khth/validator/cli.py", "khth/converters/xml_form.py"):
+                   "khth/schema/model.py", "khth/validator/cli.py", "khth/converters/xml_form.py",
+                   "khth/converters/text/data/vi-words.txt", "khth/converters/text/data/README.md"):
         assert needed in names
     # every module of the three parts is in the wheel, subpackages included
     for folder in ("schema", "validator", "converters"):

@@ -59,7 +59,6 @@ def test_signing_block_words_from_their_closed_list(printed, read):
     assert (ocr.restore(printed) or ocr._signing_words(printed)) == read
 
 
-@pytest.mark.skipif(not ocr._word_list(), reason="the subject's general words come from the word list (ocr extra)")
 def test_a_garbled_subject_is_read_with_another_printing():
     garbled = "vé ting clr(rng cong tac cham soc, giao dyc va bao vé tré em dap rng y&u ciu phét trién"
     other = "Chi thi sé 28-CT/TW caa Bo Chinh tri vé ting cuong cong tac cham soc, gido duc va bao vé tré em " \

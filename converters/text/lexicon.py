@@ -5,7 +5,7 @@ document types, the words of headers, citations, agency lines and distribution l
 stock verbs and nouns of plans' subjects: "tăng cường", "đáp ứng yêu cầu", "phát triển"), as
 Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW use them, plus common personal-name syllables.
 Place names come from the administrative code list (:mod:`.gazetteer`) and general words from
-a Vietnamese word list when one is installed (``pyvi``'s ``words.txt``).
+the Vietnamese word list shipped with the reader (``data/vi-words.txt``).
 """
 
 from __future__ import annotations

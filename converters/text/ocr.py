@@ -2,7 +2,7 @@
 
 Body text stays as the OCR gives it. Header facts, agencies, references, the signature and the
 recipients are restored word by word against a vocabulary (:mod:`.lexicon`, the administrative
-code list, a general word list when installed), reading each OCR word through the confusions
+code list, a general word list), reading each OCR word through the confusions
 an OCR engine makes with Vietnamese print: a lost stroke of Đ read as "P", "B", "})"; "ư" read
 as "w"; "ũ" read as "ii"; "ô"/"ơ" read as "6" or "0"; "ă"/"à" read as "4"; "l" read as "1". A
 fact is restored only when every word of it is read; otherwise the OCR text stays, and nothing
@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from . import gazetteer, lexicon
 from .common import clean, fold, fold_text, per_conversion
 from .references import _distance
 
 _MAX_WORDS = 8
+WORD_LIST = "vi-words.txt"
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -135,20 +136,12 @@ def _modern_tone(syllable: str) -> str:
     return unicodedata.normalize("NFC", base[:-1] + tone + base[-1])
 
 
-def _word_list() -> list[str]:
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("pyvi")
-    except (ImportError, ValueError):
-        return []
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    path = Path(list(spec.submodule_search_locations)[0]) / "models" / "words.txt"
-    try:
-        return [w for w in path.read_text(encoding="utf-8").splitlines() if w and " " in w or len(w) > 1]
-    except OSError:
-        return []
+@lru_cache(maxsize=1)
+def _word_list() -> tuple[str, ...]:
+    """The general word list shipped with the reader (``data/vi-words.txt``, see its README); the
+    one-letter entries are left out: a letter alone is no word an OCR reading can rest on."""
+    text = resources.files(__package__).joinpath("data", WORD_LIST).read_text(encoding="utf-8")
+    return tuple(w for w in text.splitlines() if len(w) > 1)
 
 
 def _case_like(src: str, word: str) -> str:
