@@ -320,6 +320,7 @@ class MissingReason(Codelist):
     LOST = "lost"
     ILLEGIBLE = "illegible"
     NOT_PRINTED = "notPrinted"
+    NOT_FOUND = "notFound"
 
 
 _labelled(MissingReason, {
@@ -327,6 +328,9 @@ _labelled(MissingReason, {
     "lost": ("Bị mất", "Lost", "The part of the source that held the fact is missing (first page, header)."),
     "illegible": ("Không đọc được", "Illegible", "Present in the source but unreadable (OCR)."),
     "notPrinted": ("Không ghi", "Not printed", "The document never states it (e.g. a citation without a date)."),
+    "notFound": ("Chưa tìm thấy", "Not found",
+                 "A converter did not find it where the layout puts it; the source may state it in a form the "
+                 "converter does not read. A clerk should check the source."),
 })
 
 

@@ -184,6 +184,12 @@ RULES: tuple[Rule, ...] = (
        "{count} fact(s) inferred rather than printed where the layout puts them: {fields}",
        "Facts listed in `provenance.inferred` were established from other evidence (OCR restoration, the body "
        "of a document whose header is lost). Check them against the source before relying on them."),
+    _r("document.facts-not-found", "warning", "Có thông tin chưa tìm thấy", "Facts not found",
+       "{count} thông tin bộ chuyển đổi chưa tìm thấy, cần đối chiếu bản gốc: {fields}",
+       "{count} fact(s) the converter did not find; check them against the source: {fields}",
+       "Facts listed in `provenance.missing` with reason `notFound` were not found by the converter where the "
+       "layout puts them. Unlike `notPrinted`, `lost` or `blank`, this says nothing about the source: the fact "
+       "may be printed in a form the converter does not read. A clerk should look at the source and fill them in."),
     # --- corpus -------------------------------------------------------------------------------
     _r("corpus.duplicate-id", "error", "Trùng mã định danh", "Duplicate identifier",
        "{id} cũng có ở {other}", "{id} also stands in {other}",

@@ -292,6 +292,10 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
         yield "document.inferred-facts", f"{base}/provenance/inferred", {"count": len(inferred), "fields": shown}
+    not_found = [f["field"] for f in doc.get("provenance", {}).get("missing", []) if f.get("reason") == "notFound"]
+    if not_found:
+        shown = ", ".join(not_found[:5]) + (", …" if len(not_found) > 5 else "")
+        yield "document.facts-not-found", f"{base}/provenance/missing", {"count": len(not_found), "fields": shown}
     # A file without any double space or tab cannot hold one in a string; and compact JSON has no
     # white space between tokens, so a double space or tab in it stands in a string. Either search
     # spares walking every string of a clean record.
