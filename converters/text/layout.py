@@ -43,6 +43,25 @@ _MD_STRAY = re.compile(r"(?<=[.;,:])\s+\*(?P<mark>[^*\s]{1,8})\*\s*$")
 _MD_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)(?P<inner>[^*]+?)(?<=\S)\*(?![*\w])")
 
 
+# A pandoc-style escape: a backslash before ASCII punctuation ("\*", "1\.", "\-", "\["). Markdown
+# writers escape what Markdown would read as a mark; the printed character is the one escaped.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Escaped characters are kept out of the way of the bold and italic rules as private-use
+# characters, and put back once the marks are removed.
+_PROTECT_BASE = 0xF0000
+_PROTECTED = re.compile("[\U000F0021-\U000F007E]")
+# A label escaped by pandoc at a line start: a text in that shape is a Markdown export even
+# without any bold or italic mark.
+_MD_ESCAPED_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\\?\.\d{1,2}){0,3}\\\.|\\[-*+#])(?:\s|$)")
+# A page number printed between dashes ("- 2 -", "– 12 –") is page furniture wherever it stands.
+_DASHED_PAGE_NUMBER = re.compile(r"^[-–]\s*\d{1,3}\s*[-–]$")
+# pdftotext -layout prints the two columns of a header or footer on one line, a wide run of
+# spaces between them; justified body text never leaves that many.
+_COLUMN_GAP = re.compile(r" {5,}")
+# The right column starts in the right half of the printed line.
+_RIGHT_COLUMN_MIN = 30
+
+
 @dataclass
 class Line:
     num: int  # 1-based line number in the source (paragraph index for .docx)
@@ -52,27 +71,92 @@ class Line:
     bold: bool = False
     numbering: str | None = None
     key: str = ""  # the folded text (common.fold)
+    indent: int = 0  # the column the text starts at in the source (spaces; pdftotext -layout)
 
     def __post_init__(self) -> None:
         if not self.key:
             self.key = fold(self.text)
 
 
+def _normalise(text: str) -> str:
+    """Spaces for no-break spaces and tabs; page breaks out (the same steps on a line and its key)."""
+    return text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "")
+
+
+def _unescape_markdown(text: str) -> str:
+    return _PROTECTED.sub(lambda m: chr(ord(m.group(0)) - _PROTECT_BASE), text)
+
+
+def _protect_escapes(text: str) -> str:
+    return _MD_ESCAPE.sub(lambda m: chr(_PROTECT_BASE + ord(m.group(1))), text)
+
+
+def _is_page_number(text: str, gap: int, raw: str, next_raw: str | None) -> bool:
+    """A page number: between dashes, after a blank line, or beside a page break ("\\f2", "2\\f",
+    "2" over a line that opens with "\\f")."""
+    if not _PAGE_NUMBER.match(text):
+        return False
+    if _DASHED_PAGE_NUMBER.match(text) or gap >= 1 or "\f" in raw:
+        return True
+    return next_raw is not None and next_raw.lstrip(" \t").startswith("\f")
+
+
+def _columns(text: str) -> list[tuple[int, str]] | None:
+    """The two columns of a header or footer line printed side by side (pdftotext -layout):
+    (column, text) for each, or None for an ordinary line.
+
+    Only a line of exactly two pieces, the right one in the right half of the line, is split,
+    and only where the right piece is what the right column prints: the motto, the place and
+    date, a signing marker, a post or body name in capitals, the signer's name."""
+    if "     " not in text:
+        return None
+    stripped = text.rstrip()
+    start = len(stripped) - len(stripped.lstrip())
+    gaps = list(_COLUMN_GAP.finditer(stripped, start))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    left, right = stripped[start:gap.start()], stripped[gap.end():]
+    if gap.end() < _RIGHT_COLUMN_MIN or not left or not right:
+        return None
+    if not _right_column_piece(right):
+        return None
+    return [(start, left), (gap.end(), right)]
+
+
+def _right_column_piece(text: str) -> bool:
+    # The header and signature readers import this module: their rules are imported here.
+    from .header import _DATE_LINE, motto_in
+    from .signature import MARKER_RE, is_post, looks_like_name
+
+    return bool(motto_in(text) or _DATE_LINE.search(text) or MARKER_RE.match(text) or is_post(text)
+                or is_caps_line(text) or looks_like_name(text))
+
+
 def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
                   key_lines: list[str] | None = None) -> list[Line]:
-    """Source lines without layout: page numbers, rules, the Party asterisk, Markdown marks.
+    """Source lines without layout: page numbers, rules, the Party asterisk, Markdown marks and
+    escapes; the two columns of a header or footer line printed side by side, one after the other.
 
     ``key_lines`` are the folded source lines; each line's key is cut from them by the same
     steps as its text, so no line is folded again."""
+    escaped = markdown or any("\\" in raw and _MD_ESCAPED_LABEL.match(raw) for raw in raw_lines)
     out: list[Line] = []
+    split: list[int] = []  # source lines printed in two columns
     gap = 0
     for i, raw in enumerate(raw_lines, start=1):
-        text = raw.replace("\u00a0", " ").replace("\t", " ")
+        text = _normalise(raw)
         hard = len(text) - len(text.rstrip(" ")) >= 2
+        indent = len(text) - len(text.lstrip(" "))
+        pieces = _columns(text) if not markdown else None
         text = text.strip()
         key = ""
         if key_lines is not None and text:
-            key = key_lines[i - 1].replace("\u00a0", " ").replace("\t", " ").strip()
+            key = _normalise(key_lines[i - 1]).strip()
+        protected = escaped and "\\" in text
+        if protected:
+            key = ""
+            text = _protect_escapes(text)
         if markdown and text:
             key = ""
             m = _MD_STRAY.search(text)
@@ -81,6 +165,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
                 text = text[: m.start()].rstrip()
             text = _MD_BOLD.sub("", text)
             text = _MD_ITALIC.sub(lambda mm: mm["inner"], text).strip()
+        if protected:
+            text = _unescape_markdown(text)
         if not text:
             gap += 1
             continue
@@ -91,13 +177,66 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
         if _RULE.match(text) and not LABEL_RE.match(text + " x"):
             gap += 1
             continue
-        if _PAGE_NUMBER.match(text) and gap >= 1:
+        if _is_page_number(text, gap, raw, raw_lines[i] if i < len(raw_lines) else None):
             notes.append(f"Line {i}: the page number \"{text}\" is not text.")
             gap += 1
             continue
-        out.append(Line(i, text, hard, gap, key=key))
+        if pieces:
+            gap = _add_columns(out, i, pieces, hard, gap)
+            split.append(i)
+            continue
+        out.append(Line(i, text, hard, gap, key=key, indent=indent))
         gap = 0
+    for first, last in _runs(split):
+        notes.append(f"Line {first}: lines {first}–{last} print two columns side by side; they are read one "
+                     f"after the other, the left column first.")
     return out
+
+
+def _runs(nums: list[int], within: int = 8) -> list[tuple[int, int]]:
+    """Groups of near line numbers (one header, one footer), as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for n in nums:
+        if runs and n - runs[-1][1] <= within:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _add_columns(out: list[Line], num: int, pieces: list[tuple[int, str]], hard: bool, gap: int) -> int:
+    """Both columns of a line as two lines of the same source line, the left one first."""
+    for n, (column, piece) in enumerate(pieces):
+        if piece == "*":
+            continue  # the Party asterisk under the issuer's name
+        out.append(Line(num, piece, hard and n == len(pieces) - 1, gap, indent=column))
+        gap = 0
+    return gap
+
+
+# Items labelled with a letter or digit and a hyphen ("a- …", "b- …", "1- …"), a Party usage: an
+# item starts there, whatever the line above ends with.
+ITEM_RE = re.compile(r"^(?:[a-zđ]|\d{1,2})-\s+(?=\S)")
+# A paragraph indentation counts when this share of the lines starts at it and some lines start
+# at the margin: then wrapped lines are the ones at the margin.
+_INDENT_SHARE = 0.2
+
+
+def paragraph_indent(lines: list[Line]) -> int:
+    """The indentation that opens a paragraph, where the text is laid out that way; else 0."""
+    if len(lines) < 5:
+        return 0
+    counts: dict[int, int] = {}
+    for ln in lines:
+        counts[ln.indent] = counts.get(ln.indent, 0) + 1
+    indents = [(n, ind) for ind, n in counts.items() if ind >= 2]
+    if not indents:
+        return 0
+    n, ind = max(indents)
+    at_margin = sum(c for i, c in counts.items() if i < ind - 1)
+    if n >= max(3, _INDENT_SHARE * len(lines)) and at_margin >= 2:
+        return ind
+    return 0
 
 
 def starts_with_label(text: str) -> bool:
@@ -136,12 +275,27 @@ class Joiner:
         # OCR layers and some exports keep a paragraph's lines together and put a blank line
         # between paragraphs: there a blank line is the paragraph break.
         self.blank_separates = bool(lines) and sum(ln.gap == 0 for ln in lines) > 0.5 * len(lines)
+        self.para_indent = paragraph_indent(lines)
 
     def continues(self, prev: Line, cur: Line) -> bool:
         text = cur.text
         prev_text = prev.text
         if ends_word_hyphen(prev_text):
             return True  # "260-" / "KH/TU": a token broken after its hyphen
+        if self.para_indent:
+            # Paragraphs indented, wrapped lines at the margin (pdftotext -layout, hard-wrapped
+            # text): the indentation says where a paragraph begins; centred lines follow the rules
+            # below.
+            if abs(cur.indent - self.para_indent) <= 1:
+                return False
+            # A labelled line at the margin is an item (hard-wrapped text prints "- …" items
+            # there): the rules below decide.
+            # A short line above ends its paragraph wherever the next line starts.
+            if cur.indent < self.para_indent - 1 and cur.gap == 0 and prev.indent <= self.para_indent + 1 \
+                    and len(prev_text) >= 0.6 * self.width and not LABEL_RE.match(text) and not ITEM_RE.match(text):
+                return True
+        if ITEM_RE.match(text):
+            return False  # "a- …", "1- …": an item of a list, not the rest of the line above
         m = LABEL_RE.match(text)
         if m:
             label = m["label"]

@@ -45,9 +45,14 @@ def signed_at(text: str) -> str | None:
 
 
 def looks_like_name(text: str) -> bool:
+    """A personal name: two to five words in title case. A one-letter word stands in the names of
+    the Central Highlands peoples ("Y Khuê Niê", "H Nguyên"); the other words carry lower case."""
     words = clean(text).split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words if w[:1].isalpha()) \
-        and all(w[:1].isalpha() for w in words)
+    if not 2 <= len(words) <= 5 or not all(w[:1].isalpha() for w in words):
+        return False
+    title = [w for w in words if w[:1].isupper() and not w.isupper()]
+    initials = [w for w in words if len(w) == 1 and w.isupper()]
+    return len(title) + len(initials) == len(words) and len(title) >= 2
 
 
 def build(markers: list[tuple[str, str]], position: str | None, name: str | None, when: str | None) -> dict:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .common import Context, clean, fold
 from .layout import Line, is_caps_line
-from .recipients import NOI_NHAN, parse_items
+from .header import _DATE_LINE
+from .recipients import _BULLET, NOI_NHAN, parse_items
 from .signature import MARKER_RE, build, is_post, looks_like_name, signed_at
 
 
@@ -56,6 +57,7 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     name = None
     when = None
     mode = None
+    listed = False  # "Nơi nhận" has been read: a dash item is a recipient wherever it stands
     rec_lines: list[str] = []
     for ln in lines:
         text = ln.text
@@ -63,6 +65,7 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
         m = NOI_NHAN.match(key)
         if m:
             mode = "recipients"
+            listed = True
             rest = text[m.end():].strip()
             if rest:
                 tail.right.append(rest)
@@ -75,21 +78,34 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
         when = when or signed_at(text)
         if signed_at(text) and not re.sub(r"[\d.:/\s-]", "", text):
             continue  # the time of a digital signature, on its own line
+        if mode == "recipients" and ctx.ocr:
+            bullet = re.match(r"^[-–+•]\s*", text)
+            body = text[bullet.end():] if bullet else text
+            item, right = _split_ocr_line(body)
+            if item:
+                rec_lines.append((bullet.group(0).strip() + " " if bullet else "") + item)
+            if right:
+                tail.right.append(right)
+            continue
+        if not ctx.ocr and _DATE_LINE.search(text) and _DATE_LINE.search(text).start() == 0:
+            continue  # the place and date of the header's right column, printed out of place
+        # The two columns may come line by line in turn (a flattened or -layout footer): a dash
+        # item after "Nơi nhận" is a recipient, a post or a name stands in the signing block.
+        if listed and not ctx.ocr and _BULLET.match(text):
+            rec_lines.append(text)
+            mode = "recipients"
+            continue
         if mode == "recipients":
-            if ctx.ocr:
-                bullet = re.match(r"^[-–+•]\s*", text)
-                body = text[bullet.end():] if bullet else text
-                item, right = _split_ocr_line(body)
-                if item:
-                    rec_lines.append((bullet.group(0).strip() + " " if bullet else "") + item)
-                if right:
-                    tail.right.append(right)
-                continue
-            if is_post(text) and not markers:
+            if is_post(text) and position is None:
                 position = text
                 mode = "signature"
                 continue
-            rec_lines.append(text)
+            if (markers or position) and name is None and looks_like_name(text) \
+                    and not (rec_lines and _item_open(rec_lines[-1])):
+                name = text  # the signer's name below a footer whose columns alternate
+                mode = "signature"
+                continue
+            rec_lines.append(text)  # a wrapped recipient item (parse_items joins it)
             continue
         if mode == "signature":
             if position is None and is_caps_line(text) and not looks_like_name(text):
@@ -110,6 +126,11 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     if markers:
         tail.marker_system = "party" if "/" in markers[0][0] else "state"
     return tail
+
+
+def _item_open(item: str) -> bool:
+    """A recipient item that goes on on the next line: no closing punctuation yet."""
+    return not item.rstrip().endswith((",", ";", ".", ":", ")"))
 
 
 def _right_column(fragments: list[str], markers, position, name, when):
