@@ -371,11 +371,8 @@ _MAX_AMENDING_WORDS = 48
 _MAX_AFTER_COMMA = 4
 
 
-def _fold_stops(words) -> frozenset:
-    return frozenset(fold(w) for w in words)
-
-
-_LAW_STOPS_OCR = _fold_stops(_LAW_STOPS)
+# An OCR layer has lost the marks: its words are compared folded.
+_LAW_STOPS_OCR = frozenset(fold(w) for w in _LAW_STOPS)
 _LAW_STOP_PAIRS_OCR = {fold(a): fold(b) for a, b in _LAW_STOP_PAIRS.items()}
 # The first two words of every type name ("nghi dinh", "cong van"): a capitalised pair of these
 # opens another citation; one word alone does not ("Luật Khoa học và Công nghệ").
