@@ -128,7 +128,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
             doc_type = parts.type_code
         elif parts and parts.system == "state":
             doc_type = "CV"
-    preamble_text = " ".join(b.get("text", "") for b in blocks if b.get("role") == "preamble")
+    preamble_text = _opening_text(blocks)
     if doc_type is None:
         m = re.search(r"ban h\w{1,2}nh (?P<t>k\w ho\w{1,2}ch|ch\w th\w|h\w{1,3}ng d\w{1,2}n|ch\w{1,3}ng tr\w{1,2}nh)",
                       fold(preamble_text))
@@ -256,6 +256,23 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     return doc
 
 
+def _opening_text(blocks: list[dict]) -> str:
+    """The opening paragraphs: the preamble, and the paragraph that closes it with the formula
+    "X ban hành Kế hoạch … như sau:" when that is printed as a paragraph of its own after the
+    "Căn cứ …;" lines (it names the acting body and the type of what is issued)."""
+    texts = []
+    for i, b in enumerate(blocks):
+        if b.get("role") == "preamble":
+            texts.append(b.get("text", ""))
+            continue
+        follows = i > 0 and blocks[i - 1].get("role") == "preamble"
+        text = b.get("text") or ""
+        if follows and not b.get("label") and not b.get("role") and not b.get("heading") \
+                and text.rstrip().endswith(":"):
+            texts.append(text)
+    return " ".join(texts)
+
+
 def _note_in(note: str, first: int, last: int) -> bool:
     m = re.match(r"Line (\d+)", note)
     return not m or first <= int(m.group(1)) <= last
@@ -312,21 +329,21 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
     firsts.sort(key=lambda c: c.position)
     preamble_paras = [p for b, p in order if b.get("role") == "preamble"]
     # Citations made inside another citation's subject are not what the opening implements.
-    nested: set[int] = set()
+    nesters: dict[int, list[Citation]] = {}
     for c in cits:
         if c.title_start is not None:
             for d in cits:
                 if d is not c and d.para is c.para and c.title_start <= d.start < (c.title_end or 0):
-                    nested.add(id(d))
+                    nesters.setdefault(id(d), []).append(c)
+    nested = set(nesters)
     candidates = []
     for c in cits:
         if c.para in preamble_paras and c.kind == "number" and id(c) not in nested and c.date:
-            key = fold(c.para.text[: c.start])
-            clause = re.split(r"[;.]", key)[-1]
-            if re.search(r"de nghi|to trinh|can cu", clause):
+            if _governing_verb(c) in ("de nghi", "to trinh", "can cu"):
                 continue
             candidates.append(c)
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
+    parent = _title_named_parent(parent, candidates, cits, title_para, nested)
     title_key = fold(title_para.text) if title_para else ""
     attach_keys = set()
     for b, p in order:
@@ -338,34 +355,98 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
     for c in firsts:
         if parent is not None and c.key == parent.key:
             continue
-        rel = _relation(c, cits, parent, preamble_paras, title_key, attach_keys)
+        rel = _relation(c, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters)
         refs.append((c, rel))
     return (next((c for c in firsts if parent and c.key == parent.key), None), refs)
 
 
-def _relation(c: Citation, cits, parent, preamble_paras, title_key, attach_keys) -> str:
+def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
+                        title_para: Para | None, nested: set[int]) -> Citation | None:
+    """The document the title says the plan implements, when the opening implements it too.
+
+    The opening may list what the plan implements, each with its date ("Thực hiện Nghị quyết số
+    57-NQ/TW …; Kế hoạch số 01-KH/BCĐTW …"), and the latest is taken as the parent. The title
+    names the one the plan answers ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"): it is the
+    parent unless the later document comes from a level nearer the issuer. A Huyện ủy whose title
+    names the Politburo's directive answers the Tỉnh ủy's plan for it, which its opening cites.
+    """
+    if parent is None or title_para is None:
+        return parent
+    named = next((c for c in cits if c.para is title_para and id(c) not in nested and c.kind == "number"), None)
+    if named is None or named.key == parent.key:
+        return parent
+    chosen = next((c for c in candidates if c.key == named.key), None)
+    if chosen is None or _central(parent) < _central(chosen):
+        return parent
+    return chosen
+
+
+_CENTRAL_NAME = re.compile(r"\b(?:trung uong|chinh phu|quoc hoi|bo chinh tri|ban bi thu)\b|^bo\s")
+
+
+def _central(c: Citation) -> bool:
+    """Whether a cited document comes from a central body: its symbol (…/TW, …/BCĐTW, CP, TTg,
+    QH15) or its issuer's name says so."""
+    parts = parse_number(c.number) if c.number else None
+    code = (parts.issuer_code or "") if parts else ""
+    if code.endswith("TW") or code in ("CP", "TTg") or re.fullmatch(r"QH\d{2}", code):
+        return True
+    return bool(c.issuer and _CENTRAL_NAME.search(fold(c.issuer)))
+
+
+# What opens a clause of the opening paragraph and says what the cited documents are to the plan.
+_CLAUSE_VERB = re.compile(r"\s*(?:va\s+)?(?:tren\s+co\s+so\s+|theo\s+|xet\s+)?(?P<verb>de nghi|can cu|thuc hien)\b")
+
+
+def _governing_verb(c: Citation) -> str:
+    """What the opening says of a citation: "de nghi", "to trinh", "can cu", "thuc hien" or "".
+
+    Its own clause (up to ";" or ".") decides when it names one ("trên cơ sở đề nghị của Sở … tại
+    Tờ trình số …"); otherwise the verb that opens an earlier clause of the same sentence does:
+    "Căn cứ Luật …; Luật sửa đổi …;" cites both as a basis.
+    """
+    assert c.para is not None
+    sentence = re.split(r"\.", fold(c.para.text[: c.start]))[-1]
+    clauses = sentence.split(";")
+    m = re.search(r"de nghi|to trinh|can cu", clauses[-1])
+    if m:
+        return m.group(0)
+    for clause in reversed(clauses):
+        m = _CLAUSE_VERB.match(clause)
+        if m:
+            return m["verb"]
+    return ""
+
+
+def _relation(c: Citation, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters) -> str:
     if c.key in attach_keys:
         return "attachment"
     occurrences = [d for d in cits if d.key == c.key]
-    for d in occurrences:
-        if d.para in preamble_paras:
-            before = re.split(r"[;.]", fold(d.para.text[: d.start]))[-1]
-            if re.search(r"de nghi|to trinh", before) or c.document_type == "TTr":
-                return "proposal"
-            if re.search(r"can cu", before):
-                return "basis"
     parts = parse_number(c.number) if c.number else None
     central = parts is not None and parts.issuer_code in ("TW", "CP", "TTg", "QH") or \
         (parts is not None and parts.issuer_code and parts.issuer_code.startswith("QH"))
+    # What the plan implements through its parent: named by the title or by the parent's subject,
+    # not inside the subject of another document cited there ("Kết luận số 69-KL/TW … về tiếp tục
+    # thực hiện Chỉ thị số 07-CT/TW": the directive is what the conclusion is about).
     implemented = False
-    if parent is not None and parent.title_start is not None and parent.title_end is not None:
-        for d in occurrences:
-            if d.para is parent.para and parent.title_start <= d.start < parent.title_end:
-                implemented = True
-    if c.number and c.number.replace(" ", "") and fold(c.number) in title_key:
-        implemented = True
+    for d in occurrences:
+        around = nesters.get(id(d), [])
+        if title_para is not None and d.para is title_para and not around:
+            implemented = True
+        if parent is not None and around and all(n.key == parent.key for n in around):
+            implemented = True
+    in_title = title_para is not None and any(d.para is title_para for d in occurrences)
+    if not in_title and c.number and fold(c.number) in title_key:
+        implemented = True  # the title prints the number where no citation could be read
     if implemented and central and c.document_type in ("CT", "NQ", "KL", "QĐ", "QĐi"):
         return "root"
+    for d in occurrences:
+        if d.para in preamble_paras:
+            verb = _governing_verb(d)
+            if verb in ("de nghi", "to trinh") or c.document_type == "TTr":
+                return "proposal"
+            if verb == "can cu":
+                return "basis"
     if c.document_type == "HD" and any(d.para in preamble_paras for d in occurrences):
         return "guidance"
     return "cites"
@@ -481,11 +562,22 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
         out["system"] = system
     unit = _unit_of_issuer(name, h.superior, full_text)
     lvl = unit.level if unit else level_of(name)
+    evidence = name
+    if unit is None and lvl is None and h.superior:
+        # A department printed under its People's Committee ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH / SỞ
+        # GIÁO DỤC VÀ ĐÀO TẠO", a Phòng under a huyện) names no unit of its own: it serves the
+        # superior's unit, at the superior's level.
+        unit = _unit_of_issuer(h.superior, None, full_text)
+        lvl = unit.level if unit else level_of(h.superior)
+        evidence = h.superior
+        if lvl in ("province", "district", "commune", "central"):
+            inferred.append({"field": "/issuer/level", "evidence": h.superior,
+                             "note": f"{name} names no unit of its own; it is a body of {h.superior}."})
     if lvl in ("province", "district", "commune", "central"):
         out["level"] = lvl
     if unit:
         out["adminUnit"] = unit.admin_unit()
-        inferred.append({"field": "/issuer/adminUnit", "evidence": name,
+        inferred.append({"field": "/issuer/adminUnit", "evidence": evidence,
                          "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} {gazetteer.version()} code "
                                  f"list; the code is not printed."})
     return out

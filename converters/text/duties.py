@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .agencies import _opens_body, split_agencies, split_keyed
@@ -43,25 +44,132 @@ _ONGOING = re.compile(r"thu\w{0,2}ng\s+xuy\w{1,2}n")
 _LIMIT = re.compile(r"truoc|cham nhat|hoan thanh|xong")
 _RECURRING = re.compile(r"hang nam|hang quy|hang thang|dinh ky")
 
+# The dates a timeframe prints, each read at the precision it is printed with (SPEC §5: a month
+# is YYYY-MM, a year YYYY). A day: "ngày 15/10/2024", "31/12/2024", "ngày 19 tháng 6 năm 2015",
+# "ngày 15/10" (its year printed later: "từ ngày 15/10 đến ngày 31/12/2024"). The separator is
+# the same on both sides and unspaced, so "tháng 5 - 6/2024" is not a day.
+_DAY = re.compile(r"(?:ngay\s+(?P<d1>\d{1,2})\s*(?:(?P<s1>[/.-])|\s+thang\s+)\s*(?P<m1>\d{1,2})"
+                  r"(?:\s*(?:(?P=s1)|,?\s*nam\s+)\s*(?P<y1>(?:19|20)\d\d))?"
+                  r"|(?<![\d/.-])(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?P=s2)(?P<y2>(?:19|20)\d\d))(?![\d/])")
+# A month, and the months listed after it: "tháng 6/2024", "tháng 12 năm 2024", "tháng 5, 6/2024",
+# "tháng 5 và tháng 6 năm 2024", "từ tháng 6 đến tháng 8 năm 2024".
+_MONTH = re.compile(r"thang\s+(?P<m>\d{1,2})(?![\d])")
+_MORE_MONTH = re.compile(r"\s*(?:,|va|-|–)\s*(?:thang\s+)?(?P<m>\d{1,2})(?![\d])")
+_QUARTER = re.compile(r"quy\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])")
+_MORE_QUARTER = re.compile(r"\s*(?:,|va|-|–)\s*(?:quy\s+)?(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])")
+_HALF = re.compile(r"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam")
+_YEAR_AFTER = re.compile(r"\s*(?:/|,?\s*(?:nam\s+)?)\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-def timeframe(printed: str) -> dict:
+
+@dataclass
+class _Span:
+    """A date or run of months a timeframe prints; ``year`` None while it is printed later."""
+
+    pos: int
+    first: tuple[int, int | None]  # (month, day)
+    last: tuple[int, int | None]
+    year: int | None
+
+    def bounds(self) -> tuple[str, str] | None:
+        if self.year is None:
+            return None
+        return _partial(self.year, *self.first), _partial(self.year, *self.last)
+
+
+def _partial(year: int, month: int, day: int | None) -> str:
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _year_after(key: str, pos: int) -> int | None:
+    m = _YEAR_AFTER.match(key, pos)
+    return int(m["y"]) if m else None
+
+
+def _spans(key: str) -> list[_Span]:
+    """Every day, month, quarter and half-year the text prints, in order, years filled from the
+    next one that prints its year ("tháng 5 và tháng 6 năm 2024")."""
+    spans: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DAY.finditer(key):
+        d, mo, y = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
+        if _full(d, mo, y or "2000"):  # a day of the calendar (29/02 checked when the year is known)
+            spans.append(_Span(m.start(), (int(mo), int(d)), (int(mo), int(d)), int(y) if y else None))
+            taken.append(m.span())
+    outside = lambda pos: not any(a <= pos < b for a, b in taken)  # noqa: E731
+    for rx, more, to_months in ((_MONTH, _MORE_MONTH, lambda v: (int(v), int(v))),
+                                (_QUARTER, _MORE_QUARTER, lambda v: (3 * _QUARTERS[v] - 2, 3 * _QUARTERS[v]))):
+        for m in rx.finditer(key):
+            if not outside(m.start()):
+                continue
+            group = [m]
+            pos = m.end()
+            while (nxt := more.match(key, pos)) is not None:
+                group.append(nxt)
+                pos = nxt.end()
+            year = _year_after(key, pos)
+            for i, g in enumerate(group):
+                months = to_months(g.group(1))
+                if 1 <= months[0] <= months[1] <= 12:
+                    spans.append(_Span(g.start(), (months[0], None), (months[1], None),
+                                       year if i == len(group) - 1 else None))
+    for m in _HALF.finditer(key):
+        first, last = (1, 6) if m["h"] == "dau" else (7, 12)
+        spans.append(_Span(m.start(), (first, None), (last, None), _year_after(key, m.end())))
+    spans.sort(key=lambda sp: sp.pos)
+    year = None
+    for sp in reversed(spans):
+        if sp.year is None:
+            sp.year = year
+        year = sp.year
+    return [sp for sp in spans if sp.bounds() is not None and _valid(sp)]
+
+
+def _valid(sp: _Span) -> bool:
+    first, last = sp.bounds()  # type: ignore[misc]
+    return all(len(b) < 10 or _full(b[8:], b[5:7], b[:4]) for b in (first, last))
+
+
+def _dated(key: str) -> dict | None:
+    """A timeframe read from the dates it prints: a deadline, or the period they span."""
+    spans = _spans(key)
+    if not spans:
+        return None
+    limit = _LIMIT.search(key)
+    if limit:
+        days = [sp for sp in spans if sp.first[1] is not None and sp.pos > limit.start()] or \
+            [sp for sp in spans if sp.first[1] is not None]
+        if days:
+            return {"kind": "deadline", "deadline": days[0].bounds()[1]}  # type: ignore[index]
+        if limit.group(0) == "truoc":
+            return None  # "trước tháng 6/2024": before the month, on no day the text gives
+        return {"kind": "deadline", "deadline": max(sp.bounds()[1] for sp in spans)}  # type: ignore[index]
+    starts = [sp.bounds()[0] for sp in spans]  # type: ignore[index]
+    ends = [sp.bounds()[1] for sp in spans]  # type: ignore[index]
+    return {"kind": "period", "start": min(starts), "end": max(ends)}
+
+
+def timeframe(printed: str) -> dict | None:
+    """The timeframe a "Thời gian thực hiện:" line prints, or None when it cannot be read: a
+    timeframe's kind is a fact, and is not given to a text that does not state it."""
     key = fold(printed)
-    tf: dict = {"kind": "ongoing"}
-    m = _DATE_RE.search(key)
+    tf: dict | None = None
     period = _PERIOD.search(key)
-    year = _YEAR.search(key)
     if _ONGOING.search(key):
         tf = {"kind": "ongoing"}
-    elif m and _LIMIT.search(key):
-        iso = _full(m["d"], m["m"], m["y"])
-        tf = {"kind": "deadline", **({"deadline": iso} if iso else {})}
     elif period:
         tf = {"kind": "period", "start": period["a"], "end": period["b"]}
-    elif _RECURRING.search(key):
-        freq = "annual" if "nam" in key else "quarterly" if "quy" in key else "monthly" if "thang" in key else "periodic"
+    else:
+        tf = _dated(key)
+    if tf is None and _RECURRING.search(key):
+        freq = next((code for rx, code in _FREQ_CODES if rx.search(key) and code != "adHoc"), "periodic")
         tf = {"kind": "recurring", "frequency": freq}
-    elif year:
-        tf = {"kind": "period", "start": year["y"], "end": year["y"]}
+    if tf is None:
+        year = _YEAR.search(key)
+        if year:
+            tf = {"kind": "period", "start": year["y"], "end": year["y"]}
+    if tf is None:
+        return None
     tf["printed"] = clean(printed)
     return tf
 
@@ -108,6 +216,27 @@ _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
     (r"hang nam|moi nam", "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
     (r"hang thang", "monthly"), (r"dot xuat", "adHoc")))
 _YEARLY_DEADLINE = re.compile(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+# Further days of the year after the first: "trước ngày 15/6 và 15/12 hằng năm".
+_MORE_DAYS = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+# "hằng năm" right after the days a report is due says those days recur each year: it is a
+# frequency only when the clause states no other ("định kỳ 6 tháng … trước ngày 15/6 và 15/12
+# hằng năm" is semiannual; "trước ngày 30/11 hằng năm" annual).
+_YEARLY_AFTER_DAYS = re.compile(r"\s*(?:hang|moi)\s+nam\b")
+_INTERVALS = ("semiannual", "quarterly", "monthly")
+
+
+def _report_days(pk: str) -> tuple[list[str], int | None]:
+    """The days of the year a report is due ("--06-15"), and where the phrase naming them ends."""
+    m = _YEARLY_DEADLINE.search(pk) if "truoc ngay" in pk else None
+    if not m:
+        return [], None
+    days = [(m["d"], m["m"])]
+    pos = m.end()
+    while (more := _MORE_DAYS.match(pk, pos)) is not None:
+        days.append((more["d"], more["m"]))
+        pos = more.end()
+    valid = [f"--{int(mo):02d}-{int(d):02d}" for d, mo in days if _full(d, mo, "2000")]
+    return valid, pos
 
 
 def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
@@ -139,15 +268,20 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
         else:
             printed = clean(raw)
             pk = fold(printed)
+        days, days_end = _report_days(pk)
         freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
+        if "annual" in freqs and days_end is not None and _YEARLY_AFTER_DAYS.match(pk, days_end) \
+                and any(f in freqs for f in _INTERVALS) and len(_FREQ_CODES[0][0].findall(pk)) == 1:
+            freqs.remove("annual")
         if "dinh ky" in pk and not any(f in freqs for f in ("annual", "semiannual", "quarterly", "monthly")):
             freqs.insert(0, "periodic")
         rep_out: dict = {}
         if freqs:
             rep_out["frequencies"] = freqs
-        dl = _YEARLY_DEADLINE.search(pk) if "truoc ngay" in pk else None
-        if dl:
-            rep_out["deadline"] = f"--{int(dl['m']):02d}-{int(dl['d']):02d}"
+        # One recurring day is the duty's deadline. Several ("15/6 và 15/12") cannot be told apart
+        # in a single deadline: the printed phrase keeps them, and none is singled out.
+        if len(days) == 1:
+            rep_out["deadline"] = days[0]
         to, through = _recipients(printed, pk, ocr)
         to = [t for t, tk in to if _opens_body(tk, ocr)]
         if not to and not through:

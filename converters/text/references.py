@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from khth.schema.codelists import DocumentType
 from khth.schema.identifiers import (
     CITATION_NAMES, format_citation_date, make_identifier, number_key, parse_number,
 )
@@ -39,17 +40,24 @@ _DATE = (r"(?:\s*,?\s*ng\w{1,2}y\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*
          r"|\d{1,2}\s+th\w{1,2}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}))?")
 CITE_RE = re.compile(r"(?<![\w])" + _TYPE + r"\s+(?:s\w{0,2}\s*:?\s+)?" + _NUM + _DATE)
 CITE_OCR_RE = re.compile(r"(?<![\w])" + _TYPE_OCR + r"\s+(?:s\w{0,2}\s*:?\s+|\d\s+)?" + _NUM + _DATE)
+# A type name with a qualifier before "số": "Chương trình hành động số 07-CTr/TU", "Thông báo kết
+# luận số 1234-TB/TU", "Kế hoạch liên tịch số …". It is a citation only where the number's symbol
+# names the leading type (``_names_type``): "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" is not one.
+# Written as a lookahead so that matches may overlap: a rejected reading must not hide the next.
+_QUALIFIER = r"(?P<qual>(?:\s+(?!so\b)[a-z]+){1,3}?)"
+QUALIFIED_RE = re.compile(r"(?=(?<![\w])" + _TYPE + _QUALIFIER + r"\s+so\s*:?\s+" + _NUM + _DATE + ")")
 # A number printed alone ("Chỉ thị số 28-CT/TW" without date still names the document).
 NUMBER_RE = re.compile(r"(?<![\w/])" + _NUM.replace("?P<number>", "?:") + r"(?![\w/])")
 # The same pattern opening with its first digit, so the engine skips ahead to digits: "\d(?<![\w/]\d)"
 # is "(?<![\w/])\d", and the rest of each "\d{1,6}" is "\d{0,5}".
 NUMBER_SCAN = re.compile(r"\d(?<![\w/]\d)" + _NUM.replace("?P<number>", "?:").replace(r"\d{1,6}", r"\d{0,5}")
                          + r"(?![\w/])")
-# "B(?<![\w]B)" is "(?<![\w])B" with the letter first, so the engine skips ahead to "B" and "L".
-LAW_RE = re.compile(r"(?P<kind>B(?<![\w]B)\w\s+lu\w{1,2}t|L(?<![\w]L)u\w{1,2}t)\s+(?P<name>[^\s,;.()“”\"]+(?:\s+[^\s,;.()“”\"]+)*?)"
-                    r"(?:\s+(?:n\w{1,2}m\s+)?(?P<year>(?:19|20)\d\d))?"
-                    r"(?=\s*[,;.()“”\"]|\s+(?:v\w|v\w{1,2}|đ\w|d\w|theo|c\w{1,2}a|t\w{1,2}i|hi\w{1,2}n\s+h\w{1,2}nh|"
-                    r"quy\s+đ\w{1,2}nh|đ\w{1,2}\s|tr\w{1,2}n|năm)\b|\s*$)")
+# Where a law is cited by name: "Luật …" or "Bộ luật …" ("B(?<![\w]B)" is "(?<![\w])B" with the
+# letter first, so the engine skips ahead to "B" and "L"). The name itself is read word by word by
+# ``_read_law``: law names hold commas ("Luật Phòng, chống tham nhũng"), "và" ("Luật Khoa học và
+# Công nghệ") and other laws ("Luật sửa đổi, bổ sung một số điều của Luật …"), which no single
+# pattern tells from the running text around them.
+LAW_RE = re.compile(r"(?P<kind>B(?<![\w]B)\w\s+lu\w{1,2}t|L(?<![\w]L)u\w{1,2}t)(?=\s)")
 # Cheap tests run before the patterns above: every number has a "/" and a digit before "-" or
 # "/"; every law citation has "Lu", or "B" and "lu"; every abbreviation note has "sau". Most paragraphs
 # cite nothing.
@@ -64,7 +72,7 @@ _ISSUER_END = re.compile(
     r"\s+(?:ve|v/v|th\w{1,2}c\s+hi\w{1,2}n|tri\w{1,2}n\s+khai|quy\s+d\w{1,2}nh|theo|tai|tren|den|va|ban\s+hanh"
     r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a)(?=\s|$)|\s*[,;.()“”\"]|\s*$")
 _TITLE_OPENERS = re.compile(
-    r"(?:v\w\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
+    r"(?:ve\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
     r"|ban\s+hanh\s|sua\s+doi\s)")
 # ``_TITLE_OPENERS`` matched at a position of the key as it matched the rest of the key with a
 # space appended: each opener's closing space may be the end of the key.
@@ -133,17 +141,47 @@ def _parse_date(text: str) -> str | None:
         return None
 
 
-def _type_code(name_key: str, number: str | None) -> str:
+def _name_codes(name_key: str) -> list[str]:
+    """The type codes a printed type name may stand for."""
     name_key = _WS_RUN.sub(" ", name_key)
     codes = _NAME_CODES.get(name_key)
     if codes is None:  # an OCR reading of the name: the closest name of the same length
         codes = _NAME_CODES[_closest_name(name_key)]
-    parsed = parse_number(number) if number else None
-    if parsed and parsed.type_code in codes:
-        return parsed.type_code
-    if parsed and parsed.type_code is None and "CV" in codes:
-        return "CV"
-    return codes[0]
+    return codes
+
+
+_KNOWN_TYPES = frozenset(t.value for t in DocumentType)
+_NATIONAL_ASSEMBLY = re.compile(r"QH\d{2}")
+
+
+def _symbol_type(number: str, codes: list[str]) -> str | None:
+    """The document type a citation records, given its number and the codes of its printed name.
+
+    The symbol names the type (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW: "KH" is Kế hoạch) and
+    the record's type must agree with it (rule document.type-code), so the symbol decides: "Kết
+    luận số 1234-TB/TU" is a Thông báo. A State number without a type code is a công văn's; a
+    National Assembly number (…/QH14) a law's or a resolution's. None: no type the standard knows
+    agrees with the symbol, and the citation cannot be recorded with its number.
+    """
+    parsed = parse_number(number)
+    if parsed is None:
+        return None
+    code = parsed.type_code
+    if code is not None:
+        return code if code in codes or code in _KNOWN_TYPES else None
+    if parsed.issuer_code and _NATIONAL_ASSEMBLY.fullmatch(parsed.issuer_code):
+        return next((c for c in ("L", "NQ") if c in codes), None)
+    return "CV"
+
+
+def _names_type(name_key: str, number: str) -> bool:
+    """Whether the symbol of ``number`` names the type the printed name stands for."""
+    return _symbol_type(number, _name_codes(name_key)) in _name_codes(name_key)
+
+
+def _type_code(name_key: str, number: str | None) -> str:
+    codes = _name_codes(name_key)
+    return (_symbol_type(number, codes) if number else None) or codes[0]
 
 
 @per_conversion(256)
@@ -220,6 +258,40 @@ def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
     return (start, start + len(title)) if title else None
 
 
+def _number_matches(key: str, text: str, ocr: bool) -> list[re.Match]:
+    """Citations by number, one per number: the plain form "Type [số] number", or a qualified
+    form ("Thông báo kết luận số …") where the symbol names the qualified type and not the plain."""
+    rx = CITE_OCR_RE if ocr else CITE_RE
+    by_number = {m.start("number"): m for m in rx.finditer(key)}
+    if "so" in key:
+        for q in QUALIFIED_RE.finditer(key):
+            number = clean_number(text[q.start("number"): q.end("number")])
+            if not _names_type(q["type"], number):
+                continue
+            plain = by_number.get(q.start("number"))
+            if plain is None or not _names_type(plain["type"], number):
+                by_number[q.start("number")] = q
+    return [by_number[k] for k in sorted(by_number)]
+
+
+def _match_end(m: re.Match) -> int:
+    # A qualified match is a lookahead: its own span is empty.
+    return max(m.end(), m.end("number"), m.end("date") if m["date"] else -1)
+
+
+# "Giám đốc Sở … tại Tờ trình số …": a submission is made by the head of a body, who is its issuer.
+_HEAD_POST = re.compile(r"(?:pho\s+)?(?:giam\s+doc|chu\s+tich|truong\s+ban|truong\s+phong|thu\s+truong"
+                        r"|chanh\s+van\s+phong|chanh\s+thanh\s+tra|bi\s+thu)\s+")
+
+
+def _names_issuer(who: str, ocr: bool) -> bool:
+    """Whether ``who`` names a body, or the head of one ("Giám đốc Sở Kế hoạch và Đầu tư")."""
+    if opens_body(who, ocr):
+        return True
+    m = _HEAD_POST.match(fold(who))
+    return m is not None and opens_body(who[m.end():], ocr)
+
+
 def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     text = para.text
     key = para.key
@@ -228,11 +300,10 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
     named = "Lu" in text or ("lu" in text and "B" in text)
     if not numbered and not named:
         return out
-    rx = CITE_OCR_RE if ocr else CITE_RE
-    for m in (rx.finditer(key) if numbered else ()):
+    for m in (_number_matches(key, text, ocr) if numbered else ()):
         number = clean_number(text[m.start("number"): m.end("number")])
         name_key = m["type"]
-        codes = _NAME_CODES.get(_WS_RUN.sub(" ", name_key)) or [_type_code(name_key, None)]
+        codes = _name_codes(name_key)
         restored = False
         evidence = None
         if ocr:
@@ -240,11 +311,11 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             if restored:
                 evidence = clean(text[m.start(): m.end("number")])
                 number = fixed
-        if parse_number(number) is None:
-            continue
-        code = _type_code(name_key, number)
+        code = _symbol_type(number, codes)
+        if code is None:
+            continue  # no grammar reads the number, or no type the standard knows agrees with it
         date = _parse_date(text[m.start("date"): m.end("date")]) if m["date"] else None
-        end = m.end()
+        end = _match_end(m)
         issuer = None
         ext = _issuer_extent(text, key, end)
         if ext:
@@ -258,7 +329,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             if mm:
                 who_start = max(0, start - 160) + mm.start("who")
                 who = clean(text[who_start: max(0, start - 160) + mm.end("who")])
-                if opens_body(who, ocr):
+                if _names_issuer(who, ocr):
                     issuer = who
                     start = who_start
         cit = Citation("number", code, _number_key(number), number=number, date=date, issuer=issuer,
@@ -269,20 +340,183 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             cit.title = clean(text[t[0]: t[1]])
             cit.title_start, cit.title_end = t
         out.append(cit)
-    for m in (LAW_RE.finditer(text) if named else ()):
+    if named:
+        out.extend(_find_laws(para, ocr))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# --- laws cited by name -------------------------------------------------------------------------
+
+# What may follow a law's name: its date ("năm 2024", "2019", "ngày 19 tháng 6 năm 2015", "ngày
+# 22/11/2019") or its number ("số 47/2019/QH14", then perhaps a date). Matched on the folded key.
+_LAW_DATE = re.compile(r"\s*,?\s+ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
+                       r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(?:19|20)\d\d)(?![\d/])")
+_LAW_YEAR = re.compile(r"\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])")
+_LAW_NUMBER = re.compile(r"\s*,?\s+so\s*:?\s+(?P<number>\d{1,6}\s*/\s*(?:19|20)\d\d\s*/\s*qh\d{1,2})(?![\w/])")
+# Where a name ends for certain: a stop, a bracket, a quote or a colon.
+_LAW_HARD_STOP = re.compile(r"\s*(?:[;.:()“”\"…!?]|$)")
+_LAW_WORD = re.compile(r"\s*(?P<word>[^\s,;.:()“”\"…!?]+)")
+_LAW_COMMA = re.compile(r",\s*")
+# Words that end a law's name in running text: prepositions, verbs and determiners no law's name
+# holds after its first word ("theo quy định của Luật Đất đai về …", "Luật Giáo dục đã …"). Pairs
+# are listed by their first word and checked with the next ("quy định", not "quy phạm").
+_LAW_STOPS = frozenset("""của về theo tại đã được để do trong trên đến các những này thì là khi với cùng nhằm
+    sau có như nhưng hoặc vào từ mà nên vì bởi sẽ đang phải cần nêu gồm số ngày năm tháng""".split())
+_LAW_STOP_PAIRS = {"hiện": "hành", "quy": "định", "hướng": "dẫn", "đồng": "thời", "ban": "hành"}
+_MAX_LAW_WORDS = 16
+_MAX_AMENDING_WORDS = 48
+# After a comma the name goes on only for a few words ("Luật Phòng, chống tham nhũng", "Luật Thể
+# dục, thể thao"); a longer run is the sentence going on.
+_MAX_AFTER_COMMA = 4
+
+
+# An OCR layer has lost the marks: its words are compared folded.
+_LAW_STOPS_OCR = frozenset(fold(w) for w in _LAW_STOPS)
+_LAW_STOP_PAIRS_OCR = {fold(a): fold(b) for a, b in _LAW_STOP_PAIRS.items()}
+# The first two words of every type name ("nghi dinh", "cong van"): a capitalised pair of these
+# opens another citation; one word alone does not ("Luật Khoa học và Công nghệ").
+_TYPE_HEADS = frozenset(" ".join(n.split()[:2]) for n in _NAMES) | {"bo luat"}
+
+
+@dataclass
+class _LawName:
+    end: int  # end of the name in the text
+    stop: int  # end of the printed citation (name and date or number)
+    date: str | None = None
+    number: str | None = None
+
+
+def _is_stop(word: str, nxt: str | None, ocr: bool) -> bool:
+    """Whether ``word`` (followed by ``nxt``) ends a name: a stop word, or a stop pair."""
+    stops, pairs = (_LAW_STOPS_OCR, _LAW_STOP_PAIRS_OCR) if ocr else (_LAW_STOPS, _LAW_STOP_PAIRS)
+    low = (lambda w: fold(w)) if ocr else (lambda w: w.lower())  # noqa: E731
+    w = low(word)
+    if w in stops:
+        return True
+    follow = pairs.get(w)
+    return follow is not None and nxt is not None and low(nxt) == follow
+
+
+def _opens_citation(word: str, nxt: str | None) -> bool:
+    """Whether a capitalised ``word`` opens another citation ("Luật", "Nghị định", "Bộ luật")."""
+    if not word[:1].isupper():
+        return False
+    head = fold(word)
+    return head == "luat" or (nxt is not None and f"{head} {fold(nxt)}" in _TYPE_HEADS)
+
+
+def _opens_other_than_law(word: str, nxt: str | None) -> bool:
+    return _opens_citation(word, nxt) and fold(word) not in ("luat", "bo")
+
+
+def _law_marker(text: str, key: str, pos: int) -> _LawName | None:
+    """A law's number or date right after its name, at ``pos``."""
+    m = _LAW_NUMBER.match(key, pos)
+    if m:
+        number = clean_number(text[m.start("number"): m.end("number")])
+        d = _LAW_DATE.match(key, m.end())
+        date = _parse_date(text[d.start("date"): d.end("date")]) if d else None
+        return _LawName(pos, d.end() if d else m.end(), date, number)
+    m = _LAW_DATE.match(key, pos)
+    if m:
+        return _LawName(pos, m.end(), _parse_date(text[m.start("date"): m.end("date")]))
+    m = _LAW_YEAR.match(key, pos)
+    if m:
+        return _LawName(pos, m.end(), m["year"])
+    return None
+
+
+def _goes_on(ahead: list[str | None], amending: bool, ocr: bool) -> bool:
+    """Whether the next word (``ahead``: it and the two after it) still belongs to the name."""
+    word, nxt, after = ahead
+    assert word is not None
+    if amending:
+        return not _opens_other_than_law(word, nxt)  # "…, Nghị định số …": the next citation
+    if _is_stop(word, nxt, ocr) or _opens_citation(word, nxt):
+        return False
+    if fold(word) == "va":
+        # "Luật Khoa học và Công nghệ"; not "… và Luật …", "… và các …", "… và phân cấp hiện hành"
+        return nxt is not None and nxt[:1].isupper() and not _opens_citation(nxt, after)
+    return True
+
+
+def _read_law(text: str, key: str, pos: int, ocr: bool) -> _LawName | None:
+    """The name of a law that starts at ``pos`` (after "Luật"), read word by word.
+
+    A name ends at its date or number, at a stop, or before a word that cannot belong to it. A
+    comma goes on only into a few lower-case words ("Luật Phòng, chống tham nhũng"). An amending
+    law ("Luật sửa đổi, bổ sung một số điều của Luật …") names the laws it amends, so its name runs
+    on, through "của", "và" and commas, to its date, number or a stop.
+    """
+    amending = key.startswith(" sua doi", pos)
+    limit = _MAX_AMENDING_WORDS if amending else _MAX_LAW_WORDS
+    words: list[str] = []
+    end = pos  # end of the name read so far
+    before_comma: int | None = None  # end of the name before a comma, while what follows is on trial
+    after_comma = 0
+    while len(words) <= limit:
+        marker = _law_marker(text, key, end)
+        if marker is not None:
+            return marker if words or marker.number else None  # "Luật số 47/2019/QH14": no name
+        if _LAW_HARD_STOP.match(text, end):
+            break
+        comma = _LAW_COMMA.match(text, end)
+        w = _LAW_WORD.match(text, comma.end() if comma else end)
+        if w is None:
+            break
+        word = w["word"]
+        nxt_m = _LAW_WORD.match(text, w.end())
+        nxt = nxt_m["word"] if nxt_m else None
+        after_m = _LAW_WORD.match(text, nxt_m.end()) if nxt_m else None
+        if not words:
+            if comma or not word[:1].isalpha() or _is_stop(word, nxt, ocr):
+                return None  # "Luật này", "Luật số …": no name
+        elif comma and not amending:
+            if before_comma is not None or not word[:1].islower() or _is_stop(word, nxt, ocr):
+                break
+            before_comma, after_comma = end, 0
+        elif not _goes_on([word, nxt, after_m["word"] if after_m else None], amending, ocr):
+            break
+        if before_comma is not None:
+            after_comma += 1
+            if after_comma > _MAX_AFTER_COMMA:
+                end = before_comma
+                break
+        words.append(word)
+        end = w.end()
+    else:
+        return None  # too long for a name: the pattern has run into the sentence
+    return _LawName(end, end) if words else None
+
+
+def _find_laws(para: Para, ocr: bool) -> list[Citation]:
+    """Laws cited by name. A law named inside another law's name (the laws an amending law
+    amends) is part of that name, not a citation of its own."""
+    text, key = para.text, para.key
+    out: list[Citation] = []
+    covered = -1
+    for m in LAW_RE.finditer(text):
         kind = m["kind"]
+        if m.start() < covered:
+            continue
         if not (kind[0] == "L" or fold(kind).startswith("bo")):
             continue
         if fold(kind) == "luat" and m.start() > 0 and fold(text[max(0, m.start() - 5): m.start()]).endswith("phap "):
             continue
-        name = clean(f"{kind} {m['name']}")
-        if len(m["name"]) < 2 or not m["name"][0].isalpha():
+        law = _read_law(text, key, m.end(), ocr)
+        if law is None:
             continue
-        year = m["year"]
-        out.append(Citation("law", "L", re.sub(r"\s+", " ", fold(name)), date=year, title=name,
-                            printed=clean(text[m.start(): m.end()]), start=m.start(), end=m.end(), para=para))
-    out.sort(key=lambda c: c.start)
-    # Drop a citation found inside the number part of another (cannot happen) or duplicates by span.
+        name = clean(text[m.start(): law.end]) if law.end > m.end() else None
+        printed = clean(text[m.start(): law.stop])
+        covered = law.stop
+        if law.number and parse_number(law.number):
+            out.append(Citation("number", "L", _number_key(law.number), number=law.number, date=law.date,
+                                title=name, printed=printed, start=m.start(), end=law.stop, para=para))
+        else:
+            assert name is not None
+            out.append(Citation("law", "L", re.sub(r"\s+", " ", fold(name)), date=law.date, title=name,
+                                printed=printed, start=m.start(), end=law.stop, para=para))
     return out
 
 
@@ -401,6 +635,10 @@ def parse_short(abbr: str, ocr: bool = False) -> tuple[str | None, str | None, s
     key = fold(abbr)
     rx = CITE_OCR_RE if ocr else CITE_RE
     m = rx.match(key)
+    if m is None:
+        q = QUALIFIED_RE.match(key)  # "Chương trình hành động số 07-CTr/TU"
+        if q and _names_type(q["type"], clean_number(abbr[q.start("number"): q.end("number")])):
+            m = q
     if m:
         number = clean_number(abbr[m.start("number"): m.end("number")])
         return _type_code(m["type"], number), number_key(number), None
