@@ -187,15 +187,17 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
 
     # --- missing facts and profile --------------------------------------------------------------
     lost_header = not h.found_anything or (h.number is None and h.date is None and h.issuer is None)
-    reason = "lost" if lost_header else None
+    # "lost", "blank" and "notPrinted" are claims about the source; where the header stands but the
+    # reader did not find a fact in it, all it can say is that it did not find it ("notFound").
+    reason = "lost" if lost_header else "notFound"
     if "number" not in doc:
-        missing.append({"field": "/number", "reason": reason or "notPrinted",
+        missing.append({"field": "/number", "reason": reason,
                         **({"note": "header lost"} if lost_header else {})})
     elif "serial" not in doc["number"]:
         missing.append({"field": "/number/serial", "reason": "blank",
                         "note": f"The number is printed \"{h.number_raw}\" with the serial left blank."})
     if "issueDate" not in doc:
-        missing.append({"field": "/issueDate", "reason": reason or "notPrinted",
+        missing.append({"field": "/issueDate", "reason": reason,
                         **({"note": "header lost"} if lost_header else {})})
     elif len(doc["issueDate"]) < 10:
         missing.append({"field": "/issueDate", "reason": "blank",
@@ -206,22 +208,22 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     if "title" not in doc:
         frag = _lost_title_fragment(lines, h)
         note = "header lost" + (f"; only the end of the title survives: \"{frag}\"" if frag else "")
-        missing.append({"field": "/title", "reason": "lost" if lost_header else "notPrinted", "note": note})
+        missing.append({"field": "/title", "reason": reason, **({"note": note} if lost_header else {})})
         if frag:
             notes.append(f"The beginning of the source is lost: it starts inside the title (\"{frag}\").")
     if "issuer" not in doc:
-        missing.append({"field": "/issuer", "reason": reason or "notPrinted"})
+        missing.append({"field": "/issuer", "reason": reason})
     if "parent" not in doc:
-        missing.append({"field": "/parent", "reason": "notPrinted"})
+        missing.append({"field": "/parent", "reason": "notFound"})
     else:
         if "number" not in doc["parent"]:
             missing.append({"field": "/parent/number", "reason": "notPrinted"})
         if "issueDate" not in doc["parent"]:
             missing.append({"field": "/parent/issueDate", "reason": "notPrinted"})
     if "signature" not in doc:
-        missing.append({"field": "/signature", "reason": "lost" if not tail_lines else "notPrinted"})
+        missing.append({"field": "/signature", "reason": "lost" if not tail_lines else "notFound"})
     elif "name" not in doc["signature"]:
-        missing.append({"field": "/signature/name", "reason": "illegible" if ctx.ocr else "notPrinted"})
+        missing.append({"field": "/signature/name", "reason": "illegible" if ctx.ocr else "notFound"})
     for i, r in enumerate(references):
         if r["documentType"] == "L" and "issueDate" not in r:
             missing.append({"field": f"/references/{i}/issueDate", "reason": "notPrinted",
