@@ -185,14 +185,25 @@ _GROUPS_RE = re.compile(r"cac (?<!\wcac )(?:" + "|".join(_GROUP_NOUNS) + r")\b")
 _GROUPS_OCR_RE = re.compile(r"\bc\w{1,2}c (?:" + "|".join(_skeleton(g) for g in _GROUP_NOUNS) + r")\b")
 
 
+def _first_verb(text: str, masked: str, verbs: re.Pattern) -> int | None:
+    """Where the first verb of ``text`` stands (before its space). A word printed with a capital
+    inside a sentence belongs to a name ("Bộ phận Tổ chức - Kiểm tra Đảng ủy"), not to the
+    predicate, whose verbs are printed in lower case."""
+    pos = 0
+    while (m := verbs.search(masked, pos)) is not None:
+        if not text[m.start() + 1:m.start() + 2].isupper():
+            return m.start()
+        pos = m.start() + 1
+    return None
+
+
 def subject_of(text: str, ocr: bool = False) -> str | None:
     """The agencies that open an assignment sentence, up to its first verb."""
     _, rest = _strip_request(text)
     key = fold(rest)
     masked = _NAME_PHRASES.sub(lambda m: "x" * len(m.group(0)), key)
     masked = (_GROUPS_OCR_RE if ocr else _GROUPS_RE).sub(lambda m: "x" * len(m.group(0)), masked)
-    m = (_VERB_OCR_RE if ocr else _VERB_RE).search(masked)
-    best = m.start() if m else None
+    best = _first_verb(rest, masked, _VERB_OCR_RE if ocr else _VERB_RE)
     if not ocr:
         p = _PREDICATE_RE.search(masked, 0, best if best is not None else len(masked))
         if p:
