@@ -350,3 +350,38 @@ def test_every_row_keeps_its_cells(rows, sep):
         assert cells["leadAgencies"]["agencies"] == [lead]
         assert cells.get("coordinatingAgencies", {}).get("agencies", []) == coord
         assert cells["timeframe"]["text"] == when
+
+
+def test_docx_with_a_task_table_keeps_its_header_table():
+    """A .docx hands every table cell over as a paragraph of its own (the two-column header table
+    is read so): the header is read as before, and cells without their row claim no role."""
+    docx = pytest.importorskip("docx")
+    import io
+
+    from khth.converters.cli import read_source
+
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run("HUYỆN ỦY HƯƠNG KHÊ").bold = True
+    left.add_paragraph("Số 301-KH/HU")
+    right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM").bold = True
+    right.add_paragraph("Hương Khê, ngày 03 tháng 6 năm 2024")
+    d.add_paragraph("KẾ HOẠCH").runs[0].bold = True
+    d.add_paragraph("thực hiện Chỉ thị số 31-CT/TW ngày 19/3/2024 của Ban Bí thư")
+    d.add_paragraph("Thực hiện Kế hoạch số 265-KH/TU ngày 10/5/2024 của Ban Thường vụ Tỉnh ủy Hà Tĩnh, "
+                    "Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:")
+    d.add_paragraph("I. NHIỆM VỤ, GIẢI PHÁP").runs[0].bold = True
+    table = d.add_table(rows=2, cols=5)
+    for row, values in zip(table.rows, [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"],
+                                        ["1", "Quán triệt Chỉ thị 31", "Ban Tuyên giáo Huyện ủy", "", "Tháng 7/2024"]]):
+        for cell, value in zip(row.cells, values):
+            cell.paragraphs[0].add_run(value)
+    d.add_paragraph("II. TỔ CHỨC THỰC HIỆN").runs[0].bold = True
+    d.add_paragraph("1. Ban Tuyên giáo Huyện ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.")
+    buf = io.BytesIO()
+    d.save(buf)
+    _, doc = read_source(buf.getvalue(), "plan.docx")
+    assert doc["number"]["printed"] == "301-KH/HU" and doc["issueDate"] == "2024-06-03"
+    assert not any(b.get("role") in ("leadAgencies", "coordinatingAgencies", "timeframe")
+                   for b in walk_blocks(doc["body"]))
+    assert doc["body"][-1]["children"][0]["agencies"] == ["Ban Tuyên giáo Huyện ủy"]
