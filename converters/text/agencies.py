@@ -26,7 +26,7 @@ _ORGAN_HEADS = (
 _GROUP_NOUNS = (
     "co quan", "to chuc", "dang uy", "dang bo", "chi bo", "don vi", "so", "ban", "phong", "nganh", "doan the",
     "dia phuong", "hoi", "cap uy", "chi", "truong", "doanh nghiep", "xa", "phuong", "huyen", "thi tran",
-    "ban nganh", "phong ban", "cap", "ngan", "co so",
+    "ban nganh", "phong ban", "cap", "ngan", "co so", "cong chuc",
 )
 _OCR_HEADS = ("bang uy", "pang uy")
 
@@ -37,7 +37,12 @@ VERBS = (
     "can doi", "ra soat", "kien toan", "dam bao", "bao dam", "nang cao", "huy dong", "cap nhat",
     "quan ly", "tiep tuc", "tich cuc", "ban hanh", "dieu hanh", "xem xet", "uu tien", "phat huy", "van dong",
     "co van ban", "nam bat", "dinh huong", "long ghep", "chiu trach nhiem", "tham gia", "the che hoa",
+    "gioi thieu", "phan cong",
 )
+# Words that end the subject of an assignment without being one of its verbs: the copula ("X là
+# đầu mối …", "X là cơ quan thường trực …") and "căn cứ" ("X căn cứ chức năng, nhiệm vụ được giao,
+# xây dựng …"). No name of a body holds them.
+PREDICATES = ("la", "can cu")
 # "cơ quan (chuyên trách) tham mưu, giúp việc": part of a name, not the verb "tham mưu".
 _NAME_PHRASES = re.compile(r"tham m\w{1,2}u,?\s+gi\w{1,2}p vi\w{1,2}c")
 
@@ -108,7 +113,8 @@ def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tu
     key = fold(text) if key is None else key[lead:end]
     cuts = [0]
     for m in (_CUT.finditer(key) if ";" in key or "," in key or " " in key else ()):
-        if m.group(0).startswith(";") or _opens_body_at(key, m.end(), ocr):
+        if m.group(0).startswith(";") or (_opens_body_at(key, m.end(), ocr)
+                                          and not _joint_office(key, cuts[-1], m)):
             cuts.append(m.start())
             cuts.append(m.end())
     cuts.append(len(text))
@@ -120,6 +126,19 @@ def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tu
         if piece:
             out.append((piece, key[a + lead: a + lead + len(piece)]))
     return out
+
+
+# One office serves both elected and executive organs (Luật Tổ chức chính quyền địa phương): "Văn
+# phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh". The "và" there joins the organs the
+# office serves, inside one name; it does not open a second body.
+_OFFICE_OF = re.compile(r"\s*van phong (?:hdnd|hoi dong nhan dan|doan dbqh|doan dai bieu quoc hoi)\s*$")
+_SECOND_ORGAN = re.compile(r"\s*(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan)\b")
+
+
+def _joint_office(key: str, start: int, cut: re.Match) -> bool:
+    """The cut ``cut`` is the "và" of "Văn phòng HĐND và UBND …" (``start``: where the piece begins)."""
+    return cut.group(0).strip() == "va" and _OFFICE_OF.match(key, start, cut.start()) is not None \
+        and _SECOND_ORGAN.match(key, cut.end()) is not None
 
 
 _REQUEST = re.compile(r"(?:đ|Đ)ề nghị\s+|De nghi\s+", re.IGNORECASE)
@@ -159,9 +178,23 @@ _OCR_OPEN_RE = re.compile(
 # to that literal instead of trying every position: " (?<=[\w)] )" is "(?<=[\w)]) ", and
 # "cac (?<!\wcac )" is "\bcac ".
 _VERB_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(VERBS) + r")(?=[\s,.;:]|$)")
+# Not in the OCR form: "l\w" would stop at any short word.
+_PREDICATE_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(PREDICATES) + r")(?=[\s,.;:]|$)")
 _VERB_OCR_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(_skeleton(v) for v in VERBS) + r")(?=[\s,.;:]|$)")
 _GROUPS_RE = re.compile(r"cac (?<!\wcac )(?:" + "|".join(_GROUP_NOUNS) + r")\b")
 _GROUPS_OCR_RE = re.compile(r"\bc\w{1,2}c (?:" + "|".join(_skeleton(g) for g in _GROUP_NOUNS) + r")\b")
+
+
+def _first_verb(text: str, masked: str, verbs: re.Pattern) -> int | None:
+    """Where the first verb of ``text`` stands (before its space). A word printed with a capital
+    inside a sentence belongs to a name ("Bộ phận Tổ chức - Kiểm tra Đảng ủy"), not to the
+    predicate, whose verbs are printed in lower case."""
+    pos = 0
+    while (m := verbs.search(masked, pos)) is not None:
+        if not text[m.start() + 1:m.start() + 2].isupper():
+            return m.start()
+        pos = m.start() + 1
+    return None
 
 
 def subject_of(text: str, ocr: bool = False) -> str | None:
@@ -170,8 +203,11 @@ def subject_of(text: str, ocr: bool = False) -> str | None:
     key = fold(rest)
     masked = _NAME_PHRASES.sub(lambda m: "x" * len(m.group(0)), key)
     masked = (_GROUPS_OCR_RE if ocr else _GROUPS_RE).sub(lambda m: "x" * len(m.group(0)), masked)
-    m = (_VERB_OCR_RE if ocr else _VERB_RE).search(masked)
-    best = m.start() if m else None
+    best = _first_verb(rest, masked, _VERB_OCR_RE if ocr else _VERB_RE)
+    if not ocr:
+        p = _PREDICATE_RE.search(masked, 0, best if best is not None else len(masked))
+        if p:
+            best = p.start()
     if best is None:
         return None
     subject = rest[:best].strip()

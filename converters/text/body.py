@@ -47,12 +47,38 @@ _SECTION_ROLES = (
     (re.compile(r"^y\w{1,2}u c\w{1,2}u"), "requirements"),
     (re.compile(r"nhi\w{1,2}m v\w|gi\w{1,2}i ph\w{1,2}p|n\w{1,2}i dung"), "tasks"),
 )
+# Captions of the agency and timeframe lines under a task (SPEC §9.2), matched on the folded key at
+# the start of a line. The body named is "cơ quan" or "đơn vị", or is left out ("Chủ trì: …");
+# the staff body that leads the work ("Cơ quan chủ trì, tham mưu:", "Cơ quan tham mưu:") is the
+# lead, as the body that directs it ("Cơ quan chỉ đạo:") is in the seeds.
+_BODY_NOUN = r"(?:c\w quan|d\w{1,2}n v\w)"
+_LEAD_VERB = r"ch\w{1,2} (?:d\w{1,2}o|tr\w)"
+_ADVISE = r"tham m\w{1,2}u"
+_DO = r"th\w{1,2}c hi\w{1,2}n"
 _LINE_ROLES = (
-    (re.compile(r"^c\w quan ch\w{1,2} (?:d\w{1,2}o|tr\w)\s*:"), "leadAgencies"),
-    (re.compile(r"^c\w quan th\w{1,2}c hi\w{1,2}n\s*:"), "implementingAgencies"),
-    (re.compile(r"^c\w quan ph\w{1,2}i h\w{1,2}p\s*:"), "coordinatingAgencies"),
-    (re.compile(r"^th\w{1,2}\s*gian (?:th\w{1,2}c hi\w{1,2}n|ho\w{1,2}n th\w{1,2}nh)\s*:"), "timeframe"),
+    (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?(?:" + _LEAD_VERB + r"(?:,?\s+(?:" + _ADVISE + r"|" + _DO + r"))?"
+                r"|" + _ADVISE + r")\s*:"), "leadAgencies"),
+    (re.compile(r"^" + _BODY_NOUN + r"\s+" + _DO + r"\s*:"), "implementingAgencies"),
+    (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?ph\w{1,2}i h\w{1,2}p(?:\s+" + _DO + r")?\s*:"), "coordinatingAgencies"),
+    (re.compile(r"^th\w{1,2}\s*(?:gian|h\w{1,2}n) (?:" + _DO + r"|ho\w{1,2}n th\w{1,2}nh)\s*:"
+                r"|^th\w{1,2}i h\w{1,2}n\s*:"), "timeframe"),
 )
+# Where a caption may open a line: "cơ quan", "đơn vị", "chủ trì", "chỉ đạo", "tham mưu", "phối
+# hợp", "thời gian", "thời hạn" (a cheap test before the patterns).
+_CAPTION_STARTS = ("c", "d", "th", "ph")
+
+
+def caption(key: str) -> tuple[re.Match, str] | None:
+    """The caption that opens ``key`` and its role, if any."""
+    if not key.startswith(_CAPTION_STARTS):
+        return None
+    for rx, role in _LINE_ROLES:
+        m = rx.match(key)
+        if m:
+            return m, role
+    return None
+
+
 _CLOSING = re.compile(r"^tr\w{1,2}n d\w{1,2}y l\w\b|\./\.$|^(?:d\w{1,2} ngh\w|y\w{1,2}u c\w{1,2}u) .*tri\w{1,2}n khai th\w{1,2}c hi\w{1,2}n\.?/?\.?$")
 # The same test without a scan of every position: two alternatives hold only at the start, the
 # third ("./.") only at the end.
@@ -86,11 +112,30 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
         if label == "+":
             return label, "plus", 0, rest
         return label, "dash", 0, rest
+    m = hyphen_label(text)
+    if m:
+        label, rest = m["label"], text[m.end():]
+        if label[0].isdigit():
+            return label, "arabic", 1 + label.count("."), rest
+        return label, "letter", 0, rest
     if ocr:
         m = OCR_ROMAN_RE.match(text)
         if m and _OCR_ROMAN_DIGITS.search(m["label"]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     return None, None, 0, text
+
+
+# Party documents print item and letter labels with a hyphen as well: "1-", "1.1-", "a-" (as "I-"
+# for sections). The item opens with a capital, which tells the label from a range ("1- 2 năm").
+_HYPHEN_LABEL = re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}-|[a-zđ]-)\s+")
+
+
+def hyphen_label(text: str, pos: int = 0) -> re.Match | None:
+    """A hyphen label opening ``text`` at ``pos``."""
+    m = _HYPHEN_LABEL.match(text, pos)
+    if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1] in ("“", '"', "(")):
+        return m
+    return None
 
 
 _RANK = {"roman": 0, "arabic": 1, "letter": 6, "dash": 7, "plus": 8}
@@ -109,6 +154,196 @@ def _container(b: dict) -> bool:
     return bool(b.get("text", "").endswith(":"))
 
 
+# --- printed units the line joining could not see ----------------------------------------------
+
+
+def _sub_para(para: Para, start: int, end: int, first: bool) -> Para:
+    """Characters ``start``–``end`` of ``para`` as a unit of their own, with their source lines."""
+    text = para.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    start += lead
+    end = start + len(text.strip())
+    offsets = [(0, para.line_at(start))] + [(pos - start, num) for pos, num in para.offsets if start < pos < end]
+    return Para(para.text[start:end], para.line_at(start), para.line_at(max(start, end - 1)), bold=para.bold,
+                numbering=para.numbering if first else None, offsets=offsets, key=para.key[start:end])
+
+
+def _cut(para: Para, cuts: list[int]) -> list[Para]:
+    bounds = [0] + cuts + [len(para.text)]
+    pieces = [_sub_para(para, a, b, i == 0) for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    return [p for p in pieces if p.text]
+
+
+def _label_cuts(para: Para) -> list[int]:
+    """Lines of ``para`` that open with a hyphen label ("a- Chú trọng …"): the line joining takes an
+    item that opens with a lowercase letter or a digit for the rest of a wrapped sentence, but
+    labels open items, as "a)" and "1." do."""
+    return [pos for pos, _ in para.offsets[1:] if hyphen_label(para.text, pos)]
+
+
+# One caption after another on one line: "Chủ trì: Sở Tư pháp; phối hợp: Công an tỉnh."
+_CAPTION_BREAK = re.compile(r"[;.,]\s+")
+
+
+def _caption_cuts(para: Para, rest: str) -> list[int]:
+    """Where further captions open in a caption line: each caption is a printed unit of its own,
+    which keeps one role to a block. The text is cut after the separator, so the pieces put
+    together are the line as printed."""
+    offset = len(para.text) - len(rest)
+    key = para.key[offset:]
+    first = caption(key)
+    if first is None:
+        return []
+    cuts = []
+    for m in _CAPTION_BREAK.finditer(key, first[0].end()):
+        if caption(key[m.end():]) is not None:
+            cuts.append(offset + m.end())
+    return cuts
+
+
+def _units(paras: list[Para], ctx: Context) -> list:
+    """The paragraphs as printed units: cut where labels or captions open inside a joined paragraph,
+    task tables gathered (see ``_read_tables``)."""
+    out: list = []
+    for para in paras:
+        cuts = _label_cuts(para) if len(para.offsets) > 1 else []
+        for piece in _cut(para, cuts) if cuts else [para]:
+            cuts = _caption_cuts(piece, classify(piece.text, ctx.ocr)[3]) if ":" in piece.text else []
+            out.extend(_cut(piece, cuts) if cuts else [piece])
+    return _read_tables(out, ctx)
+
+
+# --- task tables ------------------------------------------------------------------------------
+#
+# A plan may assign its tasks in a table ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối
+# hợp | Thời gian hoàn thành"), printed as a Markdown pipe table or as tab-separated columns. Each
+# row is a task: its number the label, its content the text, and each other cell a block under it,
+# with the column's header as its heading and the role that header gives. The header row is a
+# block of its own holding the rows, so that their numbers run on their own.
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_ALIGN_CELL = re.compile(r"^:?-{3,}:?$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+def _cells(text: str) -> list[str] | None:
+    """The cells of a table row, or None for a line that is no row."""
+    if "\t" in text:
+        cells = text.split("\t")
+    elif text.count("|") >= 2 and _PIPE.search(text):
+        cells = _PIPE.split(text.strip())
+        if not cells[0].strip():
+            cells = cells[1:]  # "| a | b |": the outer pipes are the row's edges
+        if cells and not cells[-1].strip():
+            cells = cells[:-1]
+        cells = [c.replace("\\|", "|") for c in cells]
+    else:
+        return None
+    cells = [clean(c) for c in cells]
+    return cells if len(cells) >= 2 else None
+
+
+def _column_role(header: str) -> str | None:
+    """What a column holds, by its header: a row number, the task, agencies or the timeframe."""
+    key = fold(header).strip(" .:")
+    if key in ("stt", "tt", "so tt", "so thu tu", "thu tu"):
+        return "number"
+    found = caption(key + ":")
+    if found:
+        return found[1]
+    if key.startswith(("thoi gian", "thoi han", "tien do")):
+        return "timeframe"
+    if "phoi hop" in key:
+        return "coordinatingAgencies"
+    if "chu tri" in key or "chi dao" in key:
+        return "leadAgencies"
+    if "noi dung" in key or "nhiem vu" in key or "cong viec" in key:
+        return "task"
+    return None
+
+
+def _row_paras(para: Para) -> list[Para]:
+    """A paragraph joined from table rows, each row a unit of its own again (a row is one line)."""
+    if len(para.offsets) < 2 or _cells(para.text) is None:
+        return [para]
+    starts = [pos for pos, _ in para.offsets] + [len(para.text)]
+    is_row = [_cells(para.text[a:b]) is not None for a, b in zip(starts, starts[1:])]
+    cuts = [starts[k] for k in range(1, len(is_row)) if is_row[k - 1] or is_row[k]]
+    return _cut(para, cuts) if cuts else [para]
+
+
+def _read_tables(units: list, ctx: Context) -> list:
+    out: list = []
+    i = 0
+    rows = [r for u in units for r in _row_paras(u)] if any("|" in u.text or "\t" in u.text for u in units) \
+        else units
+    while i < len(rows):
+        header = _cells(rows[i].text)
+        roles = [_column_role(c) for c in header] if header else []
+        # A task table names its agencies or timeframe in its header.
+        if not any(r in ("leadAgencies", "implementingAgencies", "coordinatingAgencies", "timeframe")
+                   for r in roles):
+            out.append(rows[i])
+            i += 1
+            continue
+        table = _Table(rows[i], header, roles, [])
+        i += 1
+        while i < len(rows) and (cells := _cells(rows[i].text)) is not None:
+            if all(_ALIGN_CELL.match(c) for c in cells if c):
+                ctx.notes.append(f"Line {rows[i].start}: the rule under a table's header is layout, not text.")
+            else:
+                table.rows.append((rows[i], cells))
+            i += 1
+        out.append(table)
+    return out
+
+
+class _Table:
+    def __init__(self, para: Para, header: list[str], roles: list, rows: list) -> None:
+        self.para, self.header, self.roles, self.rows = para, header, roles, rows
+
+
+def _table_blocks(table: _Table, ctx: Context, order: list) -> dict:
+    """The header row's block, with a block for each row under it (roles set here, once)."""
+    head = {"_kind": None, "_depth": 0, "_para": table.para, "_table": True,
+            "heading": " | ".join(table.header), "children": []}
+    if "task" in table.roles:
+        head["role"] = "tasks"
+    order.append((head, table.para))
+    for para, cells in table.rows:
+        row: dict = {"_kind": None, "_depth": 0, "_para": para, "_table": True, "role": "task", "children": []}
+        order.append((row, para))
+        for header, role, cell in zip(table.header, table.roles, cells):
+            if not cell:
+                continue
+            if role == "number" and _ROW_NUMBER.match(cell):
+                row["label"] = cell
+            elif role == "task" and "text" not in row:
+                row["text"] = cell
+            else:
+                row["children"].append(_cell_block(para, header, role, cell, ctx, order))
+        if not row["children"]:
+            del row["children"]
+        head["children"].append(row)
+    return head
+
+
+def _cell_block(para: Para, header: str, role: str | None, cell: str, ctx: Context, order: list) -> dict:
+    cell_para = Para(cell, para.start, para.end, offsets=[(0, para.start)])
+    block: dict = {"_kind": None, "_depth": 0, "_para": cell_para, "_table": True, "heading": header,
+                   "text": cell}
+    if role == "timeframe":
+        block["role"] = role
+        block["timeframe"] = timeframe(cell)
+    elif role in ("leadAgencies", "implementingAgencies", "coordinatingAgencies"):
+        block["role"] = role
+        agencies = split_agencies(cell, ctx.ocr)
+        if agencies:
+            block["agencies"] = agencies
+    order.append((block, cell_para))
+    return block
+
+
 def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tuple[dict, Para]]]:
     roots: list[dict] = []
     stack: list[dict] = []
@@ -116,7 +351,13 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
     seen_label = False
     roman_seen: list[str] = []
     closed = False
-    for para in paras:
+    for para in _units(paras, ctx):
+        if isinstance(para, _Table):
+            # A table stands where an unlabelled paragraph would, and holds only its rows.
+            while stack and not _container(stack[-1]):
+                stack.pop()
+            (stack[-1].setdefault("children", []) if stack else roots).append(_table_blocks(para, ctx, order))
+            continue
         label, kind, depth, rest = classify(para.text, ctx.ocr)
         if para.numbering and not label:
             label, kind, depth, rest = classify(para.numbering + " " + para.text, ctx.ocr)
@@ -257,22 +498,22 @@ def block_key(b: dict, text: str) -> str:
 def _line_role(b: dict, ctx: Context) -> bool:
     text = b.get("text") or ""
     key = block_key(b, text)
-    if not key.startswith(("c", "th")):
-        return False  # every caption opens with "cơ quan" or "thời gian"
-    for rx, role in _LINE_ROLES:
-        m = rx.match(key)
-        if m:
-            b["role"] = role
-            if role == "timeframe":
-                b["timeframe"] = timeframe(text[m.end():].strip())
-            else:
-                b["agencies"] = split_agencies(text[m.end():], ctx.ocr, key[m.end():])
-            return True
-    return False
+    found = caption(key)
+    if found is None:
+        return False
+    m, role = found
+    b["role"] = role
+    if role == "timeframe":
+        b["timeframe"] = timeframe(text[m.end():].strip())
+    else:
+        b["agencies"] = split_agencies(text[m.end():], ctx.ocr, key[m.end():])
+    return True
 
 
 def _children_roles(parent: dict, section: str | None, ctx: Context, top: bool = True) -> None:
     for child in parent.get("children", []):
+        if child.get("_table"):
+            continue  # a table's roles come from its header, set when it was read
         if _line_role(child, ctx):
             continue
         if section == "purposesAndRequirements":
@@ -304,7 +545,7 @@ def _assignment(b: dict, ctx: Context) -> None:
         # "5. Sở Du lịch: Tăng cường …": the agency as a heading before the work.
         m = re.match(r"^(?P<head>[^:]{3,120}):\s+(?P<rest>\S.*)$", text)
         if m and opens_body(m["head"], ctx.ocr) and not opens_body(m["rest"], ctx.ocr) \
-                and not _LINE_ROLES[0][0].match(fold(text)):
+                and caption(fold(text)) is None:
             b["heading"] = m["head"] + ":"
             b["text"] = m["rest"]
             agencies = agencies_of_heading(m["head"], ctx.ocr)

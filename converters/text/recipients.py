@@ -9,10 +9,18 @@ from .common import clean, fold
 NOI_NHAN = re.compile(r"^n\w{1,2}i nh\w{1,2}n\s*:?", re.IGNORECASE)
 KINH_GUI = re.compile(r"^k\w{1,2}nh g\w{1,2}i\s*:?")
 _BULLET = re.compile(r"^(?P<b>[-–+•])\s*")
+# A note in brackets after the name says why the copy is sent (Nghị định 30/2020/NĐ-CP, Appendix I:
+# "(để báo cáo)", "(để thực hiện)", "(để biết)"; Hướng dẫn 36-HD/VPTW prints "(để b/c)"), with or
+# without "để", the verb written out or abbreviated. A copy sent "để phối hợp" asks the recipient
+# to act together with the issuer: `action`. Matched on the folded key; each vowel may be any
+# one or two letters, as OCR prints it.
+_FOR = r"\(\s*(?:d\w{1,2}\s+)?"
+_END = r"\s*\)"
 _PURPOSES = (
-    (re.compile(r"\((?:b\w{1,2}o c\w{1,2}o|b/c\w{0,3}|b\.c)\)"), "report"),
-    (re.compile(r"\((?:th\w{1,2}c hi\w{1,2}n|t/h)\)"), "action"),
-    (re.compile(r"\((?:d\w{1,2} bi\w{1,2}t|đ/b|d/b)\)"), "information"),
+    (re.compile(_FOR + r"(?:b\w{1,2}o c\w{1,2}o|b\s?/\s?c\w{0,3}|b\.\s?c\.?)" + _END), "report"),
+    (re.compile(_FOR + r"(?:th\w{1,2}c hi\w{1,2}n|t\s?/\s?h\w{0,4}|ph\w{1,2}i h\w{1,2}p(?: th\w{1,2}c hi\w{1,2}n)?"
+                r"|p\s?/\s?h)" + _END), "action"),
+    (re.compile(r"\(\s*(?:d\w{1,2}\s+bi\w{1,2}t|d\s?/\s?b)" + _END), "information"),
 )
 _ARCHIVE = re.compile(r"^l\w{1,2}u\s*:?\s*(?P<name>.*)$")
 _AS_ADDRESSED = re.compile(r"^nh\w{1,2} (?:k\w{1,2}nh g\w{1,2}i|tr\w{1,2}n)\b")
