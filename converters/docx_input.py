@@ -3,7 +3,9 @@
 Every paragraph becomes one source unit, numbered from 1 in reading order (table cells row by
 row, left cell first, as the two-column header table of a Word plan is read). Source maps give
 that paragraph index. A label printed by Word's automatic numbering is not in the paragraph's
-text; it is computed from the numbering definition (decimal, letter, Roman, bullet).
+text; it is computed from the numbering definition (decimal, letter, Roman, bullet). A row of a
+body table (three named columns or more, as a task table) is one unit, its cells joined by tabs,
+numbered with the index of its first paragraph.
 """
 
 from __future__ import annotations
@@ -114,6 +116,17 @@ class _Numbering:
         return label.strip() or None
 
 
+def _body_table(table) -> bool:
+    """A table of the body (a task table): its first row names three columns at least. The
+    two-column tables of the header (issuer | motto) and of the end (Nơi nhận | signature), even
+    with an empty column between, hold two; their cells are read one paragraph after another."""
+    rows = table.rows
+    if not rows:
+        return False
+    named = {id(c._tc) for c in rows[0].cells if c.text.strip()}
+    return len(named) >= 3
+
+
 def docx_lines(data: bytes) -> list[Line]:
     try:
         import docx  # python-docx
@@ -130,20 +143,66 @@ def docx_lines(data: bytes) -> list[Line]:
     index = 0
     gap = 0
 
-    def add(paragraph) -> None:
-        nonlocal index, gap
+    def read(paragraph) -> tuple[str, bool] | None:
+        """The next paragraph's printed text (with its label) and boldness; None when it is empty."""
+        nonlocal index
         index += 1
         text = re.sub(r"\s+", " ", paragraph.text.replace("\u00a0", " ")).strip()
         label = numbering.label(paragraph)
         if not text:
-            gap += 1
-            return
+            return None
         runs = [r for r in paragraph.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold or (r.bold is None and paragraph.style is not None and
                                              paragraph.style.font.bold) for r in runs)
         if label:
             text = f"{label} {text}"
-        lines.append(Line(index, text, hard=True, gap=gap, bold=bold))
+        return text, bold
+
+    def add(paragraph) -> None:
+        nonlocal gap
+        got = read(paragraph)
+        if got is None:
+            gap += 1
+            return
+        lines.append(Line(index, got[0], hard=True, gap=gap, bold=got[1]))
+        gap = 0
+
+    def add_row(row, cells: dict) -> None:
+        """A row of a body table as one line, its cells joined by tabs (as Word's text export
+        writes it), so the body reads it as the text reader reads a tab-separated row. The line's
+        number is the index of the row's first paragraph; every paragraph keeps its index."""
+        nonlocal gap
+        first = index + 1
+        texts: list[str] = []
+        bolds: list[bool] = []
+        offsets: list[tuple[int, int]] = []  # where each cell's text starts, and its paragraph
+        pos = 0
+        seen = set()
+        for cell in row.cells:
+            tc = cell._tc
+            if id(tc) in seen:
+                continue  # a cell merged across columns appears once in its row
+            seen.add(id(tc))
+            if tc not in cells:  # a cell merged down the rows is read once, and stands in each row
+                parts, start = [], None
+                for paragraph in cell.paragraphs:
+                    got = read(paragraph)
+                    if got is not None:
+                        parts.append(got)
+                        start = start or index  # the paragraph where the cell's text starts
+                cells[tc] = (" ".join(t for t, _ in parts), all(b for _, b in parts), start)
+            text, bold, num = cells[tc]
+            if text:
+                bolds.append(bold)
+                offsets.append((pos, num))
+            texts.append(text)
+            pos += len(text) + 1
+        if not any(texts):
+            gap += 1
+            return
+        num = min(first, index)
+        lines.append(Line(num, "\t".join(texts).rstrip("\t"), hard=True, gap=gap, bold=all(bolds),
+                          offsets=[(p, n) for p, n in offsets if p > 0]))
         gap = 0
 
     from docx.table import Table
@@ -154,6 +213,11 @@ def docx_lines(data: bytes) -> list[Line]:
             add(Paragraph(element, document))
         elif element.tag == f"{_W}tbl":
             table = Table(element, document)
+            if _body_table(table):
+                cells: dict = {}
+                for row in table.rows:
+                    add_row(row, cells)
+                continue
             for row in table.rows:
                 seen = set()
                 for cell in row.cells:

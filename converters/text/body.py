@@ -16,7 +16,7 @@ import re
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, reporting, targets, timeframe
-from .layout import LABEL_RE, OCR_ROMAN_RE, is_caps_line
+from .layout import LABEL_RE, OCR_ROMAN_RE, hyphen_label, is_caps_line
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 _LETTERS = list("abcdđeghiklmnopqrstuvxy")
@@ -91,6 +91,14 @@ def _closing(key: str) -> bool:
     return key.endswith(("./.", "./.\n")) or _CLOSING_AT_START.match(key) is not None
 _ATTACHMENT = re.compile(r"^\(\s*(?:c\w|g\w{1,2}i) .*k\w{1,2}m theo\s*\)?\.?\)?\.?$")
 _PREAMBLE = re.compile(r"^(?:th\w{1,2}c hi\w{1,2}n|c\w{1,2}n c\w|theo|tri\w{1,2}n khai|nh\w{1,2}m|tr\w{1,2}n c\w s\w)\b")
+# The sentence that closes the preamble, printed as a paragraph of its own after the "Căn cứ …;"
+# lines: "Ủy ban nhân dân phường ban hành Kế hoạch … như sau:" (the issuing formula, ending in ":").
+_ISSUES = re.compile(r"\b(?:ban h\w{1,2}nh|x\w{1,2}y d\w{1,2}ng)\b")
+
+
+def _closes_preamble(key: str, roots: list[dict]) -> bool:
+    return bool(roots) and roots[-1].get("role") == "preamble" and key.rstrip().endswith(":") \
+        and _ISSUES.search(key) is not None
 
 
 def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
@@ -123,19 +131,6 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
         if m and _OCR_ROMAN_DIGITS.search(m["label"]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     return None, None, 0, text
-
-
-# Party documents print item and letter labels with a hyphen as well: "1-", "1.1-", "a-" (as "I-"
-# for sections). The item opens with a capital, which tells the label from a range ("1- 2 năm").
-_HYPHEN_LABEL = re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}-|[a-zđ]-)\s+")
-
-
-def hyphen_label(text: str, pos: int = 0) -> re.Match | None:
-    """A hyphen label opening ``text`` at ``pos``."""
-    m = _HYPHEN_LABEL.match(text, pos)
-    if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1] in ("“", '"', "(")):
-        return m
-    return None
 
 
 _RANK = {"roman": 0, "arabic": 1, "letter": 6, "dash": 7, "plus": 8}
@@ -174,13 +169,6 @@ def _cut(para: Para, cuts: list[int]) -> list[Para]:
     return [p for p in pieces if p.text]
 
 
-def _label_cuts(para: Para) -> list[int]:
-    """Lines of ``para`` that open with a hyphen label ("a- Chú trọng …"): the line joining takes an
-    item that opens with a lowercase letter or a digit for the rest of a wrapped sentence, but
-    labels open items, as "a)" and "1." do."""
-    return [pos for pos, _ in para.offsets[1:] if hyphen_label(para.text, pos)]
-
-
 # One caption after another on one line: "Chủ trì: Sở Tư pháp; phối hợp: Công an tỉnh."
 _CAPTION_BREAK = re.compile(r"[;.,]\s+")
 
@@ -202,14 +190,13 @@ def _caption_cuts(para: Para, rest: str) -> list[int]:
 
 
 def _units(paras: list[Para], ctx: Context) -> list:
-    """The paragraphs as printed units: cut where labels or captions open inside a joined paragraph,
-    task tables gathered (see ``_read_tables``)."""
+    """The paragraphs as printed units: cut where captions open inside a joined paragraph, task
+    tables gathered (see ``_read_tables``). Hyphen labels ("a- …") open units already: the line
+    joining does not glue them to the line above (layout.hyphen_label)."""
     out: list = []
     for para in paras:
-        cuts = _label_cuts(para) if len(para.offsets) > 1 else []
-        for piece in _cut(para, cuts) if cuts else [para]:
-            cuts = _caption_cuts(piece, classify(piece.text, ctx.ocr)[3]) if ":" in piece.text else []
-            out.extend(_cut(piece, cuts) if cuts else [piece])
+        cuts = _caption_cuts(para, classify(para.text, ctx.ocr)[3]) if ":" in para.text else []
+        out.extend(_cut(para, cuts) if cuts else [para])
     return _read_tables(out, ctx)
 
 
@@ -263,8 +250,9 @@ def _column_role(header: str) -> str | None:
 
 
 def _row_paras(para: Para) -> list[Para]:
-    """A paragraph joined from table rows, each row a unit of its own again (a row is one line)."""
-    if len(para.offsets) < 2 or _cells(para.text) is None:
+    """A paragraph joined from table rows, each row a unit of its own again (a row is one line).
+    A tab-separated row is never joined (layout.Joiner): its offsets are its cells' (.docx)."""
+    if len(para.offsets) < 2 or "\t" in para.text or _cells(para.text) is None:
         return [para]
     starts = [pos for pos, _ in para.offsets] + [len(para.text)]
     is_row = [_cells(para.text[a:b]) is not None for a, b in zip(starts, starts[1:])]
@@ -313,7 +301,8 @@ def _table_blocks(table: _Table, ctx: Context, order: list) -> dict:
     for para, cells in table.rows:
         row: dict = {"_kind": None, "_depth": 0, "_para": para, "_table": True, "role": "task", "children": []}
         order.append((row, para))
-        for header, role, cell in zip(table.header, table.roles, cells):
+        units = _cell_units(para)
+        for header, role, cell, unit in zip(table.header, table.roles, cells, units):
             if not cell:
                 continue
             if role == "number" and _ROW_NUMBER.match(cell):
@@ -321,20 +310,32 @@ def _table_blocks(table: _Table, ctx: Context, order: list) -> dict:
             elif role == "task" and "text" not in row:
                 row["text"] = cell
             else:
-                row["children"].append(_cell_block(para, header, role, cell, ctx, order))
+                row["children"].append(_cell_block(para, header, role, cell, ctx, order, unit))
         if not row["children"]:
             del row["children"]
         head["children"].append(row)
     return head
 
 
-def _cell_block(para: Para, header: str, role: str | None, cell: str, ctx: Context, order: list) -> dict:
-    cell_para = Para(cell, para.start, para.end, offsets=[(0, para.start)])
+def _cell_units(para: Para) -> list[int]:
+    """The source unit of each cell of a row: a tab-separated row read from a .docx gives each cell
+    the paragraph it comes from; a row printed on one line gives that line."""
+    if "\t" not in para.text:
+        return [para.start] * (para.text.count("|") + 1)
+    starts = [0] + [i + 1 for i, ch in enumerate(para.text) if ch == "\t"]
+    return [para.line_at(pos) for pos in starts]
+
+
+def _cell_block(para: Para, header: str, role: str | None, cell: str, ctx: Context, order: list,
+                unit: int) -> dict:
+    cell_para = Para(cell, unit, unit, offsets=[(0, unit)])
     block: dict = {"_kind": None, "_depth": 0, "_para": cell_para, "_table": True, "heading": header,
                    "text": cell}
     if role == "timeframe":
         block["role"] = role
-        block["timeframe"] = timeframe(cell)
+        tf = timeframe(cell)
+        if tf is not None:  # a cell that states no timeframe gives none ("Trước ngày 15 của tháng cuối quý")
+            block["timeframe"] = tf
     elif role in ("leadAgencies", "implementingAgencies", "coordinatingAgencies"):
         block["role"] = role
         agencies = split_agencies(cell, ctx.ocr)
@@ -390,7 +391,7 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
         else:
             block["text"] = body_text
         if not kind:
-            if not seen_label and _PREAMBLE.match(key):
+            if not seen_label and (_PREAMBLE.match(key) or _closes_preamble(key, roots)):
                 block["role"] = "preamble"
                 roots.append(block)
                 order.append((block, para))
@@ -504,7 +505,9 @@ def _line_role(b: dict, ctx: Context) -> bool:
     m, role = found
     b["role"] = role
     if role == "timeframe":
-        b["timeframe"] = timeframe(text[m.end():].strip())
+        tf = timeframe(text[m.end():].strip())
+        if tf is not None:  # a caption whose text states no timeframe gives none
+            b["timeframe"] = tf
     else:
         b["agencies"] = split_agencies(text[m.end():], ctx.ocr, key[m.end():])
     return True

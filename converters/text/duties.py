@@ -38,7 +38,8 @@ def _full(d: str, m: str, y: str) -> str | None:
 
 
 _DATE_RE = re.compile(_DATE)
-_PERIOD = re.compile(r"(?:giai doan|tu nam)\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
+# A run of years: "giai đoạn 2021 - 2030", "từ năm 2024 đến năm 2025", "Năm 2024 - 2025".
+_PERIOD = re.compile(r"(?:giai doan|tu nam|\bnam(?=\s))\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
 _YEAR = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)")
 _ONGOING = re.compile(r"thu\w{0,2}ng\s+xuy\w{1,2}n")
 _LIMIT = re.compile(r"truoc|cham nhat|hoan thanh|xong")

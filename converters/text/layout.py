@@ -72,15 +72,38 @@ class Line:
     numbering: str | None = None
     key: str = ""  # the folded text (common.fold)
     indent: int = 0  # the column the text starts at in the source (spaces; pdftotext -layout)
+    # (character offset, source unit) after the first where one line joins several source units:
+    # a .docx table row, each cell from its own paragraph.
+    offsets: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if not self.key:
             self.key = fold(self.text)
 
 
-def _normalise(text: str) -> str:
-    """Spaces for no-break spaces and tabs; page breaks out (the same steps on a line and its key)."""
-    return text.replace("\u00a0", " ").replace("\t", " ").replace("\f", "")
+def _normalise(text: str, keep_tabs: bool = False) -> str:
+    """Spaces for no-break spaces and tabs; page breaks out (the same steps on a line and its key).
+    The tabs of a table row are kept: they separate its cells (``is_tab_row``)."""
+    text = text.replace("\u00a0", " ").replace("\f", "")
+    return text if keep_tabs else text.replace("\t", " ")
+
+
+def _tab_cells(raw: str) -> list[str]:
+    """The cells of a line split at its tabs, white space at its ends left out."""
+    return raw.replace("\f", "").strip().split("\t")
+
+
+def is_tab_row(raw: str, after_row: bool = False) -> bool:
+    """A row of a table exported as text (Word's "Plain Text" writes a table row as its cells
+    separated by tabs): two or more tabs inside the line. A row that follows another row may leave
+    cells empty; a first row names its columns, three at least, which tells it from the two columns
+    of a header or signature table (one tab, or two around an empty middle column)."""
+    if raw.count("\t") < 2:
+        return False
+    cells = _tab_cells(raw)
+    if len(cells) < 3:
+        return False
+    return after_row or sum(1 for c in cells if c.strip()) >= 3
 
 
 def _unescape_markdown(text: str) -> str:
@@ -144,15 +167,17 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
     out: list[Line] = []
     split: list[int] = []  # source lines printed in two columns
     gap = 0
+    row = False  # the line before (not blank) is a table row
     for i, raw in enumerate(raw_lines, start=1):
-        text = _normalise(raw)
+        row = is_tab_row(raw, row) if "\t" in raw else (row and not raw.strip())
+        text = _normalise(raw, row)
         hard = len(text) - len(text.rstrip(" ")) >= 2
         indent = len(text) - len(text.lstrip(" "))
-        pieces = _columns(text) if not markdown else None
-        text = text.strip()
+        pieces = _columns(text) if not markdown and not row else None
+        text = _trim(text, row)
         key = ""
         if key_lines is not None and text:
-            key = _normalise(key_lines[i - 1]).strip()
+            key = _trim(_normalise(key_lines[i - 1], row), row)
         protected = escaped and "\\" in text
         if protected:
             key = ""
@@ -193,6 +218,14 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
     return out
 
 
+def _trim(text: str, row: bool) -> str:
+    """A line trimmed; a table row keeps the tabs before its first cell, which say the cell is
+    empty (the tabs after its last cell say nothing)."""
+    if not row:
+        return text.strip()
+    return text.strip(" \r\n\v").rstrip()
+
+
 def _runs(nums: list[int], within: int = 8) -> list[tuple[int, int]]:
     """Groups of near line numbers (one header, one footer), as (first, last)."""
     runs: list[tuple[int, int]] = []
@@ -214,9 +247,21 @@ def _add_columns(out: list[Line], num: int, pieces: list[tuple[int, str]], hard:
     return gap
 
 
-# Items labelled with a letter or digit and a hyphen ("a- …", "b- …", "1- …"), a Party usage: an
-# item starts there, whatever the line above ends with.
-ITEM_RE = re.compile(r"^(?:[a-zđ]|\d{1,2})-\s+(?=\S)")
+# Party documents print item and letter labels with a hyphen ("1-", "1.1-", "a-"), as "I-" for
+# sections (Hướng dẫn 36-HD/VPTW): an item starts there, whatever the line above ends with. The item
+# opens with a capital, which tells the label from a range ("từ 1- 2 lần") or a word broken at a
+# hyphen.
+_HYPHEN_LABEL = re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}-|[a-zđ]-)\s+")
+
+
+def hyphen_label(text: str, pos: int = 0) -> re.Match | None:
+    """A hyphen label opening ``text`` at ``pos``."""
+    m = _HYPHEN_LABEL.match(text, pos)
+    if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1] in ("“", '"', "(")):
+        return m
+    return None
+
+
 # A paragraph indentation counts when this share of the lines starts at it and some lines start
 # at the margin: then wrapped lines are the ones at the margin.
 _INDENT_SHARE = 0.2
@@ -280,6 +325,10 @@ class Joiner:
     def continues(self, prev: Line, cur: Line) -> bool:
         text = cur.text
         prev_text = prev.text
+        if "\t" in text or "\t" in prev_text:
+            return False  # a table row (its cells separated by tabs) is a unit of its own
+        if hyphen_label(text):
+            return False  # "a- …", "1.1- …": an item of a list, not the rest of the line above
         if ends_word_hyphen(prev_text):
             return True  # "260-" / "KH/TU": a token broken after its hyphen
         if self.para_indent:
@@ -292,10 +341,8 @@ class Joiner:
             # there): the rules below decide.
             # A short line above ends its paragraph wherever the next line starts.
             if cur.indent < self.para_indent - 1 and cur.gap == 0 and prev.indent <= self.para_indent + 1 \
-                    and len(prev_text) >= 0.6 * self.width and not LABEL_RE.match(text) and not ITEM_RE.match(text):
+                    and len(prev_text) >= 0.6 * self.width and not LABEL_RE.match(text):
                 return True
-        if ITEM_RE.match(text):
-            return False  # "a- …", "1- …": an item of a list, not the rest of the line above
         m = LABEL_RE.match(text)
         if m:
             label = m["label"]
@@ -341,7 +388,8 @@ class Joiner:
         return paras
 
 
-_WS = re.compile(r"\s+")
+# White space other than tabs: a table row's tabs separate its cells and are kept.
+_WS = re.compile(r"[^\S\t]+")
 
 
 def join(lines: list[Line]) -> Para:
@@ -363,13 +411,15 @@ def join(lines: list[Line]) -> Para:
         piece, kp = ln.text, ln.key
         if not piece.isprintable() or "  " in piece:  # else no white space but single spaces
             piece, kp = _WS.sub(" ", piece), _WS.sub(" ", kp)
-        piece, kp = piece.strip(), kp.strip()
+        piece, kp = piece.strip(" "), kp.strip(" ")
         if length and not ends_word_hyphen(tail):
             pieces.append(" ")
             keys.append(" ")
             length += 1
             tail = tail[-1:] + " "
         offsets.append((length, ln.num))
+        if ln.offsets:
+            offsets.extend((length + pos, num) for pos, num in ln.offsets)
         pieces.append(piece)
         keys.append(kp)
         length += len(piece)

@@ -92,11 +92,80 @@ def _printed_title(doc: dict) -> str | None:
 
 
 def _block(block: dict, unit) -> None:
+    table = _table_rows(block)
+    if table is not None:
+        _table(table, unit)
+        return
     # An OCR record prints the label as the source printed it; reading it again restores it.
     parts = [block.get("printedLabel") or block.get("label"), block.get("heading"), block.get("text")]
     unit(" ".join(p for p in parts if p))
     for child in block.get("children", []):
         _block(child, unit)
+
+
+# --- task tables ----------------------------------------------------------------------------------
+#
+# The text reader reads a task table (a Markdown pipe table or tab-separated columns) as a block whose
+# heading holds the column headers joined by " | ", with a block for each row: its number the label,
+# its task the text, and each other cell a block under it headed by its column's header. Such a
+# block prints as a pipe table again, so that reading the rendering gives the same blocks.
+
+_COLUMN_SEP = " | "
+
+
+def _table_rows(block: dict) -> list[list[str]] | None:
+    """The table a block holds, header row first, as cell texts; None for a block that holds none
+    or one whose blocks a table cannot print as they are."""
+    heading = block.get("heading") or ""
+    children = block.get("children") or []
+    if _COLUMN_SEP not in heading or not children or any(k in block for k in ("label", "text")):
+        return None
+    header = heading.split(_COLUMN_SEP)
+    table = [header]
+    for row in children:
+        cells = _row_cells(row, header)
+        if cells is None:
+            return None
+        table.append(cells)
+    return table
+
+
+def _row_cells(row: dict, header: list[str]) -> list[str] | None:
+    """A row block's cells in the columns of ``header``: the label in the row-number column, the
+    text in the task column (as the reader took them), each cell block under its own header."""
+    if row.get("heading") or row.get("printedLabel") or row.get("role") != "task":
+        return None
+    from .body import _column_role  # the reader's reading of a column header
+
+    cells = [""] * len(header)
+    free = list(range(len(header)))
+    for key, role in (("label", "number"), ("text", "task")):
+        if row.get(key):
+            col = next((i for i in free if _column_role(header[i]) == role), None)
+            if col is None:
+                return None
+            cells[col] = row[key]
+            free.remove(col)
+    for child in row.get("children", []):
+        if child.get("children") or child.get("label") or child.get("heading") not in header:
+            return None
+        col = next((i for i in free if header[i] == child["heading"]), None)
+        if col is None:
+            return None
+        cells[col] = child.get("text", "")
+        free.remove(col)
+    return cells
+
+
+def _table(rows: list[list[str]], unit) -> None:
+    """A pipe table: the header row, the rule under it, a line for each row."""
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    unit(line(rows[0]))
+    unit("|" + "|".join("---" for _ in rows[0]) + "|")
+    for cells in rows[1:]:
+        unit(line(cells))
 
 
 def render(data: dict) -> str:
