@@ -353,8 +353,9 @@ def test_every_row_keeps_its_cells(rows, sep):
 
 
 def test_docx_with_a_task_table_keeps_its_header_table():
-    """A .docx hands every table cell over as a paragraph of its own (the two-column header table
-    is read so): the header is read as before, and cells without their row claim no role."""
+    """A .docx hands the two-column header table over cell by cell, paragraph by paragraph: the
+    header is read as before. A task table's row is one unit (its cells joined by tabs): its cells
+    take their roles under their row, none outside it."""
     docx = pytest.importorskip("docx")
     import io
 
@@ -382,6 +383,10 @@ def test_docx_with_a_task_table_keeps_its_header_table():
     d.save(buf)
     _, doc = read_source(buf.getvalue(), "plan.docx")
     assert doc["number"]["printed"] == "301-KH/HU" and doc["issueDate"] == "2024-06-03"
-    assert not any(b.get("role") in ("leadAgencies", "coordinatingAgencies", "timeframe")
-                   for b in walk_blocks(doc["body"]))
+    [table] = doc["body"][1]["children"]
+    [row] = table["children"]
+    assert [(c["role"], c["text"]) for c in row["children"]] == [
+        ("leadAgencies", "Ban Tuyên giáo Huyện ủy"), ("timeframe", "Tháng 7/2024")]
+    assert sum(b.get("role") in ("leadAgencies", "coordinatingAgencies", "timeframe")
+               for b in walk_blocks(doc["body"])) == 2
     assert doc["body"][-1]["children"][0]["agencies"] == ["Ban Tuyên giáo Huyện ủy"]
