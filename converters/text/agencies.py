@@ -23,21 +23,21 @@ _ORGAN_HEADS = (
     "hoi", "lien doan", "cong chuc", "truong", "benh vien", "kho bac", "ngan hang", "chi nhanh", "thu truong",
     "chu tich", "bo chi huy", "ban chi huy", "quan su", "lanh dao", "hoi lien hiep", "cac dong chi",
     "huyen uy", "tinh uy", "thi uy", "thanh uy", "quan uy", "chinh phu", "thu tuong",
-    "dang doan", "vu", "tram",
+    "dang doan", "vu", "tram", "doi",
 )
 # Heads whose folded form is also a common word that opens a task ("Sơ kết" is no "Sở", "Bố trí"
 # no "Bộ", "Phong trào" no "Phòng", "Đại hội" no "Đài"): where the word is printed with its marks,
 # it must be the organ's word. A text printed without marks keeps the folded reading.
 _HEAD_SPELLING = {
     "so": "sở", "bo": "bộ", "vu": "vụ", "tram": "trạm", "phong": "phòng", "dai": "đài", "vien": "viện",
-    "hoi": "hội", "cuc": "cục",
+    "hoi": "hội", "cuc": "cục", "doi": "đội",
 }
 # Nouns that, after "các", name a group of bodies.
 _GROUP_NOUNS = (
     "co quan", "to chuc", "dang uy", "dang bo", "chi bo", "don vi", "so", "ban", "phong", "nganh", "doan the",
     "dia phuong", "hoi", "cap uy", "chi", "truong", "doanh nghiep", "xa", "phuong", "huyen", "thi tran",
     "ban nganh", "phong ban", "cap", "ngan", "co so", "cong chuc", "khu pho", "to dan pho", "thon",
-    "khu dan cu",
+    "khu dan cu", "chu dau tu",
 )
 _OCR_HEADS = ("bang uy", "pang uy")
 
@@ -108,11 +108,14 @@ def _opens_body_at(key: str, pos: int, ocr: bool, text: str | None = None) -> bo
 
 
 def _spelt_as(spellings: dict, text: str, start: int, end: int) -> bool:
-    """The printed word at ``start``–``end`` is the word meant, not another of the same letters: its
-    marks are the expected ones, or it is printed without marks at all."""
+    """The printed word at ``start``–``end`` is the word meant, not another of the same letters
+    ("Phong trào" is no "Phòng"): its marks are the expected ones, or the whole text is printed
+    without marks and has no spelling to tell."""
     spelling = spellings.get(fold(text[start:end]))
+    if spelling is None:
+        return True
     word = text[start:end].lower()
-    return spelling is None or word == spelling or word == fold(word)
+    return word == spelling or (word == fold(word) and text.isascii())
 
 
 _TRAILING = re.compile(r"[\s.;,:]+$")
@@ -268,3 +271,37 @@ def subject_of(text: str, ocr: bool = False) -> str | None:
     if not opens_body(subject, ocr):
         return None
     return subject
+
+
+# "phối hợp với", "phối hợp chặt chẽ với": the partners of the subject follow.
+_WITH_PARTNERS = re.compile(r" phoi hop(?: chat che)? voi\s+")
+
+
+def task_agencies(text: str, ocr: bool = False) -> tuple[list[str], list[str]]:
+    """The bodies a task sentence gives the work to, and those it is to work with: "X chủ trì,
+    phối hợp với Y, Z thực hiện …" → ([X], [Y, Z]). X is the subject (``subject_of``); the partners
+    run from "phối hợp với" to the next verb, ";" or the end of the sentence. Each is an exact
+    substring of ``text``; a sentence that opens with no body gives ([], [])."""
+    subject = subject_of(text, ocr)
+    if not subject:
+        return [], []
+    lead = split_agencies(subject, ocr)
+    key = fold(text)
+    m = _WITH_PARTNERS.search(key, text.find(subject) + len(subject))
+    if m is None:
+        return lead, []
+    rest, rest_key = text[m.end():], key[m.end():]
+    end = min([i for i in (rest.find(";"), _sentence_end(rest)) if i >= 0], default=len(rest))
+    # A space before the rest lets a verb at its very start be found; the index found is then
+    # the verb's own position in ``rest``.
+    verb = _first_verb(" " + rest, " " + rest_key, _VERB_OCR_RE if ocr else _VERB_RE)
+    if verb is not None:
+        end = min(end, verb)
+    partners = rest[:end]
+    return lead, (split_agencies(partners, ocr) if opens_body(partners, ocr) else [])
+
+
+def _sentence_end(text: str) -> int:
+    """Where the sentence ends: a full stop followed by a space or the end (not "số 5.1")."""
+    m = re.search(r"\.(?=\s|$)", text)
+    return m.start() if m else -1

@@ -204,8 +204,8 @@ def _note_appendix(appendix: list[Line], ctx: Context) -> None:
         opening = opening[:160].rsplit(" ", 1)[0] + " …"
     where = f"{'paragraphs' if ctx.docx else 'lines'} {first}–{last}"
     ctx.notes.append(f"Line {first}: an appendix printed after the signing block ({where}: \"{opening}\") is not "
-                     f"read into this record; its tasks are not in the body, and none of it is a recipient or "
-                     f"the signer.")
+                     f"read into this record: its text is not in the body, and none of it is taken for a recipient "
+                     f"or the signer.")
 
 
 def _item_open(item: str) -> bool:
