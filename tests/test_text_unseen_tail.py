@@ -36,6 +36,20 @@ def _agencies_of(record: dict, start: str) -> list[str] | None:
     raise AssertionError(f"no block opens with {start!r}")
 
 
+def _assert_appendix_kept(rec: dict, first: int, last: int, openings: list[str]) -> None:
+    """The appendix at lines ``first``–``last`` is not lost: one note names its lines, and what it
+    opens with stands in that note or in the body's blocks from those lines."""
+    notes = [n for n in rec["provenance"].get("notes", []) if "appendix" in n]
+    assert len(notes) == 1
+    assert notes[0].startswith(f"Line {first}: ") and f"lines {first}–{last}" in notes[0]
+    said = " ".join(b.get("heading") or b.get("text") or "" for b in walk_blocks(rec["body"])
+                    if b["source"]["startLine"] >= first)
+    for opening in openings:
+        assert opening in notes[0] or opening in said
+    # None of it is a recipient.
+    assert all(not (r.get("text") or "").startswith(("Đơn vị", "Thời gian", "Đợt")) for r in rec["recipients"])
+
+
 def _lines(texts: list[str], first: int = 1) -> list[Line]:
     return [Line(first + i, t) for i, t in enumerate(texts)]
 
@@ -52,11 +66,9 @@ def test_appendix_after_the_signature_is_no_recipient():
                                                              "archive"]
     assert rec["signature"] == {"authority": [{"marker": "TM.", "of": "BAN THƯỜNG VỤ"}], "position": "CHỦ TỊCH",
                                 "name": "Lê Thị Thu Hà"}
-    # Not dropped silently: the record names the lines it does not read and how they open.
-    notes = [n for n in rec["provenance"].get("notes", []) if "appendix" in n]
-    assert len(notes) == 1
-    assert notes[0].startswith("Line 61: ") and "lines 61–91" in notes[0]
-    assert "PHỤ LỤC" in notes[0] and "(Kèm theo Kế hoạch số 45/KH-HPN" in notes[0]
+    # Not dropped silently: the appendix is read into the body, or a note names its lines and quotes
+    # how it opens; either way a note says where it stands.
+    _assert_appendix_kept(rec, 61, 91, ["PHỤ LỤC", "(Kèm theo Kế hoạch số 45/KH-HPN"])
     # The document cites what it implements; the appendix's own "Kèm theo" line is no reference.
     assert rec["parent"]["number"]["printed"] == "27/KH-ĐCT"
     assert [r["number"]["printed"] for r in rec.get("references", [])] == ["939/QĐ-TTg"]
@@ -70,7 +82,7 @@ def test_numbered_appendix_with_a_table_after_the_recipients():
                                                           "VT"]
     assert rec["signature"]["name"] == "NGUYỄN VĂN BÌNH"
     assert rec["signature"]["position"] == "CHỦ TỊCH"
-    assert any(n.startswith("Line 33: ") and "Phụ lục I" in n for n in rec["provenance"]["notes"])
+    _assert_appendix_kept(rec, 33, 40, ["Phụ lục I", "DANH MỤC NHIỆM VỤ"])
 
 
 def test_appendix_opened_by_its_title_over_kem_theo():
@@ -80,7 +92,7 @@ def test_appendix_opened_by_its_title_over_kem_theo():
                                                           "Văn phòng Đảng ủy"]
     assert rec["signature"] == {"authority": [{"marker": "T/M", "of": "ĐẢNG ỦY"}], "position": "BÍ THƯ",
                                 "name": "Hoàng Văn Sơn"}
-    assert any(n.startswith("Line 33: ") and "LỊCH HỌC TẬP NGHỊ QUYẾT" in n for n in rec["provenance"]["notes"])
+    _assert_appendix_kept(rec, 33, 37, ["LỊCH HỌC TẬP NGHỊ QUYẾT", "(Kèm theo Kế hoạch số 25-KH/ĐU"])
 
 
 @pytest.mark.parametrize("texts", [
