@@ -4,7 +4,9 @@ A list of agencies is split at ";" always, and at ", " or " và " only where the
 a new body: a named organ ("Ban …", "Ủy ban …", "Sở …", "Phòng …", "UBND …") or a plural group
 ("các tổ chức …", "các cơ quan …"). Commas inside one group stay ("các cơ quan, đơn vị liên
 quan", "UBND các xã, phường"), as do connecting words inside a name ("Sở Lao động - Thương binh
-và Xã hội"). Every agency is an exact substring of the printed text.
+và Xã hội"), and a list of levels that share one organ ("Các huyện, thị, thành Đoàn" is the Đoàn of
+every huyện, thị xã and thành phố; "Ban Dân vận các huyện ủy, thị ủy, thành ủy"). Every agency is
+an exact substring of the printed text.
 """
 
 from __future__ import annotations
@@ -21,12 +23,21 @@ _ORGAN_HEADS = (
     "hoi", "lien doan", "cong chuc", "truong", "benh vien", "kho bac", "ngan hang", "chi nhanh", "thu truong",
     "chu tich", "bo chi huy", "ban chi huy", "quan su", "lanh dao", "hoi lien hiep", "cac dong chi",
     "huyen uy", "tinh uy", "thi uy", "thanh uy", "quan uy", "chinh phu", "thu tuong",
+    "dang doan", "vu", "tram", "doi",
 )
+# Heads whose folded form is also a common word that opens a task ("Sơ kết" is no "Sở", "Bố trí"
+# no "Bộ", "Phong trào" no "Phòng", "Đại hội" no "Đài"): where the word is printed with its marks,
+# it must be the organ's word. A text printed without marks keeps the folded reading.
+_HEAD_SPELLING = {
+    "so": "sở", "bo": "bộ", "vu": "vụ", "tram": "trạm", "phong": "phòng", "dai": "đài", "vien": "viện",
+    "hoi": "hội", "cuc": "cục", "doi": "đội",
+}
 # Nouns that, after "các", name a group of bodies.
 _GROUP_NOUNS = (
     "co quan", "to chuc", "dang uy", "dang bo", "chi bo", "don vi", "so", "ban", "phong", "nganh", "doan the",
     "dia phuong", "hoi", "cap uy", "chi", "truong", "doanh nghiep", "xa", "phuong", "huyen", "thi tran",
-    "ban nganh", "phong ban", "cap", "ngan", "co so", "cong chuc",
+    "ban nganh", "phong ban", "cap", "ngan", "co so", "cong chuc", "khu pho", "to dan pho", "thon",
+    "khu dan cu", "chu dau tu",
 )
 _OCR_HEADS = ("bang uy", "pang uy")
 
@@ -37,12 +48,19 @@ VERBS = (
     "can doi", "ra soat", "kien toan", "dam bao", "bao dam", "nang cao", "huy dong", "cap nhat",
     "quan ly", "tiep tuc", "tich cuc", "ban hanh", "dieu hanh", "xem xet", "uu tien", "phat huy", "van dong",
     "co van ban", "nam bat", "dinh huong", "long ghep", "chiu trach nhiem", "tham gia", "the che hoa",
-    "gioi thieu", "phan cong",
+    "gioi thieu", "phan cong", "don doc", "tong hop", "phat dong", "phat song", "dua tin", "dang tai",
+    "bien soan", "cung cap", "mo",
 )
+# Verbs whose folded form is short enough to stand in other words ("mô hình", "mỏ"): printed with
+# their marks, they must be the verb's.
+_VERB_SPELLING = {"mo": "mở"}
 # Words that end the subject of an assignment without being one of its verbs: the copula ("X là
 # đầu mối …", "X là cơ quan thường trực …") and "căn cứ" ("X căn cứ chức năng, nhiệm vụ được giao,
 # xây dựng …"). No name of a body holds them.
 PREDICATES = ("la", "can cu")
+# Adverbs of time standing between the subject and its verb ("Sở Y tế … định kỳ 6 tháng, hằng năm
+# báo cáo …", "X thường xuyên theo dõi …"): they end the subject; no name of a body holds them.
+ADVERBIALS = ("dinh ky", "hang nam", "hang quy", "hang thang", "hang tuan", "thuong xuyen")
 # "cơ quan (chuyên trách) tham mưu, giúp việc": part of a name, not the verb "tham mưu".
 _NAME_PHRASES = re.compile(r"tham m\w{1,2}u,?\s+gi\w{1,2}p vi\w{1,2}c")
 
@@ -60,25 +78,18 @@ _HEAD_OPEN_OCR = re.compile(r"(?:" + _alternation(_ORGAN_HEADS + _OCR_HEADS) + r
 _NOT_PAPER_OCR = re.compile(r"b\w{2} (?:v\w|c\w{2}|d\w{2})\b")
 
 
-def _opens_body(key: str, ocr: bool = False) -> bool:
-    key = key.lstrip()
-    if ocr:
-        if _NOT_PAPER_OCR.match(key):
-            return False
-        return bool(_OCR_OPEN_RE.match(key))
-    if _CAC.match(key):
-        return bool(_GROUP_OPEN.match(key))
-    if _NOT_PAPER.match(key):
-        return False  # "bảo vệ", "báo cáo": words, not the newspaper "Báo …"
-    return bool(_HEAD_OPEN.match(key))
+def _opens_body(key: str, ocr: bool = False, text: str | None = None) -> bool:
+    """``key`` (the folded ``text``, when given) opens the name of a body."""
+    return _opens_body_at(key, 0, ocr, text)
 
 
 def opens_body(text: str, ocr: bool = False) -> bool:
-    return _opens_body(fold(text), ocr)
+    return _opens_body(fold(text), ocr, text)
 
 
-def _opens_body_at(key: str, pos: int, ocr: bool) -> bool:
-    """``_opens_body(key[pos:])`` without copying the rest of the key (no pattern looks back)."""
+def _opens_body_at(key: str, pos: int, ocr: bool, text: str | None = None) -> bool:
+    """``_opens_body(key[pos:])`` without copying the rest of the key (no pattern looks back);
+    ``text``: the printed text ``key`` folds, to check the spelling of an ambiguous head."""
     n = len(key)
     while pos < n and key[pos].isspace():
         pos += 1
@@ -89,8 +100,22 @@ def _opens_body_at(key: str, pos: int, ocr: bool) -> bool:
     if _CAC.match(key, pos):
         return bool(_GROUP_OPEN.match(key, pos))
     if _NOT_PAPER.match(key, pos):
+        return False  # "bảo vệ", "báo cáo": words, not the newspaper "Báo …"
+    m = _HEAD_OPEN.match(key, pos)
+    if m is None:
         return False
-    return bool(_HEAD_OPEN.match(key, pos))
+    return text is None or _spelt_as(_HEAD_SPELLING, text, m.start(), m.end())
+
+
+def _spelt_as(spellings: dict, text: str, start: int, end: int) -> bool:
+    """The printed word at ``start``–``end`` is the word meant, not another of the same letters
+    ("Phong trào" is no "Phòng"): its marks are the expected ones, or the whole text is printed
+    without marks and has no spelling to tell."""
+    spelling = spellings.get(fold(text[start:end]))
+    if spelling is None:
+        return True
+    word = text[start:end].lower()
+    return word == spelling or (word == fold(word) and text.isascii())
 
 
 _TRAILING = re.compile(r"[\s.;,:]+$")
@@ -113,8 +138,9 @@ def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tu
     key = fold(text) if key is None else key[lead:end]
     cuts = [0]
     for m in (_CUT.finditer(key) if ";" in key or "," in key or " " in key else ()):
-        if m.group(0).startswith(";") or (_opens_body_at(key, m.end(), ocr)
-                                          and not _joint_office(key, cuts[-1], m)):
+        if m.group(0).startswith(";") or (_opens_body_at(key, m.end(), ocr, text)
+                                          and not _joint_office(key, cuts[-1], m)
+                                          and not _next_level(text, key, cuts[-1], m)):
             cuts.append(m.start())
             cuts.append(m.end())
     cuts.append(len(text))
@@ -141,7 +167,33 @@ def _joint_office(key: str, start: int, cut: re.Match) -> bool:
         and _SECOND_ORGAN.match(key, cut.end()) is not None
 
 
-_REQUEST = re.compile(r"(?:đ|Đ)ề nghị\s+|De nghi\s+", re.IGNORECASE)
+# The levels of local government (Luật Tổ chức chính quyền địa phương), printed in lower case where
+# a list names them in turn: "các huyện, thị xã, thành phố", "các huyện ủy, thị ủy, thành ủy".
+_LEVELS = r"(?:huyen|thi xa|thi tran|thi|thanh pho|thanh|quan|xa|phuong|tinh)"
+# A list of levels after "các", up to the cut: each item a level, alone or with its organ in one
+# word ("ủy", "Đoàn").
+_LEVEL_LIST = re.compile(r"cac\s+" + _LEVELS + r"(?:\s+\w+)?(?:,\s+" + _LEVELS + r"(?:\s+\w+)?)*\s*")
+_LEVEL_ITEM = re.compile(_LEVELS + r"(?:\s+\w+)?(?=\s*(?:[,;.]|\s+va\s|$))")
+
+
+def _next_level(text: str, key: str, start: int, cut: re.Match) -> bool:
+    """The cut ``cut`` is a comma inside a list of levels that share one organ: the piece from
+    ``start`` holds "các" and a list of levels running up to the cut, and the next item, printed in
+    lower case, is another level ("Các huyện, thị, | thành Đoàn"; "Ban Dân vận các huyện ủy, thị
+    ủy, | thành ủy"). A name printed with its capital ("Thành ủy Vinh") is a body of its own."""
+    if not cut.group(0).startswith(","):
+        return False
+    nxt = cut.end()
+    if not text[nxt:nxt + 1].islower() or not _LEVEL_ITEM.match(key, nxt):
+        return False
+    at = key.rfind("cac ", start, cut.start())
+    return at >= 0 and (at == 0 or not key[at - 1].isalpha()) \
+        and _LEVEL_LIST.fullmatch(key, at, cut.start()) is not None
+
+
+# Words that hand a task to the bodies named after them: "Đề nghị" (to bodies outside the issuer's
+# authority), "Giao", "Giao cho" and "Yêu cầu" (to bodies under it).
+_REQUEST = re.compile(r"(?:đề nghị|de nghi|giao(?: cho)?|yêu cầu|yeu cau)\s+(?=\S)", re.IGNORECASE)
 
 
 def _strip_request(text: str) -> tuple[int, str]:
@@ -179,7 +231,7 @@ _OCR_OPEN_RE = re.compile(
 # "cac (?<!\wcac )" is "\bcac ".
 _VERB_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(VERBS) + r")(?=[\s,.;:]|$)")
 # Not in the OCR form: "l\w" would stop at any short word.
-_PREDICATE_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(PREDICATES) + r")(?=[\s,.;:]|$)")
+_PREDICATE_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(PREDICATES + ADVERBIALS) + r")(?=[\s,.;:]|$)")
 _VERB_OCR_RE = re.compile(r" (?<=[\w)] )(?:" + "|".join(_skeleton(v) for v in VERBS) + r")(?=[\s,.;:]|$)")
 _GROUPS_RE = re.compile(r"cac (?<!\wcac )(?:" + "|".join(_GROUP_NOUNS) + r")\b")
 _GROUPS_OCR_RE = re.compile(r"\bc\w{1,2}c (?:" + "|".join(_skeleton(g) for g in _GROUP_NOUNS) + r")\b")
@@ -191,7 +243,8 @@ def _first_verb(text: str, masked: str, verbs: re.Pattern) -> int | None:
     predicate, whose verbs are printed in lower case."""
     pos = 0
     while (m := verbs.search(masked, pos)) is not None:
-        if not text[m.start() + 1:m.start() + 2].isupper():
+        if not text[m.start() + 1:m.start() + 2].isupper() \
+                and _spelt_as(_VERB_SPELLING, text, m.start() + 1, m.end()):
             return m.start()
         pos = m.start() + 1
     return None
@@ -218,3 +271,37 @@ def subject_of(text: str, ocr: bool = False) -> str | None:
     if not opens_body(subject, ocr):
         return None
     return subject
+
+
+# "phối hợp với", "phối hợp chặt chẽ với": the partners of the subject follow.
+_WITH_PARTNERS = re.compile(r" phoi hop(?: chat che)? voi\s+")
+
+
+def task_agencies(text: str, ocr: bool = False) -> tuple[list[str], list[str]]:
+    """The bodies a task sentence gives the work to, and those it is to work with: "X chủ trì,
+    phối hợp với Y, Z thực hiện …" → ([X], [Y, Z]). X is the subject (``subject_of``); the partners
+    run from "phối hợp với" to the next verb, ";" or the end of the sentence. Each is an exact
+    substring of ``text``; a sentence that opens with no body gives ([], [])."""
+    subject = subject_of(text, ocr)
+    if not subject:
+        return [], []
+    lead = split_agencies(subject, ocr)
+    key = fold(text)
+    m = _WITH_PARTNERS.search(key, text.find(subject) + len(subject))
+    if m is None:
+        return lead, []
+    rest, rest_key = text[m.end():], key[m.end():]
+    end = min([i for i in (rest.find(";"), _sentence_end(rest)) if i >= 0], default=len(rest))
+    # A space before the rest lets a verb at its very start be found; the index found is then
+    # the verb's own position in ``rest``.
+    verb = _first_verb(" " + rest, " " + rest_key, _VERB_OCR_RE if ocr else _VERB_RE)
+    if verb is not None:
+        end = min(end, verb)
+    partners = rest[:end]
+    return lead, (split_agencies(partners, ocr) if opens_body(partners, ocr) else [])
+
+
+def _sentence_end(text: str) -> int:
+    """Where the sentence ends: a full stop followed by a space or the end (not "số 5.1")."""
+    m = re.search(r"\.(?=\s|$)", text)
+    return m.start() if m else -1

@@ -3,6 +3,11 @@
 Flattened text prints the two columns one after the other, in either order. An OCR layer may
 interleave them line by line, with marks of the seal between: a recipient item then ends at its
 own closing punctuation, and what follows on the line belongs to the right column.
+
+An appendix may follow the signing block (Nghị định 30/2020/NĐ-CP, Appendix I: "Phụ lục" and its
+number, the appendix's title, then "(Kèm theo Kế hoạch số … ngày … của …)"). It is part of the
+document's content, not of its footer: ``split_appendix`` tells where it begins, and nothing from
+it is read as a recipient or a signer.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ class Tail:
     recipient_lines: list[str] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
+    appendix: list[Line] = field(default_factory=list)  # lines of an appendix after the footer
 
 
 # A token that is no part of a printed word: marks of a seal or a signature in an OCR layer.
@@ -47,10 +53,71 @@ def _split_ocr_line(text: str) -> tuple[str, str]:
     return taken.strip(), text[pos:].strip()
 
 
+# "Phụ lục", "PHỤ LỤC I", "Phụ lục số 02", "PHỤ LỤC 1: DANH MỤC …" opening a line (folded key): the
+# word and, where printed, the appendix's number; after a ":", ".", or a dash, its title.
+_APPENDIX_HEAD = re.compile(r"ph\w{1,2} l\w{1,2}c(?:\s+(?:s\w\s+)?(?:[ivxlc]{1,5}|\d{1,3}[a-z]?))?"
+                            r"(?:\s*[.:\-–]\s*\S.*|\s*[.:]?)")
+# "(Kèm theo Kế hoạch số …)": the line under an appendix's title naming the document it goes with.
+# "(Có Kế hoạch … kèm theo)" is the other way round: a document sent with this one (SPEC §9.2).
+_ANNEXED_TO = re.compile(r"\(\s*k\w{1,2}m theo\s.*\)[.;]?")
+# How many title lines may stand above "(Kèm theo …)" when no "Phụ lục" line opens the appendix.
+_APPENDIX_TITLE_LINES = 3
+
+
+def split_appendix(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The footer lines (Nơi nhận, signing block) and the lines of an appendix printed after them."""
+    k = appendix_start(lines)
+    if k is None:
+        return lines, []
+    return lines[:k], lines[k:]
+
+
+def appendix_start(lines: list[Line]) -> int | None:
+    """Where an appendix begins in the lines from "Nơi nhận" or the signing block to the end.
+
+    The appendix opens with a line "Phụ lục …" printed with its capital, or with its title in
+    capitals over "(Kèm theo …)". Neither can be the signer's name: the search starts after the
+    line under the last post or marker (the name's place)."""
+    first = _after_signer(lines)
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        key = ln.key or fold(ln.text)
+        if ln.text[:1] == "P" and _APPENDIX_HEAD.fullmatch(key):
+            return i
+        if _ANNEXED_TO.fullmatch(key):
+            j = i
+            while j > first and i - j < _APPENDIX_TITLE_LINES and is_caps_line(lines[j - 1].text) \
+                    and not _footer_line(lines[j - 1]):
+                j -= 1
+            return j
+    return None
+
+
+def _after_signer(lines: list[Line]) -> int:
+    """The first line that may open an appendix: past the signing block's last post or marker and
+    the name under it, and never the first line of the footer."""
+    last = 0
+    for i, ln in enumerate(lines):
+        if MARKER_RE.match(ln.text) or is_post(ln.text, ln.key or None):
+            last = i + 1
+            if i + 1 < len(lines) and looks_like_name(lines[i + 1].text) or \
+                    i + 1 < len(lines) and is_caps_line(lines[i + 1].text) and not _footer_line(lines[i + 1]):
+                last = i + 2  # the name, as printed (title case or capitals)
+    return max(last, 1)
+
+
+def _footer_line(ln: Line) -> bool:
+    key = ln.key or fold(ln.text)
+    return bool(NOI_NHAN.match(key) or MARKER_RE.match(ln.text) or is_post(ln.text, key))
+
+
 def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     tail = Tail()
     if not lines:
         return tail
+    lines, tail.appendix = split_appendix(lines)
+    if tail.appendix:
+        _note_appendix(tail.appendix, ctx)
     tail.start, tail.end = lines[0].num, lines[-1].num
     markers: list[tuple[str, str]] = []
     position = None
@@ -126,6 +193,19 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     if markers:
         tail.marker_system = "party" if "/" in markers[0][0] else "state"
     return tail
+
+
+def _note_appendix(appendix: list[Line], ctx: Context) -> None:
+    """An appendix left in the footer is not read into the record: the record says so (its text is
+    not dropped silently), naming where it stands and how it opens."""
+    first, last = appendix[0].num, appendix[-1].num
+    opening = clean(" ".join(ln.text for ln in appendix[:3]))
+    if len(opening) > 160:
+        opening = opening[:160].rsplit(" ", 1)[0] + " …"
+    where = f"{'paragraphs' if ctx.docx else 'lines'} {first}–{last}"
+    ctx.notes.append(f"Line {first}: an appendix printed after the signing block ({where}: \"{opening}\") is not "
+                     f"read into this record: its text is not in the body, and none of it is taken for a recipient "
+                     f"or the signer.")
 
 
 def _item_open(item: str) -> bool:
