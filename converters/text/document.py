@@ -670,9 +670,15 @@ def _unit_from_text(acting: str, level: str | None, text: str):
     return None
 
 
+# A unit's kind abbreviated in a name ("UBND TP. HỒ CHÍ MINH", "UBND TX. …"), read as spelt out.
+_KIND_ABBREVIATIONS = ((re.compile(r"\b(?:TP|Tp)\.\s?"), "Thành phố "), (re.compile(r"\b(?:TX|Tx)\.\s?"), "Thị xã "))
+
+
 def _unit_of_issuer(name: str, superior: str | None, text: str):
     if not gazetteer.units():
         return None
+    for rx, kind in _KIND_ABBREVIATIONS:
+        name = rx.sub(kind, name)
     key = re.sub(r"\s+", " ", fold(name))
     m = re.search(r"\b(tinh uy|huyen uy|thi uy|quan uy|thanh uy|thanh pho|thi tran|thi xa|tinh|huyen|quan|xa|phuong)"
                   r"\s+(?P<place>.+)$", key)

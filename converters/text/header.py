@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from khth.schema.identifiers import CITATION_NAMES, parse_number
 
 from .common import clean, fold
+from .agencies import opens_body
 from .layout import Line, Joiner, join, is_caps_line, starts_with_label
 
 _MOTTOS = {
@@ -31,9 +32,11 @@ _MOTTOS = {
     "state2": re.compile(r"d\w{1,2}c\s+l\w{1,2}p\s*[-–]\s*t\w\s+do\s*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c"),
     "party": re.compile(r"[dpb]{1,2}\w?ang\s+c\w{1,2}ng\s+s\w{1,2}n\s+vi\w{1,2}t\s+nam"),
 }
-# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form.
+# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form. The place
+# may carry its unit's kind, spelt out ("Thành phố Hồ Chí Minh") or abbreviated ("TP. Hồ Chí Minh").
 _DATE_LINE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
+    r"(?P<place>(?:(?:Thành|THÀNH)\s+(?:phố|PHỐ)\s+|(?:Thị|THỊ)\s+(?:xã|XÃ|trấn|TRẤN)\s+)?"
+    r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
     r"n\w{1,2}m\s*(?P<y>\d{4})")
 _NUMBER_LINE = re.compile(r"^(?P<prefix>S[ốôoó0-9é]{1,2}\s*:?)\s*(?P<number>\S.*)$")
 _VV = re.compile(r"^V/v\.?\s+(?P<subject>.+)$", re.IGNORECASE)
@@ -124,16 +127,34 @@ def _number_of(text: str) -> tuple[str, str] | None:
 
 
 def _split_unit_wrap(lines: list[str]) -> list[str]:
-    """Re-join a body name the layout wrapped ("ỦY BAN NHÂN DÂN" / "THỊ TRẤN CHỢ CHU")."""
+    """Re-join a body name the layout wrapped: a head without its unit ("ỦY BAN NHÂN DÂN" /
+    "THỊ TRẤN CHỢ CHU", "ỦY BAN NHÂN DÂN" / "TP. HỒ CHÍ MINH"), or a unit's kind without its name
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ" / "HỒ CHÍ MINH")."""
     bodies: list[str] = []
     for text in lines:
         key = fold(text)
-        starts_unit = any(key.startswith(w + " ") for w in _UNIT_WORDS)
-        if bodies and starts_unit and not any(f" {w} " in f" {fold(bodies[-1])} " for w in _UNIT_WORDS):
+        starts_unit = any((key + " ").startswith(w + " ") for w in _UNIT_WORDS) or _UNIT_ABBREVIATION.match(key)
+        if bodies and starts_unit and not _names_unit(fold(bodies[-1])):
+            bodies[-1] = bodies[-1] + " " + text
+        elif bodies and _ends_in_kind(fold(bodies[-1])) and not opens_body(text):
             bodies[-1] = bodies[-1] + " " + text
         else:
             bodies.append(text)
     return bodies
+
+
+# "TP. HỒ CHÍ MINH", "TP.HCM", "TX. …": a unit's kind abbreviated (folded).
+_UNIT_ABBREVIATION = re.compile(r"(?:tp|tx)\.\s?\w")
+
+
+def _names_unit(key: str) -> bool:
+    return any(f" {w} " in f" {key} " for w in _UNIT_WORDS) or _UNIT_ABBREVIATION.search(key) is not None
+
+
+def _ends_in_kind(key: str) -> bool:
+    """Whether a name ends with a unit's kind and no unit's name ("… THÀNH PHỐ")."""
+    key = " " + re.sub(r"\s+", " ", key).strip()
+    return any(key.endswith(" " + w) for w in _UNIT_WORDS)
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> Header:
@@ -244,6 +265,12 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     return joiner.continues(prev, cur)
 
 
+# The abbreviated kind of a unit before its name ("TP.", "TX.", "TT."), or a place written as one
+# abbreviation ("TP.HCM").
+_PLACE_KIND = re.compile(r"(?:TP|Tp|TX|Tx|TT|Tt)\.?")
+_PLACE_KIND_WHOLE = re.compile(r"(?:TP|Tp)\.\s?[A-ZĐ]{2,}")
+
+
 def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     m = _DATE_LINE.search(text)
     if not m:
@@ -254,9 +281,13 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     words = place.split()
     keep: list[str] = []
     for w in reversed(words):
-        if w.isupper() and len(w) > 1:
+        # An abbreviated kind belongs to the place ("TP. Hồ Chí Minh", "TP.HCM"), not to the issuer.
+        kind = _PLACE_KIND_WHOLE if not keep else _PLACE_KIND
+        if w.isupper() and len(w) > 1 and not kind.fullmatch(w):
             break
         keep.insert(0, w)
+        if kind is _PLACE_KIND and w.isupper():
+            break  # the kind opens the place: what stands before it is the issuer's
     extra = " ".join(words[: len(words) - len(keep)])
     if extra:
         left = (left + " " + extra).strip()
