@@ -680,6 +680,8 @@ def _unit_of_issuer(name: str, superior: str | None, text: str):
     for rx, kind in _KIND_ABBREVIATIONS:
         name = rx.sub(kind, name)
     key = re.sub(r"\s+", " ", fold(name))
+    # "TỈNH ĐOÀN BÌNH DƯƠNG": the Đoàn's committee of a unit is named as a Party committee is.
+    key = re.sub(r"\b(tinh|huyen|thi|thanh|quan) doan\b(?! ket)", r"\1 uy  ", key)  # not "Đoàn Kết", a place
     m = re.search(r"\b(tinh uy|huyen uy|thi uy|quan uy|thanh uy|thanh pho|thi tran|thi xa|tinh|huyen|quan|xa|phuong)"
                   r"\s+(?P<place>.+)$", key)
     if not m:

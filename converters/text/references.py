@@ -257,6 +257,18 @@ def _sector_pattern(name: str) -> str:
 _SECTOR_BODY = re.compile(
     r"(?:(?:pho\s+)?(?:bo\s+truong|giam\s+doc|truong\s+phong)\s+)?(?:bo|so|phong)\s+(?:"
     + "|".join(_sector_pattern(n) for n in sorted(_SECTORS, key=len, reverse=True)) + r")(?![\w])")
+def sector_body(name: str) -> tuple[str, int] | None:
+    """A ministry or department named by its sector at the start of ``name`` ("BỘ Y TẾ", "Sở Lao
+    động - Thương binh và Xã hội tỉnh …"): its head ("bo", "so", "phong") and where its name ends in
+    the folded, space-normalised name."""
+    key = re.sub(r"\s+", " ", fold(name)).strip()
+    m = _SECTOR_BODY.match(key)
+    if m is None:
+        return None
+    head = next(w for w in m.group(0).split() if w in ("bo", "so", "phong"))
+    return head, m.end()
+
+
 # "và" that goes on inside a name: the next word is capitalised and opens no body or citation
 # ("Đài Phát thanh và Truyền hình tỉnh"), unlike "… của UBND tỉnh và Sở Y tế".
 _AND = re.compile(r"\s+va\s+(?=\S)")
