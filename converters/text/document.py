@@ -345,7 +345,7 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
                 continue
             candidates.append(c)
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
-    parent = _title_named_parent(parent, candidates, cits, title_para, nested)
+    parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
     title_key = fold(title_para.text) if title_para else ""
     attach_keys = set()
     for b, p in order:
@@ -363,24 +363,64 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
 
 
 def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
-                        title_para: Para | None, nested: set[int]) -> Citation | None:
-    """The document the title says the plan implements, when the opening implements it too.
+                        title_para: Para | None, nested: set[int], preamble_paras: list[Para]) -> Citation | None:
+    """The document the title says the plan implements.
 
     The opening may list what the plan implements, each with its date ("Thực hiện Nghị quyết số
     57-NQ/TW …; Kế hoạch số 01-KH/BCĐTW …"), and the latest is taken as the parent. The title
     names the one the plan answers ("Kế hoạch thực hiện Nghị quyết số 57-NQ/TW"): it is the
     parent unless the later document comes from a level nearer the issuer. A Huyện ủy whose title
     names the Politburo's directive answers the Tỉnh ủy's plan for it, which its opening cites.
+
+    A title that says the plan carries the document out ("Triển khai thực hiện Quyết định số
+    342/QĐ-TTg …") names the parent even where the opening cites that document as a basis ("Căn
+    cứ Quyết định số 342/QĐ-TTg …;"), as ministries and People's Committees write: the same rule
+    then weighs it against what the opening implements.
     """
-    if parent is None or title_para is None:
+    if title_para is None:
         return parent
     named = next((c for c in cits if c.para is title_para and id(c) not in nested and c.kind == "number"), None)
-    if named is None or named.key == parent.key:
+    if named is None or (parent is not None and named.key == parent.key):
         return parent
     chosen = next((c for c in candidates if c.key == named.key), None)
-    if chosen is None or _central(parent) < _central(chosen):
+    if chosen is None and _title_implements(title_para, named):
+        chosen = _dated_occurrence(named, cits, preamble_paras, nested)
+    if chosen is None:
+        return parent
+    if parent is not None and _central(parent) < _central(chosen):
         return parent
     return chosen
+
+
+# The words a title uses for carrying a document out: "triển khai thực hiện", "tổ chức thực hiện",
+# "tiếp tục thực hiện", "triển khai thi hành", "học tập, quán triệt, tuyên truyền và triển khai …".
+_IMPLEMENTING_WORD = r"(?:trien khai|thuc hien|to chuc|tiep tuc|thi hanh|hoc tap|quan triet|tuyen truyen)"
+_IMPLEMENTING_TITLE = re.compile(rf"(?:ke hoach\s+)?{_IMPLEMENTING_WORD}(?:\s*,?\s*(?:va\s+)?{_IMPLEMENTING_WORD})*\s*")
+
+
+def _title_implements(title_para: Para, named: Citation) -> bool:
+    """Whether the title, up to the document it names, says only that the plan carries it out
+    ("tuyên truyền Kế hoạch số …" alone does not: carrying out is "thực hiện", "triển khai" or
+    "thi hành")."""
+    head = re.sub(r"\s+", " ", fold(title_para.text[: named.start])).strip()
+    return _IMPLEMENTING_TITLE.fullmatch(head) is not None and \
+        re.search(r"thuc hien|trien khai|thi hanh", head) is not None
+
+
+def _dated_occurrence(named: Citation, cits: list[Citation], preamble_paras: list[Para],
+                      nested: set[int]) -> Citation | None:
+    """The title's document as the opening cites it (as a basis, not as a proposal), or as the
+    title cites it; an occurrence with its date, since a parent is recorded with one. Where the
+    opening names it only inside another document's subject ("công văn số … về việc triển khai
+    thực hiện Kế hoạch số …"), the plan carries it out through that document: none."""
+    in_opening = [c for c in cits if c.key == named.key and c.para in preamble_paras]
+    direct = [c for c in in_opening if id(c) not in nested and _governing_verb(c) not in ("de nghi", "to trinh")]
+    if in_opening and not direct:
+        return None
+    dated = [c for c in direct if c.date]
+    if dated:
+        return dated[0]
+    return named if named.date and not in_opening else None
 
 
 _CENTRAL_NAME = re.compile(r"\b(?:trung uong|chinh phu|quoc hoi|bo chinh tri|ban bi thu)\b|^bo\s")
@@ -630,10 +670,18 @@ def _unit_from_text(acting: str, level: str | None, text: str):
     return None
 
 
+# A unit's kind abbreviated in a name ("UBND TP. HỒ CHÍ MINH", "UBND TX. …"), read as spelt out.
+_KIND_ABBREVIATIONS = ((re.compile(r"\b(?:TP|Tp)\.\s?"), "Thành phố "), (re.compile(r"\b(?:TX|Tx)\.\s?"), "Thị xã "))
+
+
 def _unit_of_issuer(name: str, superior: str | None, text: str):
     if not gazetteer.units():
         return None
+    for rx, kind in _KIND_ABBREVIATIONS:
+        name = rx.sub(kind, name)
     key = re.sub(r"\s+", " ", fold(name))
+    # "TỈNH ĐOÀN BÌNH DƯƠNG": the Đoàn's committee of a unit is named as a Party committee is.
+    key = re.sub(r"\b(tinh|huyen|thi|thanh|quan) doan\b(?! ket)", r"\1 uy  ", key)  # not "Đoàn Kết", a place
     m = re.search(r"\b(tinh uy|huyen uy|thi uy|quan uy|thanh uy|thanh pho|thi tran|thi xa|tinh|huyen|quan|xa|phuong)"
                   r"\s+(?P<place>.+)$", key)
     if not m:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from khth.schema.identifiers import CITATION_NAMES, parse_number
 
 from .common import clean, fold
+from .agencies import opens_body
+from .references import sector_body
 from .layout import Line, Joiner, join, is_caps_line, starts_with_label
 
 _MOTTOS = {
@@ -31,9 +33,19 @@ _MOTTOS = {
     "state2": re.compile(r"d\w{1,2}c\s+l\w{1,2}p\s*[-–]\s*t\w\s+do\s*[-–]\s*h\w{1,2}nh\s+ph\w{1,2}c"),
     "party": re.compile(r"[dpb]{1,2}\w?ang\s+c\w{1,2}ng\s+s\w{1,2}n\s+vi\w{1,2}t\s+nam"),
 }
-# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form.
+# The youth organisations print their own name where the State prints its motto (the rules of the
+# Trung ương Đoàn on the documents of the Đoàn, and of the Hội and the Đội it runs): "ĐOÀN TNCS HỒ
+# CHÍ MINH" beside "BCH ĐOÀN TỈNH …". Matched at the end of a capitals line (folded), as a whole
+# name: the left column may stand before it on the same line.
+_FRONT_MOTTO = re.compile(
+    r"(?:^|\s)(?:doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
+    r"|doi\s+(?:tntp|thieu\s+nien\s+tien\s+phong)\s+ho\s+chi\s+minh"
+    r"|hoi\s+(?:lhtn|lien\s+hiep\s+thanh\s+nien)\s+viet\s+nam|hoi\s+sinh\s+vien\s+viet\s+nam)\s*$")
+# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form. The place
+# may carry its unit's kind, spelt out ("Thành phố Hồ Chí Minh") or abbreviated ("TP. Hồ Chí Minh").
 _DATE_LINE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
+    r"(?P<place>(?:(?:Thành|THÀNH)\s+(?:phố|PHỐ)\s+|(?:Thị|THỊ)\s+(?:xã|XÃ|trấn|TRẤN)\s+)?"
+    r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
     r"n\w{1,2}m\s*(?P<y>\d{4})")
 _NUMBER_LINE = re.compile(r"^(?P<prefix>S[ốôoó0-9é]{1,2}\s*:?)\s*(?P<number>\S.*)$")
 _VV = re.compile(r"^V/v\.?\s+(?P<subject>.+)$", re.IGNORECASE)
@@ -51,7 +63,7 @@ class Header:
     superior_raw: str | None = None
     issuer: str | None = None
     issuer_raw: str | None = None
-    motto: str | None = None  # "state" | "party"
+    motto: str | None = None  # "state" | "party" | "front" (a youth organisation's name in its place)
     number: str | None = None
     number_raw: str | None = None
     place: str | None = None
@@ -124,16 +136,34 @@ def _number_of(text: str) -> tuple[str, str] | None:
 
 
 def _split_unit_wrap(lines: list[str]) -> list[str]:
-    """Re-join a body name the layout wrapped ("ỦY BAN NHÂN DÂN" / "THỊ TRẤN CHỢ CHU")."""
+    """Re-join a body name the layout wrapped: a head without its unit ("ỦY BAN NHÂN DÂN" /
+    "THỊ TRẤN CHỢ CHU", "ỦY BAN NHÂN DÂN" / "TP. HỒ CHÍ MINH"), or a unit's kind without its name
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ" / "HỒ CHÍ MINH")."""
     bodies: list[str] = []
     for text in lines:
         key = fold(text)
-        starts_unit = any(key.startswith(w + " ") for w in _UNIT_WORDS)
-        if bodies and starts_unit and not any(f" {w} " in f" {fold(bodies[-1])} " for w in _UNIT_WORDS):
+        starts_unit = any((key + " ").startswith(w + " ") for w in _UNIT_WORDS) or _UNIT_ABBREVIATION.match(key)
+        if bodies and starts_unit and not _names_unit(fold(bodies[-1])):
+            bodies[-1] = bodies[-1] + " " + text
+        elif bodies and _ends_in_kind(fold(bodies[-1])) and not opens_body(text):
             bodies[-1] = bodies[-1] + " " + text
         else:
             bodies.append(text)
     return bodies
+
+
+# "TP. HỒ CHÍ MINH", "TP.HCM", "TX. …": a unit's kind abbreviated (folded).
+_UNIT_ABBREVIATION = re.compile(r"(?:tp|tx)\.\s?\w")
+
+
+def _names_unit(key: str) -> bool:
+    return any(f" {w} " in f" {key} " for w in _UNIT_WORDS) or _UNIT_ABBREVIATION.search(key) is not None
+
+
+def _ends_in_kind(key: str) -> bool:
+    """Whether a name ends with a unit's kind and no unit's name ("… THÀNH PHỐ")."""
+    key = " " + re.sub(r"\s+", " ", key).strip()
+    return any(key.endswith(" " + w) for w in _UNIT_WORDS)
 
 
 def parse_header(lines: list[Line], ocr: bool = False) -> Header:
@@ -213,6 +243,15 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
                 h.title_start, h.title_end = para.start, para.end
             i = j
             break
+        front = _FRONT_MOTTO.search(fold(text)) if is_caps_line(text) else None
+        if front:
+            h.motto = h.motto or "front"
+            h.found_anything = True
+            h.lines_used.append(ln.num)
+            if text[: front.start()].strip():
+                issuer_lines.append(text[: front.start()].strip())
+            i += 1
+            continue
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
             issuer_lines.append(text)
             h.found_anything = True
@@ -244,6 +283,12 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     return joiner.continues(prev, cur)
 
 
+# The abbreviated kind of a unit before its name ("TP.", "TX.", "TT."), or a place written as one
+# abbreviation ("TP.HCM").
+_PLACE_KIND = re.compile(r"(?:TP|Tp|TX|Tx|TT|Tt)\.?")
+_PLACE_KIND_WHOLE = re.compile(r"(?:TP|Tp)\.\s?[A-ZĐ]{2,}")
+
+
 def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     m = _DATE_LINE.search(text)
     if not m:
@@ -254,9 +299,13 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     words = place.split()
     keep: list[str] = []
     for w in reversed(words):
-        if w.isupper() and len(w) > 1:
+        # An abbreviated kind belongs to the place ("TP. Hồ Chí Minh", "TP.HCM"), not to the issuer.
+        kind = _PLACE_KIND_WHOLE if not keep else _PLACE_KIND
+        if w.isupper() and len(w) > 1 and not kind.fullmatch(w):
             break
         keep.insert(0, w)
+        if kind is _PLACE_KIND and w.isupper():
+            break  # the kind opens the place: what stands before it is the issuer's
     extra = " ".join(words[: len(words) - len(keep)])
     if extra:
         left = (left + " " + extra).strip()
@@ -269,28 +318,69 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     h.date_raw = clean(text[m.start():])
 
 
+# Words that name an organisation of one system (folded). "Ủy ban nhân dân", "Sở", "Bộ": State;
+# "Tỉnh ủy", "Đảng ủy", "Đảng đoàn": Party; the Fatherland Front and the mass organisations
+# (Đoàn, Hội, Công đoàn): front (SPEC §6).
 SYSTEM_WORDS = {
     "party": ("dang bo", "dang uy", "tinh uy", "huyen uy", "thi uy", "thanh uy", "quan uy", "chi bo",
-              "ban thuong vu", "ban chap hanh", "ban tuyen giao", "ban dan van", "ban to chuc",
-              "uy ban kiem tra", "dang doan", "ban can su"),
+              "dang doan", "ban can su", "bo chinh tri", "ban bi thu", "dang cong san"),
     "state": ("uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "so ", "phong ", "chinh phu", "bo ",
-              "thu tuong", "van phong ubnd"),
-    "front": ("mat tran to quoc", "uy ban mat tran", "doan thanh nien", "hoi lien hiep", "hoi nong dan",
-              "hoi cuu chien binh", "lien doan lao dong"),
+              "thu tuong"),
+    "front": ("mat tran to quoc", "uy ban mat tran", "ubmttq", "uy ban mttq", "ub mttq", "doan thanh nien", "doan tncs", "tinh doan",
+              "thanh doan", "huyen doan", "quan doan", "thi doan", "doan tinh", "doan huyen", "doan xa",
+              "doan phuong", "doan thi tran", "doan thanh pho", "doan quan", "doan thi xa", "doan khoi",
+              "hoi lien hiep", "hoi lhpn", "hoi phu nu", "hoi lhtn", "hoi sinh vien", "hoi nong dan",
+              "hoi cuu chien binh", "hoi ccb", "lien doan lao dong", "cong doan", "doi tntp",
+              "doi thieu nien"),
 }
+# Heads that name a body only as the name's first word: "Sở …", "Phòng …", "Bộ …" ("cơ sở",
+# "văn phòng" hold them too).
+_HEAD_ONLY = ("so ", "phong ", "bo ")
+# Organs the Party's committees have and the Đoàn and the Hội have too ("Ban Chấp hành", "Ban
+# Thường vụ", "Ủy ban Kiểm tra", "Ban Tuyên giáo"): they name no organisation, and the name may go
+# on to name one ("Ban Thường vụ Tỉnh Đoàn"). Alone they are the Party's, or the Đoàn's under its
+# name in the motto's place. "Văn phòng" is every body's: alone, the motto decides.
+_PARTY_ORGANS = ("ban thuong vu", "ban chap hanh", "bch", "ban tuyen giao", "ban dan van", "ban to chuc",
+                 "uy ban kiem tra")
+_SHARED_ORGANS = _PARTY_ORGANS + ("van phong",)
 
 
 def system_of(name: str, motto: str | None = None) -> str | None:
-    key = fold(name)
+    """The system of a body: the first word of its name that names an organisation decides
+    ("Đảng đoàn Hội LHPN tỉnh" is the Party's, "Ban Chấp hành Hội LHPN tỉnh" the Hội's)."""
+    key = " " + re.sub(r"\s+", " ", fold(name)).strip() + " "
+    party_organ = False
+    for w in _SHARED_ORGANS:
+        i = key.find(f" {w} ")
+        if i >= 0:
+            key = key[: i + 1] + " " * len(w) + key[i + 1 + len(w):]  # blanked: it names no system
+            party_organ = party_organ or w in _PARTY_ORGANS
+    first = len(key) - len(key.lstrip())
+    found: list[tuple[int, int, str]] = []
     for system, words in SYSTEM_WORDS.items():
-        if any(key.startswith(w) or f" {w}" in f" {key}" for w in words):
-            return system
+        for w in words:
+            i = key.find(" " + w.strip() + " ")
+            if i < 0 or (w in _HEAD_ONLY and i + 1 != first):
+                continue
+            found.append((i, -len(w), system))
+    if found:
+        return min(found)[2]
+    if party_organ:
+        return "front" if motto == "front" else "party"
     return motto
 
 
 def level_of(name: str) -> str | None:
     """Administrative level of a body from the unit its name ends with (or its committee)."""
-    key = " " + re.sub(r"\s+", " ", fold(name)) + " "
+    key = " " + re.sub(r"\s+", " ", fold(name)).strip() + " "
+    sector = sector_body(name)
+    if sector is not None:
+        if sector[0] == "bo":
+            return "central"  # a ministry is a body of the Government
+        # A department's sector names no unit ("Sở Lao động - Thương binh và Xã hội"): what follows may.
+        key = " " + key[1 + sector[1]:].lstrip()
+    # The Đoàn's committee of a unit ("Tỉnh Đoàn", "Huyện Đoàn", "Thành Đoàn") is named as a Party committee is.
+    key = re.sub(r" (tinh|huyen|quan|thanh|thi) doan (?!ket )", lambda m: f" {m.group(1)} uy ", key)
     if re.search(r" (tinh uy|tinh|thanh pho truc thuoc trung uong) ", key):
         if " thanh pho " not in key or " tinh " in key.replace(" tinh uy ", " "):
             return "province"

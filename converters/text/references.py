@@ -70,7 +70,7 @@ ABBR_RE = re.compile(r"\(\s*sau\s+d\w{1,2}y\s+(?:g\w{1,2}i\s+)?(?:vi\w{1,2}t\s+)
 
 _ISSUER_END = re.compile(
     r"\s+(?:ve|v/v|th\w{1,2}c\s+hi\w{1,2}n|tri\w{1,2}n\s+khai|quy\s+d\w{1,2}nh|theo|tai|tren|den|va|ban\s+hanh"
-    r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a)(?=\s|$)|\s*[,;.()“”\"]|\s*$")
+    r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a)(?=[\s,;.:]|$)|\s*[,;.()“”\"]|\s*$")
 _TITLE_OPENERS = re.compile(
     r"(?:ve\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
     r"|ban\s+hanh\s|sua\s+doi\s)")
@@ -230,16 +230,102 @@ def clean_number(raw: str) -> str:
     return cleaned if " " not in cleaned else _SEP_SPACE.sub(r"\1", cleaned)
 
 
+# The sectors of the ministries and of the departments that mirror them in provinces (Sở) and
+# districts (Phòng): Luật Tổ chức Chính phủ and the Government's decrees on its ministries,
+# Nghị định 24/2014/NĐ-CP and 37/2014/NĐ-CP on the departments of People's Committees. Their names
+# hold "và", commas, hyphens and small words ("Bộ Văn hóa, Thể thao và Du lịch", "Sở Lao động -
+# Thương binh và Xã hội", "Bộ Giao thông vận tải") that end a name anywhere else, and "Tài" folds
+# to "tại": a body of one of these sectors is read with its whole sector name.
+_SECTORS = (
+    "Quốc phòng", "Công an", "Ngoại giao", "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính",
+    "Công Thương", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Giao thông vận tải",
+    "Xây dựng", "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Văn hóa - Thể thao", "Văn hóa và Thông tin",
+    "Văn hóa - Thông tin", "Văn hóa, Khoa học và Thông tin", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
+    "Y tế", "Dân tộc và Tôn giáo", "Ngoại vụ", "Du lịch", "Tài chính - Kế hoạch", "Kinh tế và Hạ tầng",
+    "Kinh tế - Hạ tầng", "Kinh tế, Hạ tầng và Đô thị", "Quản lý đô thị", "Kinh tế",
+)
+
+
+def _sector_pattern(name: str) -> str:
+    words = [re.escape(w) for w in fold(name).replace(",", " , ").replace("-", " - ").split()]
+    rx = r"\s+".join(words)
+    return rx.replace(r"\s+,\s+", r"\s*,\s*").replace(r"\s+\-\s+", r"\s*[-–]\s*")
+
+
+# "Bộ …", "Sở …", "Phòng …", and their heads ("Giám đốc Sở …"), with the longest sector first.
+_SECTOR_BODY = re.compile(
+    r"(?:(?:pho\s+)?(?:bo\s+truong|giam\s+doc|truong\s+phong)\s+)?(?:bo|so|phong)\s+(?:"
+    + "|".join(_sector_pattern(n) for n in sorted(_SECTORS, key=len, reverse=True)) + r")(?![\w])")
+def sector_body(name: str) -> tuple[str, int] | None:
+    """A ministry or department named by its sector at the start of ``name`` ("BỘ Y TẾ", "Sở Lao
+    động - Thương binh và Xã hội tỉnh …"): its head ("bo", "so", "phong") and where its name ends in
+    the folded, space-normalised name."""
+    key = re.sub(r"\s+", " ", fold(name)).strip()
+    m = _SECTOR_BODY.match(key)
+    if m is None:
+        return None
+    head = next(w for w in m.group(0).split() if w in ("bo", "so", "phong"))
+    return head, m.end()
+
+
+# "và" that goes on inside a name: the next word is capitalised and opens no body or citation
+# ("Đài Phát thanh và Truyền hình tỉnh"), unlike "… của UBND tỉnh và Sở Y tế".
+_AND = re.compile(r"\s+va\s+(?=\S)")
+
+
 def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
     m = _OPEN_ISSUER.match(key, pos)
     if not m:
         return None
     start = m.end()
-    end_m = _ISSUER_END.search(key, start)
-    end = end_m.start() if end_m else len(text)
+    sector = _SECTOR_BODY.match(key, start)
+    end = _issuer_end(text, key, sector.end() if sector else start)
     if end <= start:
         return None
     return start, end
+
+
+# Stop words whose folded form is also that of a word in names: "tại" and "Tài" (Sở Tài chính),
+# "đã" and "Đà" (thành phố Đà Nẵng). Others open a subject even when capitalised ("Quy định …").
+_FOLDED_NAME_WORDS = ("tai ", "da ")
+
+
+def _issuer_end(text: str, key: str, pos: int) -> int:
+    """Where an issuer's name read from ``pos`` ends: at a word that cannot belong to a name.
+
+    Those words are matched on the folded key, so a capitalised word that folds to one of them as
+    a name's word does is part of the name ("Tài" is not "tại"), and "và" goes on into a capitalised word that opens
+    neither another body nor another citation."""
+    while True:
+        m = _ISSUER_END.search(key, pos)
+        if m is None:
+            return len(text)
+        word = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if key.startswith(_FOLDED_NAME_WORDS, word) and _capitalised(text, word):
+            pos = m.end()  # "Tài", "Đà": a name's word, not "tại", "đã"
+            continue
+        if _AND.match(key, m.start()) and _and_goes_on(text, key, _AND.match(key, m.start()).end()):
+            pos = m.end()
+            continue
+        return m.start()
+
+
+def _capitalised(text: str, i: int) -> bool:
+    """Whether the word at ``i`` is capitalised as a name's words are ("Tài"), not printed in
+    capitals as a whole title may be ("VỀ")."""
+    if not (text[i: i + 1].isalpha() and text[i].isupper()):
+        return False
+    return not (text[i + 1: i + 2].isalpha() and text[i + 1].isupper())
+
+
+def _and_goes_on(text: str, key: str, nxt: int) -> bool:
+    if not _capitalised(text, nxt):
+        return False
+    if opens_body(text[nxt:]):
+        return False
+    two = key[nxt:].split()[:2]
+    return " ".join(two) not in _TYPE_HEADS and (two[:1] != ["luat"])
 
 
 def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
