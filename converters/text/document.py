@@ -22,7 +22,7 @@ from .layout import Joiner, Line, is_caps_line, join
 from .recipients import KINH_GUI, NOI_NHAN, parse_items
 from .references import Citation, Mentions, find_abbreviations, find_citations, parse_short, reference_record
 from .signature import MARKER_RE, build as build_signature, is_post, looks_like_name, signed_at
-from .tail import parse_tail
+from .tail import parse_tail, split_appendix
 
 
 def convert_document(lines: list[Line], ctx: Context) -> dict:
@@ -48,11 +48,22 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     # --- body and tail ------------------------------------------------------------------------
     cut = _tail_start(rest)
     body_lines, tail_lines = rest[:cut], rest[cut:]
+    tail_lines, appendix_lines = split_appendix(tail_lines)
     paras = Joiner(body_lines).paragraphs(body_lines) if body_lines else []
     if paras and not h.found_anything and paras[0].text[:1].islower():
         paras = paras[1:]  # the end of a title whose beginning is lost: kept in provenance.missing
     blocks, order = build_blocks(paras, ctx)
     assign_roles(blocks, ctx)
+    if appendix_lines:
+        # An appendix printed after the signing block is content: its blocks follow the body's,
+        # nested afresh (it is no part of the last section).
+        app_blocks, app_order = build_blocks(Joiner(appendix_lines).paragraphs(appendix_lines), ctx)
+        assign_roles(app_blocks, ctx)
+        blocks += app_blocks
+        order += app_order
+        span = f"{'paragraphs' if ctx.docx else 'lines'} {appendix_lines[0].num}–{appendix_lines[-1].num}"
+        notes.append(f"Line {appendix_lines[0].num}: an appendix printed after the signing block ({span}) is "
+                     f"read as the last blocks of the body; the model has no place of its own for an appendix.")
 
     # --- citations ----------------------------------------------------------------------------
     title_para = None
@@ -67,6 +78,9 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     for p in sources:
         cits.extend(find_citations(p, ctx.ocr))
         abbrs.extend(find_abbreviations(p))
+    # "(Kèm theo Kế hoạch số 45/KH-HPN …)" under an appendix names this document: no reference.
+    own = fold(re.sub(r"\s", "", h.number)) if h.number else None
+    cits = [c for c in cits if not (own and c.number and fold(re.sub(r"\s", "", c.number)) == own)]
     for i, c in enumerate(cits):
         c.position = i
     parent_c, refs_c = _choose_parent(cits, order, title_para, ctx)
