@@ -237,6 +237,7 @@ class BlockRole(Codelist):
     REPORTING = "reporting"
     CLOSING = "closing"
     ATTACHMENT_NOTE = "attachmentNote"
+    ANNEX = "annex"
 
 
 _labelled(BlockRole, {
@@ -257,6 +258,10 @@ _labelled(BlockRole, {
     "reporting": ("Chế độ thông tin, báo cáo", "Reporting regime", ""),
     "closing": ("Phần kết", "Closing", "\"Trên đây là …\", \"Đề nghị … triển khai thực hiện./.\""),
     "attachmentNote": ("Ghi chú kèm theo", "Attachment note", "\"(Có Kế hoạch số … kèm theo)\""),
+    "annex": ("Phụ lục", "Annex",
+              "An appendix printed after the signing block (\"PHỤ LỤC …\" over \"(Kèm theo Kế hoạch số …)\"): "
+              "its title is the heading, the \"Kèm theo\" line the text, its content the children. It stands last "
+              "in the body."),
 })
 
 

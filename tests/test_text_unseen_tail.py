@@ -42,10 +42,15 @@ def _assert_appendix_kept(rec: dict, first: int, last: int, openings: list[str])
     notes = [n for n in rec["provenance"].get("notes", []) if "appendix" in n]
     assert len(notes) == 1
     assert notes[0].startswith(f"Line {first}: ") and f"lines {first}–{last}" in notes[0]
-    said = " ".join(b.get("heading") or b.get("text") or "" for b in walk_blocks(rec["body"])
+    said = " ".join(f"{b.get('heading') or ''} {b.get('text') or ''}" for b in walk_blocks(rec["body"])
                     if b["source"]["startLine"] >= first)
     for opening in openings:
         assert opening in notes[0] or opening in said
+    # It is one block of role annex, last in the body, spanning the appendix.
+    annex = rec["body"][-1]
+    assert annex["role"] == "annex" and annex["source"] == {"startLine": first, "endLine": last}
+    assert annex["heading"].startswith(openings[0])
+    assert all(o in f"{annex['heading']} {annex.get('text', '')}" for o in openings)
     # None of it is a recipient.
     assert all(not (r.get("text") or "").startswith(("Đơn vị", "Thời gian", "Đợt")) for r in rec["recipients"])
 

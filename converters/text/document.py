@@ -59,11 +59,18 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
         # nested afresh (it is no part of the last section).
         app_blocks, app_order = build_blocks(Joiner(appendix_lines).paragraphs(appendix_lines), ctx)
         assign_roles(app_blocks, ctx)
-        blocks += app_blocks
-        order += app_order
+        annex = _annex(app_blocks, appendix_lines)
+        if annex is not None:
+            blocks.append(annex)
+            # The opening's paragraphs now stand in the annex block (their citations are its own).
+            kept = {id(b) for b in walk(annex["children"])}
+            order += [(b if id(b) in kept else annex, p) for b, p in app_order]
+        else:
+            blocks += app_blocks
+            order += app_order
         span = f"{'paragraphs' if ctx.docx else 'lines'} {appendix_lines[0].num}–{appendix_lines[-1].num}"
         notes.append(f"Line {appendix_lines[0].num}: an appendix printed after the signing block ({span}) is "
-                     f"read as the last blocks of the body; the model has no place of its own for an appendix.")
+                     f"read as the last block of the body" + (", role annex." if annex is not None else "s."))
 
     # --- citations ----------------------------------------------------------------------------
     title_para = None
@@ -318,6 +325,36 @@ def _title_para(lines: list[Line], h: Header) -> Para:
             para = Para(para.text[cut:], para.start, para.end,
                         offsets=[(max(0, o - cut), n) for o, n in para.offsets])
     return para
+
+
+_KEM_THEO = re.compile(r"\(\s*K[èe]m theo\b", re.IGNORECASE)
+
+
+def _annex(app_blocks: list[dict], lines: list[Line]) -> dict | None:
+    """An appendix as one block of role ``annex``: its opening lines (the "PHỤ LỤC" title, the
+    "(Kèm theo …)" line), which the layout prints before any label, are its heading and text;
+    the blocks after them its children. None when the appendix opens with content."""
+    lead = 0
+    while lead < min(len(app_blocks), 3):
+        b = app_blocks[lead]
+        if b.get("label") or b.get("children") or " | " in (b.get("heading") or ""):
+            break
+        lead += 1
+    if lead == 0:
+        return None
+    opening = clean(" ".join(b.get("heading") or b.get("text") or "" for b in app_blocks[:lead]))
+    m = _KEM_THEO.search(opening)
+    heading, text = (opening[:m.start()].strip(), opening[m.start():]) if m else (opening, "")
+    annex: dict = {"role": "annex"}
+    if heading:
+        annex["heading"] = heading
+    if text:
+        annex["text"] = text
+    if not heading and not text:
+        return None
+    annex["children"] = app_blocks[lead:]
+    annex["_para"] = Para(opening, lines[0].num, lines[-1].num)  # the source span: the whole appendix
+    return annex
 
 
 def _tail_start(lines: list[Line]) -> int:

@@ -60,8 +60,12 @@ def render_document(doc: dict) -> str:
         unit("Kính gửi:")
         for r in doc["addressees"]:
             unit(f"{r.get('label', '-')} {r['text']}")
-    for block in doc.get("body", []):
-        _block(block, unit)
+    body = doc.get("body", [])
+    # An annex is printed after the signing block, where the layout puts it (Nghị định 30/2020/NĐ-CP).
+    annexes = [b for b in body if b.get("role") == "annex"]
+    for block in body:
+        if block.get("role") != "annex":
+            _block(block, unit)
     if doc.get("recipients"):
         unit("Nơi nhận:")
         for r in doc["recipients"]:
@@ -77,6 +81,13 @@ def render_document(doc: dict) -> str:
         unit(f"{dd}.{m}.{y} {t}")
     if sig.get("name"):
         unit(sig["name"])
+    for block in annexes:
+        # Its title and its "(Kèm theo …)" line stand on lines of their own, as printed.
+        for part in (block.get("heading"), block.get("text")):
+            if part:
+                unit(part)
+        for child in block.get("children", []):
+            _block(child, unit)
     return "\n".join(out).rstrip() + "\n"
 
 
