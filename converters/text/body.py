@@ -15,7 +15,7 @@ import re
 
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
-from .duties import deadlines, reporting, targets, timeframe
+from .duties import deadlines, prose_timeframe, reporting, targets, timeframe
 from .layout import LABEL_RE, OCR_ROMAN_RE, hyphen_label, is_caps_line
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -60,12 +60,17 @@ _LINE_ROLES = (
                 r"|" + _ADVISE + r")\s*:"), "leadAgencies"),
     (re.compile(r"^" + _BODY_NOUN + r"\s+" + _DO + r"\s*:"), "implementingAgencies"),
     (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?ph\w{1,2}i h\w{1,2}p(?:\s+" + _DO + r")?\s*:"), "coordinatingAgencies"),
-    (re.compile(r"^th\w{1,2}\s*(?:gian|h\w{1,2}n) (?:" + _DO + r"|ho\w{1,2}n th\w{1,2}nh)\s*:"
-                r"|^th\w{1,2}i h\w{1,2}n\s*:"), "timeframe"),
+    (re.compile(r"^(?:th\w{1,2}\s*(?:gian|h\w{1,2}n)|ti\w{1,2}n d[o06])"
+                r"(?:\s+(?:" + _DO + r"|ho\w{1,2}n th\w{1,2}nh|t\w ch\w{1,2}c|tri\w{1,2}n khai))?\s*:"),
+     "timeframe"),
 )
+# A timeframe caption names the time ("Thời gian", "Thời hạn") or the schedule ("Tiến độ"), alone
+# or with the work it times: "Thời gian thực hiện:", "Thời gian hoàn thành:", "Thời gian tổ
+# chức:" (an event), "Tiến độ thực hiện:" (OCR prints ô as 6 or 0). The caption ends at the colon
+# right after the noun or after one of the verbs: "Thời gian nghỉ hè: …" is no caption.
 # Where a caption may open a line: "cơ quan", "đơn vị", "chủ trì", "chỉ đạo", "tham mưu", "phối
-# hợp", "thời gian", "thời hạn" (a cheap test before the patterns).
-_CAPTION_STARTS = ("c", "d", "th", "ph")
+# hợp", "thời gian", "thời hạn", "tiến độ" (a cheap test before the patterns).
+_CAPTION_STARTS = ("c", "d", "th", "ph", "ti")
 
 
 def caption(key: str) -> tuple[re.Match, str] | None:
@@ -559,8 +564,15 @@ def _assignment(b: dict, ctx: Context) -> None:
         b["agencies"] = agencies
 
 
+# The blocks whose own text may state their timeframe (duties.prose_timeframe): a task, and a
+# paragraph with no other part in the structure or an assignment, where only an inline caption
+# ("…; thời gian từ … đến …") says the time is the work's. A block with a dated deadline states
+# its time already.
+_TIMED_IN_PROSE = ("task", "assignment", None)
+
+
 def add_duties(blocks: list[dict], ctx: Context) -> None:
-    for b in _walk(blocks):
+    for b, objectives in _walk_objectives(blocks, False):
         text = b.get("text")
         if not text:
             continue
@@ -569,12 +581,24 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
             dl = deadlines(text, key)
             if dl:
                 b["deadlines"] = dl
-        tg = targets(text)
+            elif b.get("role") in _TIMED_IN_PROSE and "timeframe" not in b:
+                tf = prose_timeframe(text, key, captions_only=b.get("role") != "task")
+                if tf is not None:
+                    b["timeframe"] = tf
+        tg = targets(text, objectives)
         if tg:
             b["targets"] = tg
         rep = reporting(text, ctx.ocr, key)
         if rep:
             b["reporting"] = rep
+
+
+def _walk_objectives(blocks, inside: bool):
+    """Each block, with whether it stands in an objectives section ("CHỈ TIÊU", "MỤC TIÊU")."""
+    for b in blocks:
+        here = inside or b.get("role") == "objectives"
+        yield b, here
+        yield from _walk_objectives(b.get("children", []), here)
 
 
 def _walk(blocks):

@@ -1,12 +1,18 @@
 """What a block asks for and by when: timeframes, deadlines, targets, reporting (SPEC §9.1).
 
-- A timeframe line ("Thời gian thực hiện: Thường xuyên.") gives a *Timeframe*.
+- A timeframe line ("Thời gian thực hiện: Thường xuyên.", "Thời gian: tháng 12/2025.") gives a
+  *Timeframe*; so does a task sentence that states one timeframe of its own ("…; thời gian thực
+  hiện: thường xuyên.", "… thực hiện trong Quý II/2025.").
 - A dated deadline ("hoàn thành trước ngày 07/5/2024") gives a *Deadline*; a day of the year
   without a year ("trước ngày 20/11") belongs to a reporting duty.
-- A sentence with a percentage ("Đảm bảo 100% trẻ em …") gives a *Target*.
-- A reporting duty is a report that recurs: "định kỳ", "hằng năm", "06 tháng", "đột xuất"
-  next to "báo cáo". Its printed phrase runs from the first of those words in its clause to the
-  end of the clause, with the sentence's closing stop.
+- A sentence with a percentage ("Đảm bảo 100% trẻ em …") gives a *Target*; under "CHỈ TIÊU" so
+  does a count with its minimum ("ít nhất 150 ý tưởng").
+- A reporting duty is a report that recurs: "định kỳ", "hằng năm", "06 tháng", "đột xuất",
+  "báo cáo năm" next to "báo cáo". Its printed phrase runs from the first of those words in its
+  clause to the end of the clause, with the sentence's closing stop. It goes to the body named
+  after "báo cáo" or, further on, after "về"; a report to no body named is a duty only when it
+  states its interval ("báo cáo tiến độ … hằng tháng"). Its deadline is the one day of the year
+  it prints: two days, or a day of the month, are kept in the printed phrase only.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .agencies import _opens_body, split_agencies, split_keyed
 from .common import clean, fold, is_clean
@@ -24,10 +31,11 @@ DEADLINE_RE = re.compile(
     + _DATE)
 _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
-    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|hang nam|moi nam|hang tuan")
+    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi nam|hang tuan"
+    r"|(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+nam\b(?!\s*(?:\d|hoc\b|nay\b))")
 _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
-# Each frequency above holds one of the words "thang", "dinh ky", "hang nam", "hang quy", "dot xuat",
-# "moi nam", "hang tuan": a text with none of them has no frequency.
+# Each frequency above holds one of the words "thang", "dinh ky", "nam", "hang quy", "dot xuat",
+# "hang tuan": a text with none of them has no frequency.
 
 
 def _full(d: str, m: str, y: str) -> str | None:
@@ -175,6 +183,66 @@ def timeframe(printed: str) -> dict | None:
     return tf
 
 
+# --- a task's timeframe stated in its own sentence ----------------------------------------------
+#
+# A task paragraph may state its timeframe in its text rather than on a line of its own: as an
+# inline caption ("…; thời gian thực hiện: thường xuyên.", "…; thời gian từ ngày 01/5/2024 đến ngày
+# 25/5/2024."), as a dated adverbial ("thực hiện trong Quý II/2025", "sơ kết vào tháng 12/2027",
+# "từ tháng 4/2025 đến tháng 6/2025"), or as the value after the task's colon ("Tiêm phòng bổ sung
+# …: hằng tháng."). It is read only where the text states one such phrase: two ("đợt I từ … đến …;
+# đợt II từ … đến …") are two timeframes the model cannot hold in one. An adverb of manner
+# ("thường xuyên đôn đốc", "báo cáo … hằng tháng") states no timeframe of the task and is not read.
+
+# An inline caption: the timeframe runs from after it to the end of its clause. Without a colon the
+# caption must be followed by the period it opens ("thời gian từ …").
+_INLINE_CAPTION = re.compile(
+    r"(?:^|[;,.]\s+)(?:th\w{1,2}i\s*(?:gian|h\w{1,2}n)|ti\w{1,2}n d[o06])"
+    r"(?:\s+(?:th\w{1,2}c hi\w{1,2}n|ho\w{1,2}n th\w{1,2}nh|t\w ch\w{1,2}c|tri\w{1,2}n khai))?"
+    r"(?:\s*:\s*|\s+(?=tu\s+(?:ngay|thang|nam)\b))")
+_CLAUSE_END = re.compile(r";|[.!?](?=\s|$)|$")
+# A dated adverbial: "trong|vào" a quarter, month or day up to its year, or "từ … đến …" up to the
+# year after "đến". Neither crosses a clause's end.
+# The unit is followed by its number: "vào quy hoạch … năm 2025" is no quarter.
+_DATE_UNIT = r"(?:quy\s+(?:iv|iii|ii|i|[1-4])(?![a-z0-9])|thang\s+\d|ngay\s+\d)"
+_IN_DATE = re.compile(r"\b(?:trong|vao)\s+(?:cac\s+)?" + _DATE_UNIT + r"[^;.]{0,30}?(?:19|20)\d\d(?![\d/])")
+_FROM_TO = re.compile(r"\btu\s+(?:" + _DATE_UNIT + r"|nam\s+(?:19|20)\d\d)[^;]{0,40}?\bden\s[^;.]{0,30}?"
+                      r"(?:19|20)\d\d(?![\d/])")
+# The task's colon followed only by how often or how long: "…: hằng tháng.", "…: thường xuyên."
+_AFTER_COLON = re.compile(r":\s*(?P<v>thu\w{0,2}ng\s+xuy\w{1,2}n|hang (?:thang|quy|nam))\s*\.?\s*$")
+
+
+def _prose_phrases(key: str, captions_only: bool) -> list[tuple[int, int]]:
+    """Where the text states a timeframe, each phrase once (an adverbial inside a caption's value
+    is that value)."""
+    found: list[tuple[int, int]] = []
+    for m in _INLINE_CAPTION.finditer(key):
+        end = _CLAUSE_END.search(key, m.end())
+        found.append((m.end(), end.end() if end.group(0) == "." else end.start()))
+    if not captions_only:
+        for rx in (_IN_DATE, _FROM_TO):
+            for m in rx.finditer(key):
+                if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in found):
+                    found.append(m.span())
+        colon = _AFTER_COLON.search(key)
+        if colon and not found:
+            found.append((colon.start("v"), len(key.rstrip())))
+    return found
+
+
+def prose_timeframe(text: str, key: str | None = None, captions_only: bool = False) -> dict | None:
+    """The timeframe a paragraph states in its own text (see above), or None: none, more than
+    one, or one that gives no date or frequency. ``captions_only``: only an inline caption counts
+    (a paragraph that is no task: its adverbials may time anything)."""
+    key = fold(text) if key is None else key
+    if ":" not in key and not any(ch.isdigit() for ch in key):
+        return None  # every phrase but a caption's or a colon's value prints a year
+    phrases = _prose_phrases(key, captions_only)
+    if len(phrases) != 1:
+        return None
+    a, b = phrases[0]
+    return timeframe(text[a:b].strip())
+
+
 def deadlines(text: str, key: str | None = None) -> list[dict]:
     key = fold(text) if key is None else key
     out: list[dict] = []
@@ -201,50 +269,139 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def targets(text: str) -> list[dict]:
+def targets(text: str, objectives: bool = False) -> list[dict]:
+    """The targets a block states, one per sentence: a percentage anywhere ("Đảm bảo 100% trẻ em
+    …"); under an objectives section ("CHỈ TIÊU", "MỤC TIÊU") also a count with the minimum it
+    must reach ("Hỗ trợ ít nhất 150 ý tưởng khởi nghiệp" → 150 ý tưởng)."""
     out: list[dict] = []
-    if "%" not in text:
+    if "%" not in text and not (objectives and any(c.isdigit() for c in text)):
         return out
     for a, b in _sentences(text):
         sentence = text[a:b].strip()
         m = _PERCENT.search(sentence)
         if m:
             out.append({"value": m["v"].replace(",", "."), "unit": "%", "printed": clean(sentence)})
+        elif objectives:
+            count = _count_target(sentence)
+            if count:
+                out.append(count)
     return out
 
 
+# A count a target must reach: the number after a word that states a minimum ("ít nhất", "tối
+# thiểu", "không dưới", "không ít hơn", "trên", "đạt", "phấn đấu đạt"), in Vietnamese print
+# ("10.000": dots group thousands; "2,5": the comma is the decimal point), then the thing counted.
+# A number that is a date, a year or a document's number has none of these words before it.
+# Matched on the printed words, marks included: "đặt 05 thùng" places, "đạt" reaches.
+_COUNT = re.compile(r"\b(?:ít nhất|tối thiểu|không dưới|không ít hơn|trên|đạt)\s+"
+                    r"(?P<v>\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:,\d+)?(?![\d.,/]))\s+(?P<rest>[^\W\d_])")
+
+
+_MULTIPLIERS = ("tram", "nghin", "ngan", "van", "trieu", "ty", "ti")
+
+
+def _count_target(sentence: str) -> dict | None:
+    key = sentence.lower()
+    m = _COUNT.search(key) if len(key) == len(sentence) else None
+    if not m:
+        return None
+    unit = _counted(sentence, m.start("rest"))
+    if unit is None:
+        return None  # the thing counted is not a word the reader knows: the count is not read
+    after = key[m.start("rest") + len(unit):].lstrip()
+    if fold(unit).split()[0] in _MULTIPLIERS or after.startswith("/"):
+        return None  # "2,5 triệu lượt", "02 lần/tuần": a scale or a rate the model has no unit for
+    whole, _, decimals = m["v"].replace(".", "").partition(",")
+    value = (whole.lstrip("0") or "0") + ("." + decimals if decimals else "")
+    return {"value": value, "unit": unit, "printed": clean(sentence)}
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def _counted(sentence: str, pos: int) -> str | None:
+    """The noun counted after a number: the longest run of up to three syllables from ``pos`` that
+    is a word of the general word list ("ý tưởng" in "150 ý tưởng khởi nghiệp", "xã"), as printed."""
+    words = _known_words()
+    runs = list(re.finditer(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}", sentence[pos:pos + 40]))
+    if not runs or runs[0].start() != 0:
+        return None
+    syllables = _SYLLABLE.findall(runs[0].group(0))
+    for n in range(len(syllables), 0, -1):
+        if " ".join(syllables[:n]).lower() in words:
+            printed = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){%d}" % (n - 1), sentence[pos:])
+            return printed.group(0) if printed else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The general word list (read once, when a count is first read)."""
+    from .ocr import _word_list
+    return frozenset(w.lower() for w in _word_list())
+
+
+# A report named by the span it covers recurs with that span: "báo cáo năm", "báo cáo tổng kết
+# năm", "tổng kết năm" (a year's report, each year). "báo cáo năm 2024", "năm học", "năm nay"
+# name one year, not a frequency.
+_YEAR_REPORT = r"(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+nam\b(?!\s*(?:\d|hoc\b|nay\b))"
 _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
-    (r"hang nam|moi nam", "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
+    (r"hang nam|moi nam|" + _YEAR_REPORT, "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
     (r"hang thang", "monthly"), (r"dot xuat", "adHoc")))
-_YEARLY_DEADLINE = re.compile(r"truoc ngay\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+# The frequencies that state how long the interval between reports is ("định kỳ" alone does not).
+_INTERVALS = ("annual", "semiannual", "quarterly", "monthly")
+# A day of the year a report is due: "trước ngày 20/11". A day with its year ("trước ngày
+# 15/11/2024") is a dated deadline, read by ``deadlines``; the month is read whole ("15/11/2024"
+# is not the 15th of January).
+_DAY_MONTH = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\d|\s*/\s*\d)"
+_YEARLY_DEADLINE = re.compile(r"truoc ngay\s*" + _DAY_MONTH)
 # Further days of the year after the first: "trước ngày 15/6 và 15/12 hằng năm".
-_MORE_DAYS = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+_MORE_DAYS = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?" + _DAY_MONTH)
 # "hằng năm" right after the days a report is due says those days recur each year: it is a
 # frequency only when the clause states no other ("định kỳ 6 tháng … trước ngày 15/6 và 15/12
 # hằng năm" is semiannual; "trước ngày 30/11 hằng năm" annual).
 _YEARLY_AFTER_DAYS = re.compile(r"\s*(?:hang|moi)\s+nam\b")
-_INTERVALS = ("semiannual", "quarterly", "monthly")
+_SHORTER = ("semiannual", "quarterly", "monthly")
 
 
-def _report_days(pk: str) -> tuple[list[str], int | None]:
-    """The days of the year a report is due ("--06-15"), and where the phrase naming them ends."""
-    m = _YEARLY_DEADLINE.search(pk) if "truoc ngay" in pk else None
-    if not m:
-        return [], None
-    days = [(m["d"], m["m"])]
-    pos = m.end()
-    while (more := _MORE_DAYS.match(pk, pos)) is not None:
-        days.append((more["d"], more["m"]))
-        pos = more.end()
-    valid = [f"--{int(mo):02d}-{int(d):02d}" for d, mo in days if _full(d, mo, "2000")]
-    return valid, pos
+def _report_days(pk: str) -> tuple[list[str], list[int]]:
+    """The days of the year reports are due ("--06-15"), each once, and where each run of days
+    ends ("trước ngày 10/6) và hằng năm (trước ngày 10/12)" names two)."""
+    if "truoc ngay" not in pk:
+        return [], []
+    days: list[str] = []
+    ends: list[int] = []
+    for m in _YEARLY_DEADLINE.finditer(pk):
+        run = [(m["d"], m["m"])]
+        pos = m.end()
+        while (more := _MORE_DAYS.match(pk, pos)) is not None:
+            run.append((more["d"], more["m"]))
+            pos = more.end()
+        ends.append(pos)
+        for d, mo in run:
+            day = f"--{int(mo):02d}-{int(d):02d}"
+            if _full(d, mo, "2000") and day not in days:
+                days.append(day)
+    return days, ends
+
+
+def _frequencies(pk: str, day_ends: list[int]) -> list[str]:
+    """The frequencies a duty's clause states, longest interval first (the code list's order)."""
+    freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
+    yearly_days = any(_YEARLY_AFTER_DAYS.match(pk, end) for end in day_ends)
+    if "annual" in freqs and yearly_days and any(f in freqs for f in _SHORTER) \
+            and len(_FREQ_CODES[0][0].findall(pk)) == 1:
+        freqs.remove("annual")
+    if "dinh ky" in pk and not any(f in freqs for f in _INTERVALS):
+        freqs.insert(0, "periodic")
+    return freqs
 
 
 def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
     key = fold(text) if key is None else key
     # A duty needs both words in one sentence, so first in the whole text: most blocks have neither.
-    if "o c" not in key or not ("thang" in key or "dinh ky" in key or "hang nam" in key or "hang quy" in key
-                                or "dot xuat" in key or "moi nam" in key or "hang tuan" in key):
+    if "o c" not in key or not ("thang" in key or "dinh ky" in key or "nam" in key or "hang quy" in key
+                                or "dot xuat" in key or "hang tuan" in key):
         return None
     if not _REPORT.search(key):
         return None  # (the frequency is looked for sentence by sentence below)
@@ -269,24 +426,23 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
         else:
             printed = clean(raw)
             pk = fold(printed)
-        days, days_end = _report_days(pk)
-        freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
-        if "annual" in freqs and days_end is not None and _YEARLY_AFTER_DAYS.match(pk, days_end) \
-                and any(f in freqs for f in _INTERVALS) and len(_FREQ_CODES[0][0].findall(pk)) == 1:
-            freqs.remove("annual")
-        if "dinh ky" in pk and not any(f in freqs for f in ("annual", "semiannual", "quarterly", "monthly")):
-            freqs.insert(0, "periodic")
+        days, day_ends = _report_days(pk)
+        freqs = _frequencies(pk, day_ends)
         rep_out: dict = {}
         if freqs:
             rep_out["frequencies"] = freqs
-        # One recurring day is the duty's deadline. Several ("15/6 và 15/12") cannot be told apart
-        # in a single deadline: the printed phrase keeps them, and none is singled out.
+        # One recurring day is the duty's deadline. Several ("15/6 và 15/12", "6 tháng (trước ngày
+        # 10/6) và hằng năm (trước ngày 10/12)") cannot be told apart in a single deadline: the
+        # printed phrase keeps them, and none is singled out. A day of the month ("trước ngày 25
+        # hằng tháng") is no day of the year and is not recorded either.
         if len(days) == 1:
             rep_out["deadline"] = days[0]
         to, through = _recipients(printed, pk, ocr)
-        to = [t for t, tk in to if _opens_body(tk, ocr)]
-        if not to and not through:
-            continue  # "cơ chế thông tin, báo cáo": a report with no one to receive it is no duty
+        # A report with no one named to receive it is a duty only when it states how often it is
+        # due: "các chủ đầu tư báo cáo tiến độ giải ngân hằng tháng" is; "cơ chế thông tin, báo
+        # cáo thường xuyên theo định kỳ" and a report's name ("Báo cáo … định kỳ") are not.
+        if not to and not through and not any(f in freqs for f in _INTERVALS):
+            continue
         if to:
             rep_out["to"] = to
         if through:
@@ -296,16 +452,36 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
     return None
 
 
-_SKIP = re.compile(r"\s*(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?"
-                   r"(?:(?:ve|cho|len|gui)\s+)?")
+# What may stand between "báo cáo" and the body it goes to: the report's kind ("sơ kết", "tổng
+# kết", "kết quả thực hiện …"), its frequency, and the preposition.
+_SKIP = re.compile(r"\s*(?:(?:so|tong) ket\s+)?(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?"
+                   r"(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?(?:(?:ve|cho|len|gui)\s+)?")
 _FREQ_BEFORE = re.compile(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+")
-_TO_END = re.compile(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec)|\s*\(|[.;]|$")
+# Where the name of the body ends: at what the report is about, at its day, at a bracket, at the
+# clause's end, and at the frequency printed after the body ("báo cáo UBND tỉnh định kỳ 6 tháng",
+# "… Thành phố định kỳ hằng quý"): no name of a body holds these words.
+_TO_END = re.compile(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec"
+                     r"|dinh ky|hang (?:nam|quy|thang|tuan)|moi (?:nam|quy|thang)|dot xuat|(?:0?6|sau) thang)\b"
+                     r"|\s*\(|[.;]|$")
+# The preposition that names where a report goes when something else follows "báo cáo": "báo cáo
+# tình hình dịch bệnh về UBND huyện", "báo cáo … năm trước ngày 15/11/2024 về Ban Dân vận Tỉnh ủy".
+_TO_PREP = re.compile(r"\b(?:ve|len|gui)\s+")
 _THROUGH = re.compile(r"\((?:thong qua|qua)\s+(?P<b>[^)]+)\)")
 
 
-def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[tuple[str, str]], list[str]]:
-    """Who receives the report (each with its key) and through whom; the patterns run on ``key``
-    from a position, as they ran on the rest of the key (none of them looks back)."""
+def _bodies_from(printed: str, key: str, start: int, ocr: bool) -> list[str]:
+    """The bodies named from ``start`` to the end of the name (``_TO_END``), if it opens one."""
+    end_m = _TO_END.search(key, start)
+    end = end_m.start() if end_m else len(key)
+    to_text = printed[start:end]
+    if not to_text.strip():
+        return []
+    return [t for t, tk in split_keyed(to_text, ocr, key[start:end]) if _opens_body(tk, ocr)]
+
+
+def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[str], list[str]]:
+    """Who receives the report and through whom; the patterns run on ``key`` from a position, as
+    they ran on the rest of the key (none of them looks back)."""
     m = _REPORT.search(key)
     if not m:
         return [], []
@@ -317,10 +493,13 @@ def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[tuple[str, str]
     fm = _FREQ_BEFORE.match(key, start)
     if fm:
         start = fm.end()
-    end_m = _TO_END.search(key, start)
-    end = end_m.start() if end_m else len(key)
-    to_text = printed[start:end]
-    to = split_keyed(to_text, ocr, key[start:end]) if to_text.strip() else []
+    to = _bodies_from(printed, key, start, ocr)
+    if not to:
+        # The body is named further on, after "về", "lên" or "gửi": the first that opens one.
+        for prep in _TO_PREP.finditer(key, pos):
+            to = _bodies_from(printed, key, prep.end(), ocr)
+            if to:
+                break
     through: list[str] = []
     tm = _THROUGH.search(key)
     if tm:
