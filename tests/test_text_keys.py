@@ -69,3 +69,48 @@ def test_rewritten_patterns_match_what_they_replace(text):
     for pos in range(0, len(key) + 1, 7):
         assert bool(references._TITLE_OPENERS_END.match(key, pos)) == \
             bool(references._TITLE_OPENERS.match(key[pos:] + " "))
+
+
+_OLD_ROMAN_LABEL = re.compile(r"^[IVXLC]+[.\-–]$")
+_OLD_DIGIT_START = re.compile(r"^\d")
+_LABELS = ["I.", "IV-", "XII –", "1.", "1.2.", "12.3.4.", "a)", "đ)", "-", "–", "+", "•", "٣.", "II .", "C."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(lambda a, b: a + " " + b, st.sampled_from(_LABELS), texts))
+def test_label_kinds_read_from_the_first_character(text):
+    m = layout.LABEL_RE.match(text)
+    if not m:
+        return
+    label = m["label"].replace(" ", "")
+    kind = "roman" if _OLD_ROMAN_LABEL.match(label) else "arabic" if _OLD_DIGIT_START.match(label) else None
+    got = body.classify(text, False)[1]
+    assert (got if got in ("roman", "arabic") else None) == kind
+
+
+_CAPTIONS = ["co quan chu tri:", "co quan thuc hien :", "c0 quan phoi hop:", "thoi gian thuc hien:",
+             "thoi  gian hoan thanh:", "thoi gian", "co quan", "thuc hien"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts.map(fold_text), st.sampled_from(_CAPTIONS),
+                 st.builds(lambda a, b: a + fold_text(b), st.sampled_from(_CAPTIONS), texts)))
+def test_caption_gate_lets_every_caption_through(key):
+    if any(rx.match(key) for rx, _ in body._LINE_ROLES):
+        assert body._may_be_caption(key)
+
+
+_ENDS = [" ve ", " v/v ", " thuc hien ", " theo", ", ", ";", ".", " (", " “", "\n", " va cac ", " va ke hoach ",
+         ": ", "./.", ", de nghi ", " tai", "  da "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(texts.map(fold_text), st.sampled_from(_ENDS)), max_size=8).map("".join))
+def test_end_scans_start_where_the_end_patterns_do(key):
+    for pos in range(len(key) + 1):
+        old = references._ISSUER_END.search(key, pos)
+        new = references._ISSUER_END_SCAN.search(key, pos)
+        assert (new.start() if new else len(key)) == old.start()
+        old = references._TITLE_END.search(key, pos)
+        new = references._TITLE_END_SCAN.search(key, pos)
+        assert (new and new.start()) == (old and old.start())

@@ -33,8 +33,6 @@ def _terminal(text: str) -> bool:
 
 
 _OCR_ROMAN_DIGITS = re.compile(r"[1l|!]")
-_ROMAN_LABEL = re.compile(r"^[IVXLC]+[.\-–]$")
-_DIGIT_START = re.compile(r"^\d")
 
 _SECTION_ROLES = (
     (re.compile(r"to ch\w{1,2}c th\w{1,2}c hi\w{1,2}n"), "organisation"),
@@ -77,9 +75,12 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]
-        if _ROMAN_LABEL.match(label):
+        # Of LABEL_RE's alternatives only the Roman one opens with one of "IVXLC" (the
+        # _ROMAN_LABEL test), only the numbered one with a digit (_DIGIT_START, \d: isdecimal).
+        first = label[0]
+        if first in "IVXLC":
             return label, "roman", 0, rest
-        if _DIGIT_START.match(label):
+        if first.isdecimal():
             return label, "arabic", label.count("."), rest
         if label.endswith(")"):
             return label, "letter", 0, rest
@@ -254,11 +255,19 @@ def block_key(b: dict, text: str) -> str:
     return b["_key"] if b.get("_text") is text else fold(text)
 
 
+def _may_be_caption(key: str) -> bool:
+    """What every ``_LINE_ROLES`` pattern needs, read without them: a caption opens with "cơ quan"
+    ("c", a letter, " quan") or "thời gian" ("th" … "gian")."""
+    if key.startswith("c"):
+        return key[2:7] == " quan"
+    return key.startswith("th") and "gian" in key
+
+
 def _line_role(b: dict, ctx: Context) -> bool:
     text = b.get("text") or ""
     key = block_key(b, text)
-    if not key.startswith(("c", "th")):
-        return False  # every caption opens with "cơ quan" or "thời gian"
+    if not _may_be_caption(key):
+        return False
     for rx, role in _LINE_ROLES:
         m = rx.match(key)
         if m:

@@ -9,6 +9,7 @@ or inferred → profile and identifier.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khth.schema.identifiers import document_identifier, parse_number
 from khth.schema.version import KHTH_VERSION
@@ -380,17 +381,23 @@ _BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies",
 _EMPTY = (None, "", [])
 
 
+@lru_cache(maxsize=256)
+def _fields_of(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The model's fields among a working block's ``keys``, in model order. Blocks are built by a
+    few paths, so a handful of key lists recur: each is sorted once, not once per block."""
+    return tuple(k for k in _BLOCK_FIELDS if k in keys)
+
+
 def _strip(blocks: list[dict], ctx: Context) -> list[dict]:
     out = []
     for b in blocks:
         para = b["_para"]
         b["source"] = ctx.span(para.start, para.end)
         nb = {}
-        for k in _BLOCK_FIELDS:
-            if k in b:
-                v = b[k]
-                if v not in _EMPTY:
-                    nb[k] = v
+        for k in _fields_of(tuple(b)):
+            v = b[k]
+            if v not in _EMPTY:
+                nb[k] = v
         children = b.get("children")
         if children:
             nb["children"] = _strip(children, ctx)

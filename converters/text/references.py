@@ -63,6 +63,13 @@ ABBR_RE = re.compile(r"\(\s*sau\s+d\w{1,2}y\s+(?:g\w{1,2}i\s+)?(?:vi\w{1,2}t\s+)
 _ISSUER_END = re.compile(
     r"\s+(?:ve|v/v|th\w{1,2}c\s+hi\w{1,2}n|tri\w{1,2}n\s+khai|quy\s+d\w{1,2}nh|theo|tai|tren|den|va|ban\s+hanh"
     r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a)(?=\s|$)|\s*[,;.()“”\"]|\s*$")
+_ISSUER_WORDS = _ISSUER_END.pattern[len("\\s+"): _ISSUER_END.pattern.index("(?=")]
+# Where ``_ISSUER_END`` first matches, when it matches before the end of the key (at the end its
+# "\s*$" always does): every match there opens with a space or a stop, and a pattern that opens
+# with that class lets the engine skip every other character instead of trying three
+# alternatives at each.
+_ISSUER_END_SCAN = re.compile(
+    r"[\s,;.()“”\"](?:(?<=\s)\s*(?:" + _ISSUER_WORDS + r"(?=\s|$)|[,;.()“”\"]|$)|(?<=[,;.()“”\"]))")
 _TITLE_OPENERS = re.compile(
     r"(?:v\w\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
     r"|ban\s+hanh\s|sua\s+doi\s)")
@@ -71,6 +78,10 @@ _TITLE_OPENERS = re.compile(
 _TITLE_OPENERS_END = re.compile(_TITLE_OPENERS.pattern.replace(r"\s|", r"(?:\s|\Z)|").replace(r"\s)", r"(?:\s|\Z))"))
 _TITLE_END = re.compile(r"\s+\(|\s*;|\.\s|\.$|\./\.|,\s+(?:de\s+nghi|cu\s+the)\b|\s+va\s+cac\s"
                         r"|\s+va\s+(?:ke\s+hoach|chi\s+thi)\s|:\s")
+# ``_TITLE_END`` opening with the class of its first characters, so the engine skips ahead to
+# them; the start of the first match is the same (the alternatives sorted by their first character).
+_TITLE_END_SCAN = re.compile(r"[\s;.,:](?:(?<=\s)\s*(?:\(|;|va\s+cac\s|va\s+(?:ke\s+hoach|chi\s+thi)\s)|(?<=;)"
+                             r"|(?<=\.)(?:\s|$|/\.)|(?<=,)\s+(?:de\s+nghi|cu\s+the)\b|(?<=:)\s)")
 # ", " followed by a capital opens a new clause ("…, Ủy ban nhân dân tỉnh ban hành …").
 _CLAUSE = re.compile(r",\s+(?=[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
 
@@ -197,8 +208,8 @@ def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     start = m.end()
-    end_m = _ISSUER_END.search(key, start)
-    end = end_m.start() if end_m else len(text)
+    end_m = _ISSUER_END_SCAN.search(key, start)
+    end = end_m.start() if end_m else len(key)  # _ISSUER_END's "\s*$" at the end of the key
     if end <= start:
         return None
     return start, end
@@ -210,7 +221,7 @@ def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
     if not _TITLE_OPENERS_END.match(key, start):
         return None
     end = len(text)
-    e1 = _TITLE_END.search(key, start)
+    e1 = _TITLE_END_SCAN.search(key, start)
     if e1:
         end = e1.start()
     e2 = _CLAUSE.search(text, start)
