@@ -114,3 +114,21 @@ def test_end_scans_start_where_the_end_patterns_do(key):
         old = references._TITLE_END.search(key, pos)
         new = references._TITLE_END_SCAN.search(key, pos)
         assert (new and new.start()) == (old and old.start())
+
+
+_BREAKS = [". ", "./. ", "./.", "! ", "? ", "… ", ".\n", ". “", ".  A", "; ", ", ", " va ", "  cung ", ";", " (",
+           " ve ket qua", "  truoc ngay", "\n", " \n", "Ă", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(texts, st.sampled_from(_BREAKS)), max_size=8).map("".join))
+def test_cut_and_sentence_scans_match_what_they_replace(text):
+    from khth.converters.text import duties
+
+    key = fold_text(text)
+    spans = lambda rx, s: [m.span() for m in rx.finditer(s)]  # noqa: E731
+    assert spans(agencies._CUT_SCAN, key) == spans(agencies._CUT, key)
+    assert spans(duties._SENTENCE_BREAK_SCAN, text) == spans(duties._SENTENCE_BREAK, text)
+    for pos in range(len(key) + 1):
+        new = duties._TO_END_SCAN.search(key, pos)
+        assert (new.start() if new else len(key)) == duties._TO_END.search(key, pos).start()

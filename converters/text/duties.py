@@ -79,12 +79,17 @@ def deadlines(text: str, key: str | None = None) -> list[dict]:
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?:\./\.)?\s+(?=[A-ZĐÀ-Ỹ“\"])|\./\.$")
+# The same matches from a pattern that opens with the class of their first character (a space or
+# the "." of "./."), so the engine skips ahead to those instead of trying the look-behind at
+# every character. The alternatives keep their order: the break after "./." before the bare one.
+_SENTENCE_BREAK_SCAN = re.compile(r"[\s.](?:(?<=[.!?…]\.)/\.\s+(?=[A-ZĐÀ-Ỹ“\"])|(?<=[.!?…]\s)\s*(?=[A-ZĐÀ-Ỹ“\"])"
+                                  r"|(?<=\.)/\.$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in _SENTENCE_BREAK_SCAN.finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
@@ -165,6 +170,10 @@ _SKIP = re.compile(r"\s*(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?(?:dinh 
                    r"(?:(?:ve|cho|len|gui)\s+)?")
 _FREQ_BEFORE = re.compile(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+")
 _TO_END = re.compile(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec)|\s*\(|[.;]|$")
+# Where ``_TO_END`` first matches before the end of the key (at the end, "$" always does), from a
+# pattern that opens with the class of its first characters ("$" before the end: a closing "\n").
+_TO_END_SCAN = re.compile(r"[\s(.;](?:(?<=\s)\s*(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec|\()"
+                          r"|(?<=\n)\Z|(?<=[(.;]))")
 _THROUGH = re.compile(r"\((?:thong qua|qua)\s+(?P<b>[^)]+)\)")
 
 
@@ -182,7 +191,7 @@ def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[tuple[str, str]
     fm = _FREQ_BEFORE.match(key, start)
     if fm:
         start = fm.end()
-    end_m = _TO_END.search(key, start)
+    end_m = _TO_END_SCAN.search(key, start)
     end = end_m.start() if end_m else len(key)
     to_text = printed[start:end]
     to = split_keyed(to_text, ocr, key[start:end]) if to_text.strip() else []

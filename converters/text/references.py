@@ -322,7 +322,7 @@ class Mentions:
         found: list[tuple[int, str]] = []
         if self.by_number and may_hold_number(key):
             for m in NUMBER_SCAN.finditer(key):
-                k = re.sub(r"\s+", "", m.group(0))
+                k = _WS_RUN.sub("", m.group(0))
                 if k in self.by_number:
                     found.append((m.start(), self.by_number[k]))
         # A pattern runs only where its literal occurs.
