@@ -132,3 +132,18 @@ def test_cut_and_sentence_scans_match_what_they_replace(text):
     for pos in range(len(key) + 1):
         new = duties._TO_END_SCAN.search(key, pos)
         assert (new.start() if new else len(key)) == duties._TO_END.search(key, pos).start()
+
+
+def test_digit_pattern_is_isdecimal_on_every_code_point():
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(0x110000)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(lambda a, b: a + b, st.sampled_from(["---", "- 3 -", "12", "__", "*.*", "=", "x", " .."]), texts)
+       .map(str.strip).filter(bool))
+def test_rule_and_page_number_gates(text):
+    if layout._RULE.match(text):
+        assert text[0] in layout._RULE_OPENERS
+    if layout._PAGE_NUMBER.match(text):
+        assert text[0] in "-–" or text[0].isdecimal()
