@@ -147,3 +147,9 @@ def test_rule_and_page_number_gates(text):
         assert text[0] in layout._RULE_OPENERS
     if layout._PAGE_NUMBER.match(text):
         assert text[0] in "-–" or text[0].isdecimal()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="ab", max_size=90)), st.one_of(texts, st.text(alphabet="ab", max_size=90)))
+def test_bit_parallel_distance_is_the_table(a, b):
+    assert references._distance(a, b) == references._distance_table(a, b)
