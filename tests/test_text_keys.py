@@ -153,3 +153,21 @@ def test_rule_and_page_number_gates(text):
 @given(st.one_of(texts, st.text(alphabet="ab", max_size=90)), st.one_of(texts, st.text(alphabet="ab", max_size=90)))
 def test_bit_parallel_distance_is_the_table(a, b):
     assert references._distance(a, b) == references._distance_table(a, b)
+
+
+_MOTTO_SAMPLES = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam",
+                  "pang c0ng san vjet nam", "cong hoa xa hoi chu nghia vi3t nam", "doc lap – tu do – hanh phuc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts.map(fold_text), st.sampled_from(_MOTTO_SAMPLES),
+                 st.builds(lambda a, b: fold_text(a) + b, texts, st.sampled_from(_MOTTO_SAMPLES))))
+def test_motto_gates_let_every_motto_through(key):
+    from khth.converters.text import header
+
+    rx = header._MOTTOS
+    if rx["state"].search(key) or rx["party"].search(key):
+        assert "nam" in key and "vi" in key
+    if rx["state2"].search(key):
+        assert "ph" in key and "do" in key
+    assert body.section_role("") is None

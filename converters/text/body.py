@@ -242,6 +242,8 @@ def assign_roles(blocks: list[dict], ctx: Context) -> None:
 
 
 def section_role(heading: str) -> str | None:
+    if not heading:
+        return None  # every role's pattern needs letters (items without a heading ask too)
     # OCR reads the Đ of "ĐÍCH" as P; Vietnamese has no syllable that opens with p and a vowel.
     key = re.sub(r"\bp(?=[aeiouy])", "d", fold(heading))
     for rx, role in _SECTION_ROLES:

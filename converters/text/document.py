@@ -385,19 +385,19 @@ _EMPTY = (None, "", [])
 def _fields_of(keys: tuple[str, ...]) -> tuple[str, ...]:
     """The model's fields among a working block's ``keys``, in model order. Blocks are built by a
     few paths, so a handful of key lists recur: each is sorted once, not once per block."""
-    return tuple(k for k in _BLOCK_FIELDS if k in keys)
+    return tuple(k for k in _BLOCK_FIELDS[:-1] if k in keys)  # "source" comes from the paragraph
 
 
 def _strip(blocks: list[dict], ctx: Context) -> list[dict]:
     out = []
     for b in blocks:
-        para = b["_para"]
-        b["source"] = ctx.span(para.start, para.end)
         nb = {}
         for k in _fields_of(tuple(b)):
             v = b[k]
             if v not in _EMPTY:
                 nb[k] = v
+        para = b["_para"]
+        nb["source"] = ctx.span(para.start, para.end)  # the last field before "children"
         children = b.get("children")
         if children:
             nb["children"] = _strip(children, ctx)
