@@ -171,3 +171,17 @@ def test_motto_gates_let_every_motto_through(key):
     if rx["state2"].search(key):
         assert "ph" in key and "do" in key
     assert body.section_role("") is None
+
+
+_TREES = st.recursive(st.builds(lambda: {}), lambda kids: st.lists(kids, max_size=3).map(
+    lambda cs: {"children": cs} if cs else {}), max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TREES, max_size=4))
+def test_block_walk_is_preorder(blocks):
+    def preorder(bs):
+        for b in bs:
+            yield b
+            yield from preorder(b.get("children", []))
+    assert [id(b) for b in body._walk(blocks)] == [id(b) for b in preorder(blocks)]

@@ -178,17 +178,17 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
         # Where the block goes.
         if kind == "roman":
             stack = []
-        elif kind == "arabic":
-            while stack and _rank(stack[-1]) >= _rank(block):
-                stack.pop()
-        elif kind == "letter":
-            while stack and _rank(stack[-1]) >= _rank(block):
+        elif kind == "arabic" or kind == "letter":
+            rank = _rank(block)
+            while stack and _rank(stack[-1]) >= rank:
                 stack.pop()
         elif kind == "dash":
-            while stack and (_rank(stack[-1]) >= _rank(block) or not _container(stack[-1])):
+            rank = _rank(block)
+            while stack and (_rank(stack[-1]) >= rank or not _container(stack[-1])):
                 stack.pop()
         elif kind == "plus":
-            while stack and (_rank(stack[-1]) >= _rank(block) or
+            rank = _rank(block)
+            while stack and (_rank(stack[-1]) >= rank or
                              not (_container(stack[-1]) or stack[-1]["_kind"] == "dash")):
                 stack.pop()
         else:
@@ -345,9 +345,15 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
 
 
 def _walk(blocks):
-    for b in blocks:
+    """Every block, each before its children, from one loop instead of a generator per level
+    (each block would pass up through every level above it)."""
+    stack = blocks[::-1]
+    while stack:
+        b = stack.pop()
         yield b
-        yield from _walk(b.get("children", []))
+        children = b.get("children")
+        if children:
+            stack.extend(children[::-1])
 
 
 walk = _walk
