@@ -69,3 +69,101 @@ def test_rewritten_patterns_match_what_they_replace(text):
     for pos in range(0, len(key) + 1, 7):
         assert bool(references._TITLE_OPENERS_END.match(key, pos)) == \
             bool(references._TITLE_OPENERS.match(key[pos:] + " "))
+
+
+_OLD_ROMAN_LABEL = re.compile(r"^[IVXLC]+[.\-–]$")
+_OLD_DIGIT_START = re.compile(r"^\d")
+_LABELS = ["I.", "IV-", "XII –", "1.", "1.2.", "12.3.4.", "a)", "đ)", "-", "–", "+", "•", "٣.", "II .", "C."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(lambda a, b: a + " " + b, st.sampled_from(_LABELS), texts))
+def test_label_kinds_read_from_the_first_character(text):
+    m = layout.LABEL_RE.match(text)
+    if not m:
+        return
+    label = m["label"].replace(" ", "")
+    kind = "roman" if _OLD_ROMAN_LABEL.match(label) else "arabic" if _OLD_DIGIT_START.match(label) else None
+    got = body.classify(text, False)[1]
+    assert (got if got in ("roman", "arabic") else None) == kind
+
+
+_ENDS = [" ve ", " v/v ", " thuc hien ", " theo", ", ", ";", ".", " (", " “", "\n", " va cac ", " va ke hoach ",
+         ": ", "./.", ", de nghi ", " tai", "  da "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(texts.map(fold_text), st.sampled_from(_ENDS)), max_size=8).map("".join))
+def test_end_scans_start_where_the_end_patterns_do(key):
+    for pos in range(len(key) + 1):
+        old = references._TITLE_END.search(key, pos)
+        new = references._TITLE_END_SCAN.search(key, pos)
+        assert (new and new.start()) == (old and old.start())
+
+
+_BREAKS = [". ", "./. ", "./.", "! ", "? ", "… ", ".\n", ". “", ".  A", "; ", ", ", " va ", "  cung ", ";", " (",
+           " ve ket qua", "  truoc ngay", "\n", " \n", "Ă", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(texts, st.sampled_from(_BREAKS)), max_size=8).map("".join))
+def test_cut_and_sentence_scans_match_what_they_replace(text):
+    from khth.converters.text import duties
+
+    key = fold_text(text)
+    spans = lambda rx, s: [m.span() for m in rx.finditer(s)]  # noqa: E731
+    assert spans(agencies._CUT_SCAN, key) == spans(agencies._CUT, key)
+    assert spans(duties._SENTENCE_BREAK_SCAN, text) == spans(duties._SENTENCE_BREAK, text)
+
+
+def test_digit_pattern_is_isdecimal_on_every_code_point():
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(c)) == c.isdecimal() for c in map(chr, range(0x110000)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.builds(lambda a, b: a + b, st.sampled_from(["---", "- 3 -", "12", "__", "*.*", "=", "x", " .."]), texts)
+       .map(str.strip).filter(bool))
+def test_rule_and_page_number_gates(text):
+    if layout._RULE.match(text):
+        assert text[0] in layout._RULE_OPENERS
+    if layout._PAGE_NUMBER.match(text):
+        assert text[0] in "-–" or text[0].isdecimal()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="ab", max_size=90)), st.one_of(texts, st.text(alphabet="ab", max_size=90)))
+def test_bit_parallel_distance_is_the_table(a, b):
+    assert references._distance(a, b) == references._distance_table(a, b)
+
+
+_MOTTO_SAMPLES = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam",
+                  "pang c0ng san vjet nam", "cong hoa xa hoi chu nghia vi3t nam", "doc lap – tu do – hanh phuc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts.map(fold_text), st.sampled_from(_MOTTO_SAMPLES),
+                 st.builds(lambda a, b: fold_text(a) + b, texts, st.sampled_from(_MOTTO_SAMPLES))))
+def test_motto_gates_let_every_motto_through(key):
+    from khth.converters.text import header
+
+    rx = header._MOTTOS
+    if rx["state"].search(key) or rx["party"].search(key):
+        assert "nam" in key and "vi" in key
+    if rx["state2"].search(key):
+        assert "ph" in key and "do" in key
+    assert body.section_role("") is None
+
+
+_TREES = st.recursive(st.builds(lambda: {}), lambda kids: st.lists(kids, max_size=3).map(
+    lambda cs: {"children": cs} if cs else {}), max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TREES, max_size=4))
+def test_block_walk_is_preorder(blocks):
+    def preorder(bs):
+        for b in bs:
+            yield b
+            yield from preorder(b.get("children", []))
+    assert [id(b) for b in body._walk(blocks)] == [id(b) for b in preorder(blocks)]

@@ -33,8 +33,6 @@ def _terminal(text: str) -> bool:
 
 
 _OCR_ROMAN_DIGITS = re.compile(r"[1l|!]")
-_ROMAN_LABEL = re.compile(r"^[IVXLC]+[.\-–]$")
-_DIGIT_START = re.compile(r"^\d")
 
 _SECTION_ROLES = (
     (re.compile(r"to ch\w{1,2}c th\w{1,2}c hi\w{1,2}n"), "organisation"),
@@ -116,9 +114,12 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]
-        if _ROMAN_LABEL.match(label):
+        # Of LABEL_RE's alternatives only the Roman one opens with one of "IVXLC" (the
+        # _ROMAN_LABEL test), only the numbered one with a digit (_DIGIT_START, \d: isdecimal).
+        first = label[0]
+        if first in "IVXLC":
             return label, "roman", 0, rest
-        if _DIGIT_START.match(label):
+        if first.isdecimal():
             return label, "arabic", label.count("."), rest
         if label.endswith(")"):
             return label, "letter", 0, rest
@@ -424,17 +425,17 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
         # Where the block goes.
         if kind == "roman":
             stack = []
-        elif kind == "arabic":
-            while stack and _rank(stack[-1]) >= _rank(block):
-                stack.pop()
-        elif kind == "letter":
-            while stack and _rank(stack[-1]) >= _rank(block):
+        elif kind == "arabic" or kind == "letter":
+            rank = _rank(block)
+            while stack and _rank(stack[-1]) >= rank:
                 stack.pop()
         elif kind == "dash":
-            while stack and (_rank(stack[-1]) >= _rank(block) or not _container(stack[-1])):
+            rank = _rank(block)
+            while stack and (_rank(stack[-1]) >= rank or not _container(stack[-1])):
                 stack.pop()
         elif kind == "plus":
-            while stack and (_rank(stack[-1]) >= _rank(block) or
+            rank = _rank(block)
+            while stack and (_rank(stack[-1]) >= rank or
                              not (_container(stack[-1]) or stack[-1]["_kind"] == "dash")):
                 stack.pop()
         else:
@@ -488,6 +489,8 @@ def assign_roles(blocks: list[dict], ctx: Context) -> None:
 
 
 def section_role(heading: str) -> str | None:
+    if not heading:
+        return None  # every role's pattern needs letters (items without a heading ask too)
     # OCR reads the Đ of "ĐÍCH" as P; Vietnamese has no syllable that opens with p and a vowel.
     key = re.sub(r"\bp(?=[aeiouy])", "d", fold(heading))
     for rx, role in _SECTION_ROLES:
@@ -602,9 +605,15 @@ def _walk_objectives(blocks, inside: bool):
 
 
 def _walk(blocks):
-    for b in blocks:
+    """Every block, each before its children, from one loop instead of a generator per level
+    (each block would pass up through every level above it)."""
+    stack = blocks[::-1]
+    while stack:
+        b = stack.pop()
         yield b
-        yield from _walk(b.get("children", []))
+        children = b.get("children")
+        if children:
+            stack.extend(children[::-1])
 
 
 walk = _walk

@@ -9,6 +9,7 @@ or inferred → profile and identifier.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khth.schema.identifiers import document_identifier, parse_number
 from khth.schema.version import KHTH_VERSION
@@ -18,10 +19,10 @@ from .agencies import opens_body
 from .body import add_duties, assign_roles, block_key, build_blocks, walk
 from .common import Context, Para, clean, fold, reorder
 from .header import Header, level_of, parse_header, system_of
-from .layout import Joiner, Line, is_caps_line, join
+from .layout import Joiner, Line, join
 from .recipients import KINH_GUI, NOI_NHAN, parse_items
 from .references import Citation, Mentions, find_abbreviations, find_citations, parse_short, reference_record
-from .signature import MARKER_RE, build as build_signature, is_post, looks_like_name, signed_at
+from .signature import MARKER_RE, is_post, looks_like_name
 from .tail import parse_tail, split_appendix
 
 
@@ -554,17 +555,23 @@ _BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies",
 _EMPTY = (None, "", [])
 
 
+@lru_cache(maxsize=256)
+def _fields_of(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The model's fields among a working block's ``keys``, in model order. Blocks are built by a
+    few paths, so a handful of key lists recur: each is sorted once, not once per block."""
+    return tuple(k for k in _BLOCK_FIELDS[:-1] if k in keys)  # "source" comes from the paragraph
+
+
 def _strip(blocks: list[dict], ctx: Context) -> list[dict]:
     out = []
     for b in blocks:
-        para = b["_para"]
-        b["source"] = ctx.span(para.start, para.end)
         nb = {}
-        for k in _BLOCK_FIELDS:
-            if k in b:
-                v = b[k]
-                if v not in _EMPTY:
-                    nb[k] = v
+        for k in _fields_of(tuple(b)):
+            v = b[k]
+            if v not in _EMPTY:
+                nb[k] = v
+        para = b["_para"]
+        nb["source"] = ctx.span(para.start, para.end)  # the last field before "children"
         children = b.get("children")
         if children:
             nb["children"] = _strip(children, ctx)

@@ -9,7 +9,6 @@ example with Unikey's "Chuyển mã" tool).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..errors import KhthInputError

@@ -102,10 +102,10 @@ def _iso(d: str | None, m: str | None, y: str) -> tuple[str | None, bool]:
 
 def motto_in(text: str, key: str | None = None) -> tuple[str, int, int] | None:
     key = fold(text) if key is None else key
-    # Both mottos of the Party and the State end in "nam" and the State's second line has "ph":
-    # a line with neither is not a motto, and most lines have neither.
-    has_nam = "nam" in key
-    has_ph = "ph" in key
+    # Both mottos of the Party and the State end in "vi…t nam" and the State's second line has
+    # "do" and "ph": a line without them is not a motto, and most lines lack them.
+    has_nam = "nam" in key and "vi" in key
+    has_ph = "ph" in key and "do" in key
     if not has_nam and not has_ph:
         return None
     for name, rx in _MOTTOS.items():

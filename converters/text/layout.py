@@ -21,6 +21,7 @@ LABEL_RE = re.compile(
 OCR_ROMAN_RE = re.compile(r"^(?P<label>[IVXLC1l|!]{1,6}[.\-])\s+")
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 _RULE = re.compile(r"^[-_–=.*\s]{3,}$")
+_RULE_OPENERS = "-_–=.*"  # what a trimmed line matching _RULE can open with (_PAGE_NUMBER: "-–" or \d)
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.|\.\)|[.;:]”|\))$")
 _STOPS = (".", ":", ";", "!", "?", "…", ")")
 
@@ -199,7 +200,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
             notes.append(f"Line {i}: the \"*\" under the issuer's name is the layout mark of a Party header, not text.")
             gap += 1
             continue
-        if _RULE.match(text) and not LABEL_RE.match(text + " x"):
+        first = text[0]  # not white space: the line is trimmed
+        if first in _RULE_OPENERS and _RULE.match(text) and not LABEL_RE.match(text + " x"):
             gap += 1
             continue
         if _is_page_number(text, gap, raw, raw_lines[i] if i < len(raw_lines) else None):
