@@ -211,6 +211,9 @@ _FROM_TO = re.compile(r"\btu\s+(?:" + _DATE_UNIT + r"|nam\s+(?:19|20)\d\d)[^;]{0
 _AFTER_COLON = re.compile(r":\s*(?P<v>thu\w{0,2}ng\s+xuy\w{1,2}n|hang (?:thang|quy|nam))\s*\.?\s*$")
 
 
+_ANY_DIGIT = re.compile(r"\d")  # the patterns' own \d: a key without one holds no year
+
+
 def _prose_phrases(key: str, captions_only: bool) -> list[tuple[int, int]]:
     """Where the text states a timeframe, each phrase once (an adverbial inside a caption's value
     is that value)."""
@@ -234,7 +237,7 @@ def prose_timeframe(text: str, key: str | None = None, captions_only: bool = Fal
     one, or one that gives no date or frequency. ``captions_only``: only an inline caption counts
     (a paragraph that is no task: its adverbials may time anything)."""
     key = fold(text) if key is None else key
-    if ":" not in key and not any(ch.isdigit() for ch in key):
+    if ":" not in key and not _ANY_DIGIT.search(key):
         return None  # every phrase but a caption's or a colon's value prints a year
     phrases = _prose_phrases(key, captions_only)
     if len(phrases) != 1:
