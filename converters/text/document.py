@@ -198,7 +198,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
         ocr_mod.restore_document(doc, h, inferred, notes, lines, printings)
         iss = doc.get("issuer")
         if iss and "adminUnit" not in iss:
-            unit = _unit_of_issuer(iss["name"], iss.get("superiorBody"), " ".join(ln.text for ln in lines))
+            unit = _unit_of_issuer(iss["name"], iss.get("superiorBody"), " ".join(ln.text for ln in lines), h.date)
             if unit:
                 iss["adminUnit"] = unit.admin_unit()
                 iss["level"] = unit.level
@@ -626,7 +626,7 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
         # The header is lost: the text names its author; the header form follows from the code list.
         system = system_of(acting) or (tail.marker_system if tail else None)
         level = level_of(acting)
-        unit = _unit_from_text(acting, level, full_text)
+        unit = _unit_from_text(acting, level, full_text, h.date)
         if unit is not None:
             head = _header_name(acting)
             if head:
@@ -660,14 +660,14 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
         out["superiorBody"] = h.superior
     if system:
         out["system"] = system
-    unit = _unit_of_issuer(name, h.superior, full_text)
+    unit = _unit_of_issuer(name, h.superior, full_text, h.date)
     lvl = unit.level if unit else level_of(name)
     evidence = name
     if unit is None and lvl is None and h.superior:
         # A department printed under its People's Committee ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH / SỞ
         # GIÁO DỤC VÀ ĐÀO TẠO", a Phòng under a huyện) names no unit of its own: it serves the
         # superior's unit, at the superior's level.
-        unit = _unit_of_issuer(h.superior, None, full_text)
+        unit = _unit_of_issuer(h.superior, None, full_text, h.date)
         lvl = unit.level if unit else level_of(h.superior)
         evidence = h.superior
         if lvl in ("province", "district", "commune", "central"):
@@ -706,8 +706,10 @@ _KIND_OF = {
 }
 
 
-def _unit_from_text(acting: str, level: str | None, text: str):
+def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str | None = None):
     """The unit a lost header named: the acting body's unit, found by its name in the text."""
+    if not gazetteer.covers(issue_date):
+        return None
     key = fold(acting)
     kind = None
     for word, (k, lvl) in sorted(_KIND_OF.items(), key=lambda kv: -len(kv[0])):
@@ -732,8 +734,8 @@ def _unit_from_text(acting: str, level: str | None, text: str):
 _KIND_ABBREVIATIONS = ((re.compile(r"\b(?:TP|Tp)\.\s?"), "Thành phố "), (re.compile(r"\b(?:TX|Tx)\.\s?"), "Thị xã "))
 
 
-def _unit_of_issuer(name: str, superior: str | None, text: str):
-    if not gazetteer.units():
+def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str | None = None):
+    if not gazetteer.units() or not gazetteer.covers(issue_date):
         return None
     for rx, kind in _KIND_ABBREVIATIONS:
         name = rx.sub(kind, name)
@@ -763,6 +765,12 @@ def _unit_of_issuer(name: str, superior: str | None, text: str):
             named = [u for u in cands if (u.district and u.district.short in text) or
                      (u.province and u.province.short in text)]
             cands = named or cands
+        if len(cands) == 1 and parent is None and cands[0].province is not None:
+            # One unit of that name, but the text names provinces and not its own: the issuer is
+            # a unit the code list does not hold (renamed, merged), not that one.
+            provinces = [u for u in gazetteer.find_names(text, "province") if u.kind == "tỉnh"]
+            if provinces and cands[0].province not in provinces:
+                return None
         if len(cands) == 1:
             return cands[0]
     return None

@@ -18,6 +18,17 @@ from .common import fold, per_conversion
 
 SCHEME = "gso-2004"
 SOURCE = "vietnam-provinces"
+# The two-level local government (Nghị quyết 202/2025/QH15, the law of 16 June 2025) took effect on
+# 1 July 2025: districts were abolished and provinces and communes merged, so the units of a
+# document issued from then on are not those of this list.
+REFORM = "2025-07-01"
+
+
+def covers(issue_date: str | None) -> bool:
+    """Whether this code list describes the units of a document issued on ``issue_date`` (ISO,
+    possibly reduced to a month or a year): undated, or wholly before the reform ("2025" is not)."""
+    # "~" sorts after every digit and "-": a reduced date compares as the last day it may stand for.
+    return issue_date is None or issue_date + "~" < REFORM
 
 
 @dataclass(frozen=True)
