@@ -596,12 +596,20 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
             b["reporting"] = rep
 
 
-def _walk_objectives(blocks, inside: bool):
-    """Each block, with whether it stands in an objectives section ("CHỈ TIÊU", "MỤC TIÊU")."""
-    for b in blocks:
+def _walk_objectives(blocks, inside: bool) -> list[tuple[dict, bool]]:
+    """Each block, each before its children, with whether it stands in an objectives section
+    ("CHỈ TIÊU", "MỤC TIÊU"): one loop over a stack, not a generator per level (a block would pass
+    up through every level above it)."""
+    out: list[tuple[dict, bool]] = []
+    stack = [(b, inside) for b in reversed(blocks)]
+    while stack:
+        b, inside = stack.pop()
         here = inside or b.get("role") == "objectives"
-        yield b, here
-        yield from _walk_objectives(b.get("children", []), here)
+        out.append((b, here))
+        children = b.get("children")
+        if children:
+            stack.extend((c, here) for c in reversed(children))
+    return out
 
 
 def _walk(blocks):
