@@ -224,3 +224,18 @@ def test_blank_lines_keep_a_table_together():
     lines = layout.prepare_lines(rows, False, [])
     assert [(ln.num, ln.text, ln.gap) for ln in lines] == [
         (1, "STT\tNội dung\tCơ quan chủ trì", 0), (3, "1\tTuyên truyền\tSở Tư pháp", 1), (5, "x", 1)]
+
+
+_CAPTIONS = ["co quan chu tri:", "chu tri :", "don vi thuc hien:", "phoi hop thuc hien:", "thoi gian:",
+             "thoi han hoan thanh :", "tien do thuc hien:", "tham muu:", "co quan chi dao, thuc hien:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts.map(fold_text), st.builds(lambda a, b: a + b, st.sampled_from(_CAPTIONS), texts.map(fold_text)),
+                 st.sampled_from(_CAPTIONS).map(lambda c: c.replace(":", ""))))
+def test_caption_gate_lets_every_caption_through(key):
+    # Every caption pattern ends with its colon: the colon test before the patterns drops none.
+    ungated = next(((m.span(), role) for rx, role in body._LINE_ROLES if (m := rx.match(key))), None) \
+        if key.startswith(body._CAPTION_STARTS) else None
+    found = body.caption(key)
+    assert (None if found is None else (found[0].span(), found[1])) == ungated

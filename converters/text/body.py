@@ -67,13 +67,14 @@ _LINE_ROLES = (
 # chức:" (an event), "Tiến độ thực hiện:" (OCR prints ô as 6 or 0). The caption ends at the colon
 # right after the noun or after one of the verbs: "Thời gian nghỉ hè: …" is no caption.
 # Where a caption may open a line: "cơ quan", "đơn vị", "chủ trì", "chỉ đạo", "tham mưu", "phối
-# hợp", "thời gian", "thời hạn", "tiến độ" (a cheap test before the patterns).
+# hợp", "thời gian", "thời hạn", "tiến độ" (a cheap test before the patterns). Every caption ends
+# with a colon: most paragraphs have none, and most open with one of those letters.
 _CAPTION_STARTS = ("c", "d", "th", "ph", "ti")
 
 
 def caption(key: str) -> tuple[re.Match, str] | None:
     """The caption that opens ``key`` and its role, if any."""
-    if not key.startswith(_CAPTION_STARTS):
+    if not key.startswith(_CAPTION_STARTS) or ":" not in key:
         return None
     for rx, role in _LINE_ROLES:
         m = rx.match(key)
