@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khth.converters.text import agencies, body, layout, ocr, references, signature
+from khth.converters.text import agencies, body, duties, layout, ocr, references, signature
 from khth.converters.text.common import _FOLD_TABLE, clean, fold_text, is_clean
 from khth.schema.identifiers import normalise_text
 
@@ -167,3 +167,75 @@ def test_block_walk_is_preorder(blocks):
             yield b
             yield from preorder(b.get("children", []))
     assert [id(b) for b in body._walk(blocks)] == [id(b) for b in preorder(blocks)]
+
+
+_ROLE_TREES = st.recursive(st.builds(lambda r: {"role": r} if r else {}, st.sampled_from([None, "objectives", "task"])),
+                           lambda kids: st.builds(lambda cs, r: {**({"children": cs} if cs else {}),
+                                                                 **({"role": r} if r else {})},
+                                                  st.lists(kids, max_size=3),
+                                                  st.sampled_from([None, "objectives", "task"])),
+                           max_leaves=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROLE_TREES, max_size=4), st.booleans())
+def test_objectives_walk_is_the_recursive_generator(blocks, inside):
+    def recursive(bs, inside):
+        for b in bs:
+            here = inside or b.get("role") == "objectives"
+            yield b, here
+            yield from recursive(b.get("children", []), here)
+    assert [(id(b), here) for b, here in body._walk_objectives(blocks, inside)] == \
+        [(id(b), here) for b, here in recursive(blocks, inside)]
+
+
+_TIME_SAMPLES = ["trong quy ii/2025", "vao thang 12/2027", "tu thang 4/2025 den thang 6/2025", "tu nam 2024 den nam 2025",
+                 "; thoi gian thuc hien: thuong xuyen.", ", thoi gian tu ngay 01/5/2024 den ngay 25/5/2024.",
+                 "tien do: hang thang", "xtrong quy 1 2024", "vao ngay 3 nam 2024", "ltu thang 5 den 2026", "thoi han:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(texts.map(fold_text), st.sampled_from(_TIME_SAMPLES)), max_size=6).map("".join))
+def test_prose_timeframe_scans_match_what_they_replace(key):
+    spans = lambda rx: [(m.span(), m.group(0)) for m in rx.finditer(key)]  # noqa: E731
+    assert spans(duties._IN_DATE_SCAN) == spans(duties._IN_DATE)
+    assert spans(duties._FROM_TO_SCAN) == spans(duties._FROM_TO)
+    if duties._INLINE_CAPTION.search(key):  # the gate lets every inline caption through
+        assert duties._CAPTION_NOUN.search(key)
+
+
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPACES, max_size=12), st.booleans())
+def test_blank_lines_take_no_step(raw, row):
+    # prepare_lines counts a blank line as a gap at once: every step it skips would have left the
+    # line empty, and a blank line is no table row (with tabs it ends one, without it leaves
+    # ``row`` as it was).
+    assert not layout.is_tab_row(raw, row)
+    keep = row and "\t" not in raw  # the tabs are kept only on a table row
+    assert layout._trim(layout._normalise(raw, keep), keep) == ""
+    assert layout._trim(layout._normalise(raw, row), row) == ""
+
+
+def test_blank_lines_keep_a_table_together():
+    rows = ["STT\tNội dung\tCơ quan chủ trì", "", "1\tTuyên truyền\tSở Tư pháp", " \t ", "\t\tx"]
+    lines = layout.prepare_lines(rows, False, [])
+    assert [(ln.num, ln.text, ln.gap) for ln in lines] == [
+        (1, "STT\tNội dung\tCơ quan chủ trì", 0), (3, "1\tTuyên truyền\tSở Tư pháp", 1), (5, "x", 1)]
+
+
+_CAPTIONS = ["co quan chu tri:", "chu tri :", "don vi thuc hien:", "phoi hop thuc hien:", "thoi gian:",
+             "thoi han hoan thanh :", "tien do thuc hien:", "tham muu:", "co quan chi dao, thuc hien:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts.map(fold_text), st.builds(lambda a, b: a + b, st.sampled_from(_CAPTIONS), texts.map(fold_text)),
+                 st.sampled_from(_CAPTIONS).map(lambda c: c.replace(":", ""))))
+def test_caption_gate_lets_every_caption_through(key):
+    # Every caption pattern ends with its colon: the colon test before the patterns drops none.
+    ungated = next(((m.span(), role) for rx, role in body._LINE_ROLES if (m := rx.match(key))), None) \
+        if key.startswith(body._CAPTION_STARTS) else None
+    found = body.caption(key)
+    assert (None if found is None else (found[0].span(), found[1])) == ungated

@@ -67,13 +67,14 @@ _LINE_ROLES = (
 # chức:" (an event), "Tiến độ thực hiện:" (OCR prints ô as 6 or 0). The caption ends at the colon
 # right after the noun or after one of the verbs: "Thời gian nghỉ hè: …" is no caption.
 # Where a caption may open a line: "cơ quan", "đơn vị", "chủ trì", "chỉ đạo", "tham mưu", "phối
-# hợp", "thời gian", "thời hạn", "tiến độ" (a cheap test before the patterns).
+# hợp", "thời gian", "thời hạn", "tiến độ" (a cheap test before the patterns). Every caption ends
+# with a colon: most paragraphs have none, and most open with one of those letters.
 _CAPTION_STARTS = ("c", "d", "th", "ph", "ti")
 
 
 def caption(key: str) -> tuple[re.Match, str] | None:
     """The caption that opens ``key`` and its role, if any."""
-    if not key.startswith(_CAPTION_STARTS):
+    if not key.startswith(_CAPTION_STARTS) or ":" not in key:
         return None
     for rx, role in _LINE_ROLES:
         m = rx.match(key)
@@ -596,12 +597,20 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
             b["reporting"] = rep
 
 
-def _walk_objectives(blocks, inside: bool):
-    """Each block, with whether it stands in an objectives section ("CHỈ TIÊU", "MỤC TIÊU")."""
-    for b in blocks:
+def _walk_objectives(blocks, inside: bool) -> list[tuple[dict, bool]]:
+    """Each block, each before its children, with whether it stands in an objectives section
+    ("CHỈ TIÊU", "MỤC TIÊU"): one loop over a stack, not a generator per level (a block would pass
+    up through every level above it)."""
+    out: list[tuple[dict, bool]] = []
+    stack = [(b, inside) for b in reversed(blocks)]
+    while stack:
+        b, inside = stack.pop()
         here = inside or b.get("role") == "objectives"
-        yield b, here
-        yield from _walk_objectives(b.get("children", []), here)
+        out.append((b, here))
+        children = b.get("children")
+        if children:
+            stack.extend((c, here) for c in reversed(children))
+    return out
 
 
 def _walk(blocks):

@@ -209,6 +209,16 @@ _FROM_TO = re.compile(r"\btu\s+(?:" + _DATE_UNIT + r"|nam\s+(?:19|20)\d\d)[^;]{0
                       r"(?:19|20)\d\d(?![\d/])")
 # The task's colon followed only by how often or how long: "…: hằng tháng.", "…: thường xuyên."
 _AFTER_COLON = re.compile(r":\s*(?P<v>thu\w{0,2}ng\s+xuy\w{1,2}n|hang (?:thang|quy|nam))\s*\.?\s*$")
+# The same matches as ``_IN_DATE`` and ``_FROM_TO`` from patterns that open with their first
+# letter, so the engine skips ahead to a "t" or "v" instead of trying "\b" at every character:
+# "t(?<!\wt)rong" is "\btrong" (the letter before "t" is no word character).
+_IN_DATE_SCAN = re.compile(r"(?:t(?<!\wt)rong|v(?<!\wv)ao)\s+(?:cac\s+)?" + _DATE_UNIT
+                           + r"[^;.]{0,30}?(?:19|20)\d\d(?![\d/])")
+_FROM_TO_SCAN = re.compile(r"t(?<!\wt)u\s+(?:" + _DATE_UNIT + r"|nam\s+(?:19|20)\d\d)[^;]{0,40}?\bden\s[^;.]{0,30}?"
+                           r"(?:19|20)\d\d(?![\d/])")
+# Every inline caption holds its noun: a key without one has no caption (a cheap search that
+# skips ahead to "t" before the caption pattern, which tries every character).
+_CAPTION_NOUN = re.compile(r"th\w{1,2}i\s*(?:gian|h\w{1,2}n)|ti\w{1,2}n d[o06]")
 
 
 _ANY_DIGIT = re.compile(r"\d")  # the patterns' own \d: a key without one holds no year
@@ -218,11 +228,11 @@ def _prose_phrases(key: str, captions_only: bool) -> list[tuple[int, int]]:
     """Where the text states a timeframe, each phrase once (an adverbial inside a caption's value
     is that value)."""
     found: list[tuple[int, int]] = []
-    for m in _INLINE_CAPTION.finditer(key):
+    for m in (_INLINE_CAPTION.finditer(key) if _CAPTION_NOUN.search(key) else ()):
         end = _CLAUSE_END.search(key, m.end())
         found.append((m.end(), end.end() if end.group(0) == "." else end.start()))
     if not captions_only:
-        for rx in (_IN_DATE, _FROM_TO):
+        for rx in (_IN_DATE_SCAN, _FROM_TO_SCAN):
             for m in rx.finditer(key):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in found):
                     found.append(m.span())

@@ -170,7 +170,15 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
     gap = 0
     row = False  # the line before (not blank) is a table row
     for i, raw in enumerate(raw_lines, start=1):
-        row = is_tab_row(raw, row) if "\t" in raw else (row and not raw.strip())
+        if not raw or raw.isspace():
+            # A blank line (half the lines of a text with blank lines between paragraphs): every
+            # step below leaves it empty, so it only counts as a gap. A blank line is never a table
+            # row (is_tab_row finds no cells in it); one without tabs leaves ``row`` as it was.
+            if "\t" in raw:
+                row = False
+            gap += 1
+            continue
+        row = is_tab_row(raw, row) if "\t" in raw else False  # the line is not blank
         text = _normalise(raw, row)
         hard = len(text) - len(text.rstrip(" ")) >= 2
         indent = len(text) - len(text.lstrip(" "))
