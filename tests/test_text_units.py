@@ -73,3 +73,12 @@ reduced = st.one_of(dates, dates.map(lambda d: d[:7]), dates.map(lambda d: d[:4]
 def test_a_date_is_covered_when_every_day_it_may_stand_for_is_before_the_reform(date):
     last = {4: date + "-12-31", 7: date + "-31", 10: date}[len(date)]  # "-31" orders after any day
     assert gazetteer.covers(date) == (last < gazetteer.REFORM)
+
+
+def test_a_unit_named_like_a_province_is_not_ruled_out_by_its_own_name():
+    # "Xã Quảng Ninh" (Thanh Hóa) bears a province's name; its own name is no other province.
+    text = WARD.format(year=2024, province="huyện Quảng Xương").replace("PHƯỜNG LONG XUYÊN", "XÃ QUẢNG NINH")
+    text = text.replace("Ủy ban nhân dân phường", "Ủy ban nhân dân xã").replace("Long Xuyên,", "Quảng Ninh,")
+    issuer = text_to_record(text, "xa.txt")["issuer"]
+    (unit,) = gazetteer.lookup("Quảng Ninh", "commune")
+    assert issuer["adminUnit"]["code"] == unit.code == "16465"

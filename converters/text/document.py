@@ -768,7 +768,8 @@ def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str 
         if len(cands) == 1 and parent is None and cands[0].province is not None:
             # One unit of that name, but the text names provinces and not its own: the issuer is
             # a unit the code list does not hold (renamed, merged), not that one.
-            provinces = [u for u in gazetteer.find_names(text, "province") if u.kind == "tỉnh"]
+            provinces = [u for u in gazetteer.find_names(text, "province")
+                         if u.kind == "tỉnh" and u.short != cands[0].short]  # not its own name ("xã Quảng Ninh")
             if provinces and cands[0].province not in provinces:
                 return None
         if len(cands) == 1:
