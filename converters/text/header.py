@@ -345,9 +345,13 @@ _PARTY_ORGANS = ("ban thuong vu", "ban chap hanh", "bch", "ban tuyen giao", "ban
 _SHARED_ORGANS = _PARTY_ORGANS + ("van phong",)
 
 
-def system_of(name: str, motto: str | None = None) -> str | None:
+def system_of(name: str, motto: str | None = None, superior: str | None = None) -> str | None:
     """The system of a body: the first word of its name that names an organisation decides
-    ("Đảng đoàn Hội LHPN tỉnh" is the Party's, "Ban Chấp hành Hội LHPN tỉnh" the Hội's)."""
+    ("Đảng đoàn Hội LHPN tỉnh" is the Party's, "Ban Chấp hành Hội LHPN tỉnh" the Hội's).
+
+    A name that names no organisation ("BAN THƯỜNG TRỰC", "VĂN PHÒNG", "BAN TUYÊN GIÁO") is an
+    organ of the body printed above it (``superior``): the Ban Thường trực under "ỦY BAN MẶT TRẬN
+    TỔ QUỐC VIỆT NAM TỈNH …" is the Front's, though the Front prints the national motto."""
     key = " " + re.sub(r"\s+", " ", fold(name)).strip() + " "
     party_organ = False
     for w in _SHARED_ORGANS:
@@ -365,6 +369,9 @@ def system_of(name: str, motto: str | None = None) -> str | None:
             found.append((i, -len(w), system))
     if found:
         return min(found)[2]
+    above = system_of(superior) if superior else None
+    if above:
+        return above
     if party_organ:
         return "front" if motto == "front" else "party"
     return motto
