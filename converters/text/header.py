@@ -229,6 +229,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             j = i
             parts: list[Line] = []
             joiner = Joiner(lines)
+            if joiner.per_line:
+                # A body written one paragraph a line says nothing of the subject line, which may
+                # still be wrapped to the header's width: its own lines decide.
+                joiner = Joiner(_title_block(lines, i))
             while j < n:
                 cur = lines[j]
                 if parts and not _title_continues(joiner, parts[-1], cur):
@@ -268,6 +272,19 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
     h.superior_raw, h.issuer_raw = h.superior, h.issuer
     h.first_line = lines[0].num if lines else None
     return h
+
+
+# A subject line longer than this many printed lines is not seen.
+_TITLE_LINES = 8
+
+
+def _title_block(lines: list[Line], i: int) -> list[Line]:
+    """The lines that may print the subject line: from ``i`` up to the first blank line (or rule),
+    a few at most."""
+    end = i + 1
+    while end < len(lines) and end - i < _TITLE_LINES and lines[end].gap == 0:
+        end += 1
+    return lines[i:end]
 
 
 _OPENERS = re.compile(r"^(thuc hien|can cu|theo de nghi|trien khai|nham|de trien khai)\b")

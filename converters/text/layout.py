@@ -423,6 +423,20 @@ def _upper_start(text: str) -> bool:
     return False
 
 
+def _opens_with_verb(key: str) -> bool:
+    """Whether a line (folded) opens with a verb of an assignment ("Phối hợp …", "Chủ trì …",
+    "Căn cứ …") that is never part of a body's name: "Xây dựng", "Kiểm tra", "Tổ chức", "Quản lý"
+    are left out ("Sở Xây dựng", "Ủy ban Kiểm tra", "Ban Tổ chức", "Ban Quản lý")."""
+    from .agencies import VERBS
+
+    words = key.split(" ", 2)
+    head = " ".join(words[:2])
+    return head not in _NAME_VERBS and (head in VERBS or head == "can cu")
+
+
+_NAME_VERBS = frozenset(("xay dung", "kiem tra", "to chuc", "quan ly"))
+
+
 class Joiner:
     """Decides where paragraphs end in one document's body."""
 
@@ -489,6 +503,11 @@ class Joiner:
         if prev.hard or cur.gap >= 2:
             return False
         if len(prev_text) < 0.6 * self.width:
+            return False
+        if starts_with_label(prev_text) and not is_caps_line(text) and _opens_with_verb(cur.key or fold(text)):
+            # "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường" / "Phối hợp tuyên truyền …": a verb
+            # with a capital opens a sentence; inside one it is written in lower case. The labelled
+            # line is a heading over its paragraph (a heading in capitals goes on in capitals).
             return False
         return True
 
