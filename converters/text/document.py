@@ -619,7 +619,7 @@ def _acting_body(preamble_text: str, system: str | None, ocr: bool) -> tuple[str
 def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred: list[dict], lines) -> dict | None:
     name = h.issuer
     out: dict = {}
-    system = system_of(name, h.motto) if name else None
+    system = system_of(name, h.motto, h.superior) if name else None
     acting, acting_evidence = _acting_body(preamble_text, system or (tail.marker_system if tail else None), ctx.ocr)
     full_text = " ".join(ln.text for ln in lines)
     if name is None and acting:

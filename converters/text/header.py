@@ -229,6 +229,10 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             j = i
             parts: list[Line] = []
             joiner = Joiner(lines)
+            if joiner.per_line:
+                # A body written one paragraph a line says nothing of the subject line, which may
+                # still be wrapped to the header's width: its own lines decide.
+                joiner = Joiner(_title_block(lines, i))
             while j < n:
                 cur = lines[j]
                 if parts and not _title_continues(joiner, parts[-1], cur):
@@ -268,6 +272,19 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
     h.superior_raw, h.issuer_raw = h.superior, h.issuer
     h.first_line = lines[0].num if lines else None
     return h
+
+
+# A subject line longer than this many printed lines is not seen.
+_TITLE_LINES = 8
+
+
+def _title_block(lines: list[Line], i: int) -> list[Line]:
+    """The lines that may print the subject line: from ``i`` up to the first blank line (or rule),
+    a few at most."""
+    end = i + 1
+    while end < len(lines) and end - i < _TITLE_LINES and lines[end].gap == 0:
+        end += 1
+    return lines[i:end]
 
 
 _OPENERS = re.compile(r"^(thuc hien|can cu|theo de nghi|trien khai|nham|de trien khai)\b")
@@ -345,9 +362,13 @@ _PARTY_ORGANS = ("ban thuong vu", "ban chap hanh", "bch", "ban tuyen giao", "ban
 _SHARED_ORGANS = _PARTY_ORGANS + ("van phong",)
 
 
-def system_of(name: str, motto: str | None = None) -> str | None:
+def system_of(name: str, motto: str | None = None, superior: str | None = None) -> str | None:
     """The system of a body: the first word of its name that names an organisation decides
-    ("Đảng đoàn Hội LHPN tỉnh" is the Party's, "Ban Chấp hành Hội LHPN tỉnh" the Hội's)."""
+    ("Đảng đoàn Hội LHPN tỉnh" is the Party's, "Ban Chấp hành Hội LHPN tỉnh" the Hội's).
+
+    A name that names no organisation ("BAN THƯỜNG TRỰC", "VĂN PHÒNG", "BAN TUYÊN GIÁO") is an
+    organ of the body printed above it (``superior``): the Ban Thường trực under "ỦY BAN MẶT TRẬN
+    TỔ QUỐC VIỆT NAM TỈNH …" is the Front's, though the Front prints the national motto."""
     key = " " + re.sub(r"\s+", " ", fold(name)).strip() + " "
     party_organ = False
     for w in _SHARED_ORGANS:
@@ -365,6 +386,9 @@ def system_of(name: str, motto: str | None = None) -> str | None:
             found.append((i, -len(w), system))
     if found:
         return min(found)[2]
+    above = system_of(superior) if superior else None
+    if above:
+        return above
     if party_organ:
         return "front" if motto == "front" else "party"
     return motto

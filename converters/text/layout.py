@@ -148,13 +148,116 @@ def _columns(text: str) -> list[tuple[int, str]] | None:
     return [(start, left), (gap.end(), right)]
 
 
-def _right_column_piece(text: str) -> bool:
+# Word's "Plain Text" export writes a row of a header or signature table as its two cells separated
+# by a tab (a tab run where a middle cell is empty).
+_TAB_RUN = re.compile(r"\t+")
+# A label alone before a tab: Word writes a list item's label and its text separated by a tab
+# ("1.\tSở Tư pháp", "I.\tMỤC ĐÍCH, YÊU CẦU", "Điều 1.\tPHẠM VI"); that tab is not a column gap.
+_BARE_LABEL = re.compile(r"(?:[IVXLC]{1,6}\s?[.\-–]|\d{1,2}(?:\.\d{1,2}){0,3}[.\-]?|[a-zđ][)\-]|[-–+•*]"
+                         r"|(?:Điều|Mục|Chương|Phần|Phụ lục)\s+[\dIVXLC]+[.:]?)")
+
+
+def _tab_columns(raw: str, indent: int) -> list[tuple[int, str]] | None:
+    """The two columns of a header or footer line exported as text by Word: the two cells of one
+    row of the header or signature table, separated by one tab run. Like ``_columns``, only a line
+    of exactly two pieces whose right piece is what the right column prints is split; a label
+    before the tab is a list item's, not a column."""
+    pieces = [p.strip() for p in _TAB_RUN.split(raw.replace("\f", "").replace("\u00a0", " ").strip())]
+    if len(pieces) != 2 or not all(pieces):
+        return None
+    left, right = pieces
+    if _BARE_LABEL.fullmatch(left) or not _left_cell_piece(left):
+        return None
+    if not (_right_column_piece(right, caps=False, name=False) or _ARCHIVE.match(fold(left)) and _is_name(right)):
+        return None
+    return [(indent, left), (indent, right)]
+
+
+# "- Lưu: VT, …": the last item of "Nơi nhận", printed beside the signer's name (Nghị định
+# 30/2020/NĐ-CP, Appendix I). A name in a table cell is told from other words in title case only there.
+_ARCHIVE = re.compile(r"^[-–+•]?\s*luu\b")
+
+
+def _is_name(text: str) -> bool:
+    from .signature import looks_like_name
+
+    return looks_like_name(text)
+
+
+def _left_cell_piece(text: str) -> bool:
+    """What the left cell of a header or signature table prints: the issuer's name in capitals,
+    the number ("Số: …"), the summary of a dispatch ("V/v …"), "Nơi nhận:" and its items ("- …")."""
+    from .header import _NUMBER_LINE
+    from .recipients import NOI_NHAN
+
+    key = fold(text)
+    return bool(is_caps_line(text) or _NUMBER_LINE.match(text) or key.startswith("v/v") or NOI_NHAN.match(key)
+                or text[0] in "-–+•")
+
+
+# A Markdown pipe table row ("| a | b |") and the rule under its first row ("|:---:|---|").
+_PIPE = re.compile(r"(?<!\\)\|")
+_ALIGN_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+_MD_MARKS = re.compile(r"[*\\]")
+
+
+def _pipe_cells(text: str) -> list[str] | None:
+    """The cells of a pipe table row ("| a | b |": the outer pipes are its edges), or None."""
+    stripped = text.strip()
+    if not stripped.startswith("|") or stripped.count("|") < 2:
+        return None
+    cells = _PIPE.split(stripped)[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [c.strip() for c in cells]
+
+
+def _two_column_tables(raw_lines: list[str]) -> dict[int, bool]:
+    """The rows of the pipe tables that print a header or a signing block in two columns, by line
+    number, True for the rule under the first row.
+
+    As in a .docx (docx_input._body_table), a table whose first row names fewer than three columns
+    is no task table: its cells are read one after another, row by row, the left cell first. It is
+    a header's or a signing block's table where a cell holds what those print: the motto, the
+    number, the place and date, "Nơi nhận" or a signing marker."""
+    rows: dict[int, bool] = {}
+    table: list[tuple[int, list[str]]] = []
+    for num, raw in enumerate(raw_lines + [""], start=1):
+        cells = _pipe_cells(raw) if "|" in raw else None
+        if cells is not None:
+            table.append((num, cells))
+            continue
+        if table and _is_two_column_table([c for _, c in table]):
+            rows.update((n, all(_ALIGN_CELL.match(c) for c in cells_)) for n, cells_ in table)
+        table = []
+    return rows
+
+
+def _is_two_column_table(rows: list[list[str]]) -> bool:
+    if len(rows[0]) > 3 or sum(1 for c in rows[0] if c) >= 3 or any(len(r) > 3 for r in rows):
+        return False
+    from .header import _DATE_LINE, _NUMBER_LINE, motto_in
+    from .recipients import NOI_NHAN
+    from .signature import MARKER_RE
+
+    for row in rows:
+        for cell in row:
+            text = _MD_MARKS.sub("", cell).strip()
+            if text and (motto_in(text) or _NUMBER_LINE.match(text) or _DATE_LINE.search(text)
+                         or NOI_NHAN.match(fold(text)) or MARKER_RE.match(text)):
+                return True
+    return False
+
+
+def _right_column_piece(text: str, caps: bool = True, name: bool = True) -> bool:
+    """What the right column prints; ``caps=False`` leaves out a line in capitals that is not a post
+    and ``name=False`` a name (a table cell's words say less than a wide gap in a printed line)."""
     # The header and signature readers import this module: their rules are imported here.
     from .header import _DATE_LINE, motto_in
     from .signature import MARKER_RE, is_post, looks_like_name
 
     return bool(motto_in(text) or _DATE_LINE.search(text) or MARKER_RE.match(text) or is_post(text)
-                or is_caps_line(text) or looks_like_name(text))
+                or (caps and is_caps_line(text)) or (name and looks_like_name(text)))
 
 
 def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
@@ -169,6 +272,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
     split: list[int] = []  # source lines printed in two columns
     gap = 0
     row = False  # the line before (not blank) is a table row
+    # The rows of a header or signing block laid out as a pipe table: their cells are lines.
+    cell_rows = _two_column_tables(raw_lines) if any("|" in raw for raw in raw_lines) else {}
     for i, raw in enumerate(raw_lines, start=1):
         if not raw or raw.isspace():
             # A blank line (half the lines of a text with blank lines between paragraphs): every
@@ -178,11 +283,15 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
                 row = False
             gap += 1
             continue
+        if cell_rows.get(i):
+            continue  # the rule under a pipe table's first row
         row = is_tab_row(raw, row) if "\t" in raw else False  # the line is not blank
         text = _normalise(raw, row)
         hard = len(text) - len(text.rstrip(" ")) >= 2
         indent = len(text) - len(text.lstrip(" "))
         pieces = _columns(text) if not markdown and not row else None
+        if pieces is None and not markdown and not row and "\t" in raw:
+            pieces = _tab_columns(raw, indent)
         text = _trim(text, row)
         key = ""
         if key_lines is not None and text:
@@ -199,6 +308,12 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
                 text = text[: m.start()].rstrip()
             text = _MD_BOLD.sub("", text)
             text = _MD_ITALIC.sub(lambda mm: mm["inner"], text).strip()
+        if i in cell_rows:
+            cells = [_unescape_markdown(c) if protected else c for c in _pipe_cells(text) or []]
+            pieces = [(0, c) for c in cells if c]
+            if not pieces:
+                gap += 1
+                continue
         if protected:
             text = _unescape_markdown(text)
         if not text:
@@ -316,11 +431,27 @@ def _upper_start(text: str) -> bool:
     return False
 
 
+def _opens_with_verb(key: str) -> bool:
+    """Whether a line (folded) opens with a verb of an assignment ("Phối hợp …", "Chủ trì …",
+    "Căn cứ …") that is never part of a body's name: "Xây dựng", "Kiểm tra", "Tổ chức", "Quản lý"
+    are left out ("Sở Xây dựng", "Ủy ban Kiểm tra", "Ban Tổ chức", "Ban Quản lý")."""
+    from .agencies import VERBS
+
+    words = key.split(" ", 2)
+    head = " ".join(words[:2])
+    return head not in _NAME_VERBS and (head in VERBS or head == "can cu")
+
+
+_NAME_VERBS = frozenset(("xay dung", "kiem tra", "to chuc", "quan ly"))
+
+
 class Joiner:
     """Decides where paragraphs end in one document's body."""
 
     def __init__(self, lines: list[Line]) -> None:
-        lengths = sorted(len(ln.text) for ln in lines) or [0]
+        # A table row (cells separated by tabs) prints its cells side by side, each wrapped in its
+        # own column: its length says nothing of the printed line's width.
+        lengths = sorted(len(ln.text) for ln in lines if "\t" not in ln.text) or [0]
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
         # Whole paragraphs on one line: the long lines run far past a printed line's width.
         self.per_line = self.width > 140
@@ -380,6 +511,11 @@ class Joiner:
         if prev.hard or cur.gap >= 2:
             return False
         if len(prev_text) < 0.6 * self.width:
+            return False
+        if starts_with_label(prev_text) and not is_caps_line(text) and _opens_with_verb(cur.key or fold(text)):
+            # "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường" / "Phối hợp tuyên truyền …": a verb
+            # with a capital opens a sentence; inside one it is written in lower case. The labelled
+            # line is a heading over its paragraph (a heading in capitals goes on in capitals).
             return False
         return True
 
