@@ -23,21 +23,26 @@ _ORGAN_HEADS = (
     "hoi", "lien doan", "cong chuc", "truong", "benh vien", "kho bac", "ngan hang", "chi nhanh", "thu truong",
     "chu tich", "bo chi huy", "ban chi huy", "quan su", "lanh dao", "hoi lien hiep", "cac dong chi",
     "huyen uy", "tinh uy", "thi uy", "thanh uy", "quan uy", "chinh phu", "thu tuong",
-    "dang doan", "vu", "tram", "doi",
+    "dang doan", "vu", "tram", "doi", "hat", "doan", "cong doan",
 )
 # Heads whose folded form is also a common word that opens a task ("Sơ kết" is no "Sở", "Bố trí"
 # no "Bộ", "Phong trào" no "Phòng", "Đại hội" no "Đài"): where the word is printed with its marks,
 # it must be the organ's word. A text printed without marks keeps the folded reading.
 _HEAD_SPELLING = {
     "so": "sở", "bo": "bộ", "vu": "vụ", "tram": "trạm", "phong": "phòng", "dai": "đài", "vien": "viện",
-    "hoi": "hội", "cuc": "cục", "doi": "đội",
+    "hoi": "hội", "cuc": "cục", "doi": "đội", "hat": "hạt", "doan": "đoàn", "cong doan": "công đoàn",
 }
+# "Hạt Kiểm lâm" (the forest rangers of a district), "Đoàn Khối", "Công đoàn Viên chức tỉnh" are
+# bodies; "đoàn kết", "đoàn viên", "đoàn thể" and "công đoạn" are words, told apart by the next
+# word or the marks; "… thành Đoàn và Đoàn trực thuộc" goes on as one list of Đoàn. These heads
+# open a body only printed with their capital, as a name is.
+_PROPER_HEADS = frozenset({"hat", "doan", "cong doan"})
 # Nouns that, after "các", name a group of bodies.
 _GROUP_NOUNS = (
     "co quan", "to chuc", "dang uy", "dang bo", "chi bo", "don vi", "so", "ban", "phong", "nganh", "doan the",
     "dia phuong", "hoi", "cap uy", "chi", "truong", "doanh nghiep", "xa", "phuong", "huyen", "thi tran",
     "ban nganh", "phong ban", "cap", "ngan", "co so", "cong chuc", "khu pho", "to dan pho", "thon",
-    "khu dan cu", "chu dau tu",
+    "khu dan cu", "chu dau tu", "quan uy", "huyen uy", "thi uy", "thanh uy", "tinh uy",
 )
 _OCR_HEADS = ("bang uy", "pang uy")
 
@@ -72,7 +77,7 @@ def _alternation(words) -> str:
 
 _GROUP_OPEN = re.compile(r"cac\s+(?:" + _alternation(_GROUP_NOUNS) + r")(?=[ ,\n]|\Z)")
 _CAC = re.compile(r"cac\s")
-_NOT_PAPER = re.compile(r"bao (?:ve|cao|dam|tro|hiem)\b")
+_NOT_PAPER = re.compile(r"bao (?:ve|cao|dam|tro|hiem)\b|doan (?:ket|vien|the|truc thuoc)\b")
 _HEAD_OPEN = re.compile(r"(?:" + _alternation(_ORGAN_HEADS) + r")(?= |\Z)")
 _HEAD_OPEN_OCR = re.compile(r"(?:" + _alternation(_ORGAN_HEADS + _OCR_HEADS) + r")(?= |\Z)")
 _NOT_PAPER_OCR = re.compile(r"b\w{2} (?:v\w|c\w{2}|d\w{2})\b")
@@ -104,6 +109,8 @@ def _opens_body_at(key: str, pos: int, ocr: bool, text: str | None = None) -> bo
     m = _HEAD_OPEN.match(key, pos)
     if m is None:
         return False
+    if text is not None and m.group(0) in _PROPER_HEADS and not text[m.start()].isupper():
+        return False  # "các ban ngành, đoàn thể": a common noun, not "Đoàn Khối"
     return text is None or _spelt_as(_HEAD_SPELLING, text, m.start(), m.end())
 
 
@@ -142,9 +149,10 @@ def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tu
     key = fold(text) if key is None else key[lead:end]
     cuts = [0]
     for m in (_CUT_SCAN.finditer(key) if ";" in key or "," in key or " " in key else ()):
-        if m.group(0).startswith(";") or (_opens_body_at(key, m.end(), ocr, text)
-                                          and not _joint_office(key, cuts[-1], m)
-                                          and not _next_level(text, key, cuts[-1], m)):
+        if m.group(0).startswith(";") or _bare_names(text, key, cuts[-1], m, ocr) \
+                or (_opens_body_at(key, m.end(), ocr, text)
+                    and not _joint_office(key, cuts[-1], m)
+                    and not _next_level(text, key, cuts[-1], m)):
             cuts.append(m.start())
             cuts.append(m.end())
     cuts.append(len(text))
@@ -156,6 +164,20 @@ def split_keyed(text: str, ocr: bool = False, key: str | None = None) -> list[tu
         if piece:
             out.append((piece, key[a + lead: a + lead + len(piece)]))
     return out
+
+
+def _bare_names(text: str, key: str, start: int, cut: re.Match, ocr: bool) -> bool:
+    """The comma ``cut`` separates two bodies named by their proper names alone, with no organ's
+    word ("Viettel Lào Cai, VNPT Lào Cai": enterprises): both are printed with a capital and the
+    piece from ``start`` opens no body. A piece that opens one ("Bộ Văn hóa, Thể thao và Du
+    lịch", "Trung tâm Văn hóa, Thể thao") goes on through its own comma."""
+    nxt = cut.end()
+    if not cut.group(0).startswith(",") or ocr or not text[nxt:nxt + 1].isupper():
+        return False
+    while start < cut.start() and text[start] in " ,;":
+        start += 1
+    return text[start:start + 1].isupper() and not _opens_body_at(key, start, ocr, text) \
+        and not _CAC.match(key, start)
 
 
 # One office serves both elected and executive organs (Luật Tổ chức chính quyền địa phương): "Văn

@@ -88,7 +88,11 @@ _CLOSING = re.compile(r"^tr\w{1,2}n d\w{1,2}y l\w\b|\./\.$|^(?:d\w{1,2} ngh\w|y\
 # third ("./.") only at the end.
 _CLOSING_AT_START = re.compile(r"tr\w{1,2}n d\w{1,2}y l\w\b|(?:d\w{1,2} ngh\w|y\w{1,2}u c\w{1,2}u) .*tri\w{1,2}n khai "
                                r"th\w{1,2}c hi\w{1,2}n\.?/?\.?$")
-_HERE_ENDS = re.compile(r"^tr\w{1,2}n d\w{1,2}y l\w\b")
+# The paragraphs that close a plan even under a section that holds blocks: "Trên đây là Kế hoạch
+# …", and the request for feedback that ends the text ("Trong quá trình thực hiện, nếu có khó
+# khăn, vướng mắc, … phản ánh về …./.", the usual closing clause of an administrative document).
+_HERE_ENDS = re.compile(r"^(?:tr\w{1,2}n d\w{1,2}y l\w\b|trong qu\w{1,2} tr\w{1,2}nh (?:th\w{1,2}c hi\w{1,2}n|tri\w{1,2}n khai)"
+                        r"\b[^.;]{0,40}?\bn\w{1,2}u c\w kh\w{1,2} kh\w{1,2}n)")
 
 
 def _closing(key: str) -> bool:

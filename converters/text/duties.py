@@ -68,6 +68,8 @@ _QUARTER = re.compile(r"quy\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])")
 _MORE_QUARTER = re.compile(r"\s*(?:,|va|-|–)\s*(?:quy\s+)?(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])")
 _HALF = re.compile(r"(?:0?6|sau)\s+thang\s+(?P<h>dau|cuoi)\s+nam")
 _YEAR_AFTER = re.compile(r"\s*(?:/|,?\s*(?:nam\s+)?)\s*(?P<y>(?:19|20)\d\d)(?![\d/])")
+# A year joined to the dates before it ("… và năm 2020", "… đến năm 2025"): the whole year.
+_JOINED_YEAR = re.compile(r"(?:,|\bva|\bden|-|–)\s*(?:het\s+)?nam\s+(?P<y>(?:19|20)\d\d)(?![\d/])")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -116,12 +118,20 @@ def _spans(key: str) -> list[_Span]:
             while (nxt := more.match(key, pos)) is not None:
                 group.append(nxt)
                 pos = nxt.end()
-            year = _year_after(key, pos)
+            year_m = _YEAR_AFTER.match(key, pos)
+            year = int(year_m["y"]) if year_m else None
+            if year_m:
+                taken.append(year_m.span())  # ", năm 2024" is this group's year, no year of its own
             for i, g in enumerate(group):
                 months = to_months(g.group(1))
                 if 1 <= months[0] <= months[1] <= 12:
                     spans.append(_Span(g.start(), (months[0], None), (months[1], None),
                                        year if i == len(group) - 1 else None))
+    if spans:
+        # A whole year listed after them: "Quý IV/2019 và năm 2020" runs to the end of 2020.
+        for m in _JOINED_YEAR.finditer(key):
+            if outside(m.start()):
+                spans.append(_Span(m.start(), (1, None), (12, None), int(m["y"])))
     for m in _HALF.finditer(key):
         first, last = (1, 6) if m["h"] == "dau" else (7, 12)
         spans.append(_Span(m.start(), (first, None), (last, None), _year_after(key, m.end())))
@@ -363,15 +373,20 @@ def _known_words() -> frozenset[str]:
 # năm", "tổng kết năm" (a year's report, each year). "báo cáo năm 2024", "năm học", "năm nay"
 # name one year, not a frequency.
 _YEAR_REPORT = r"(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+nam\b(?!\s*(?:\d|hoc\b|nay\b))"
+# "6 tháng (trước ngày 15/6) và năm (trước ngày 15/11)": the year's report listed after the
+# half-year's, its noun "báo cáo" shared.
+_AND_YEAR = r"(?:0?6|sau) thang(?:\s*\([^)]*\))?\s*(?:,|va)\s*nam\b(?!\s*(?:\d|hoc\b|nay\b))"
 _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
-    (r"hang nam|moi nam|" + _YEAR_REPORT, "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
+    (r"hang nam|moi nam|" + _YEAR_REPORT + "|" + _AND_YEAR, "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
     (r"hang thang", "monthly"), (r"dot xuat", "adHoc")))
 # The frequencies that state how long the interval between reports is ("định kỳ" alone does not).
 _INTERVALS = ("annual", "semiannual", "quarterly", "monthly")
 # A day of the year a report is due: "trước ngày 20/11". A day with its year ("trước ngày
 # 15/11/2024") is a dated deadline, read by ``deadlines``; the month is read whole ("15/11/2024"
 # is not the 15th of January).
-_DAY_MONTH = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\d|\s*/\s*\d)"
+# "15 tháng 12" is the same day in words, unless its year follows ("15 tháng 12 năm 2024").
+_DAY_MONTH = (r"(?P<d>\d{1,2})\s*(?:/\s*|\s+thang\s+)(?P<m>\d{1,2})"
+              r"(?!\d|\s*/\s*\d|\s*,?\s*nam\s+\d)")
 _YEARLY_DEADLINE = re.compile(r"truoc ngay\s*" + _DAY_MONTH)
 # Further days of the year after the first: "trước ngày 15/6 và 15/12 hằng năm".
 _MORE_DAYS = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?" + _DAY_MONTH)
@@ -382,34 +397,42 @@ _YEARLY_AFTER_DAYS = re.compile(r"\s*(?:hang|moi)\s+nam\b")
 _SHORTER = ("semiannual", "quarterly", "monthly")
 
 
-def _report_days(pk: str) -> tuple[list[str], list[int]]:
-    """The days of the year reports are due ("--06-15"), each once, and where each run of days
-    ends ("trước ngày 10/6) và hằng năm (trước ngày 10/12)" names two)."""
+def _report_days(pk: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The days of the year reports are due ("--06-15"), each once, and each run of days as where
+    it ends and how many days it lists ("trước ngày 10/6) và hằng năm (trước ngày 10/12)" names
+    two runs of one day; "trước ngày 10/6 và ngày 10/12" one run of two)."""
     if "truoc ngay" not in pk:
         return [], []
     days: list[str] = []
-    ends: list[int] = []
+    runs: list[tuple[int, int]] = []
     for m in _YEARLY_DEADLINE.finditer(pk):
         run = [(m["d"], m["m"])]
         pos = m.end()
         while (more := _MORE_DAYS.match(pk, pos)) is not None:
             run.append((more["d"], more["m"]))
             pos = more.end()
-        ends.append(pos)
+        runs.append((pos, len(run)))
         for d, mo in run:
             day = f"--{int(mo):02d}-{int(d):02d}"
             if _full(d, mo, "2000") and day not in days:
                 days.append(day)
-    return days, ends
+    return days, runs
 
 
-def _frequencies(pk: str, day_ends: list[int]) -> list[str]:
+# A run of days due "hằng năm" states the interval by how many days a year it lists: two are a
+# half-year's reports, four a quarter's, twelve a month's ("trước ngày 10/6 và ngày 10/12 hằng năm").
+_DAYS_A_YEAR = {2: "semiannual", 4: "quarterly", 12: "monthly"}
+
+
+def _frequencies(pk: str, day_runs: list[tuple[int, int]]) -> list[str]:
     """The frequencies a duty's clause states, longest interval first (the code list's order)."""
     freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
-    yearly_days = any(_YEARLY_AFTER_DAYS.match(pk, end) for end in day_ends)
-    if "annual" in freqs and yearly_days and any(f in freqs for f in _SHORTER) \
-            and len(_FREQ_CODES[0][0].findall(pk)) == 1:
+    yearly_runs = [n for end, n in day_runs if _YEARLY_AFTER_DAYS.match(pk, end)]
+    only_yearly = len(_FREQ_CODES[0][0].findall(pk)) == 1
+    if "annual" in freqs and yearly_runs and any(f in freqs for f in _SHORTER) and only_yearly:
         freqs.remove("annual")
+    elif freqs == ["annual"] and only_yearly and len(yearly_runs) == 1 and yearly_runs[0] in _DAYS_A_YEAR:
+        freqs = [_DAYS_A_YEAR[yearly_runs[0]]]
     if "dinh ky" in pk and not any(f in freqs for f in _INTERVALS):
         freqs.insert(0, "periodic")
     return freqs
@@ -444,8 +467,8 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
         else:
             printed = clean(raw)
             pk = fold(printed)
-        days, day_ends = _report_days(pk)
-        freqs = _frequencies(pk, day_ends)
+        days, day_runs = _report_days(pk)
+        freqs = _frequencies(pk, day_runs)
         rep_out: dict = {}
         if freqs:
             rep_out["frequencies"] = freqs
@@ -475,10 +498,10 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
 _SKIP = re.compile(r"\s*(?:(?:so|tong) ket\s+)?(?:ket qua(?:\s+thuc hien)?(?:\s+ke hoach)?\s*)?"
                    r"(?:dinh ky[^a-z]*(?:\s*\w+){0,5}?\s+)?(?:(?:ve|cho|len|gui)\s+)?")
 _FREQ_BEFORE = re.compile(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|dot xuat|\s)+(?:ve|cho|len)\s+")
-# Where the name of the body ends: at what the report is about, at its day, at a bracket, at the
-# clause's end, and at the frequency printed after the body ("báo cáo UBND tỉnh định kỳ 6 tháng",
+# Where the name of the body ends: at what the report is about ("… Ban Bí thư kết quả thực hiện",
+# "… tình hình thực hiện"), at its day, at a bracket, at the clause's end, and at the frequency printed after the body ("báo cáo UBND tỉnh định kỳ 6 tháng",
 # "… Thành phố định kỳ hằng quý"): no name of a body holds these words.
-_TO_END = re.compile(r"\s+(?:ve ket qua|theo quy dinh|de tong hop|truoc ngay|ve viec"
+_TO_END = re.compile(r"\s+(?:ve ket qua|ket qua|tinh hinh|theo quy dinh|de tong hop|truoc ngay|ve viec"
                      r"|dinh ky|hang (?:nam|quy|thang|tuan)|moi (?:nam|quy|thang)|dot xuat|(?:0?6|sau) thang)\b"
                      r"|\s*\(|[.;]|$")
 # The preposition that names where a report goes when something else follows "báo cáo": "báo cáo

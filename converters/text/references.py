@@ -20,11 +20,18 @@ from khth.schema.identifiers import (
 from .agencies import opens_body
 from .common import Para, clean, fold, per_conversion
 
-_NAMES = sorted({fold(n) for names in CITATION_NAMES.values() for n in names if n != "Luật"}, key=len, reverse=True)
+# "Văn bản số 215/SNN-KL": a công văn is cited by the generic word as often as by its own name
+# (Nghị định 30/2020/NĐ-CP names it "văn bản hành chính"); its symbol decides the type as for any
+# other name ("Văn bản số 12/QĐ-UBND" is a Quyết định).
+_GENERIC_NAMES = {"Văn bản": ("CV",)}
+_NAMES = sorted({fold(n) for names in (*CITATION_NAMES.values(), *_GENERIC_NAMES) for n in
+                 ([names] if isinstance(names, str) else names) if n != "Luật"}, key=len, reverse=True)
 _NAME_CODES: dict[str, list[str]] = {}
 for _code, _names in CITATION_NAMES.items():
     for _n in _names:
         _NAME_CODES.setdefault(fold(_n), []).append(_code)
+for _n, _codes in _GENERIC_NAMES.items():
+    _NAME_CODES.setdefault(fold(_n), []).extend(_codes)
 
 
 def _ocr_alt(name: str) -> str:
@@ -70,10 +77,10 @@ ABBR_RE = re.compile(r"\(\s*sau\s+d\w{1,2}y\s+(?:g\w{1,2}i\s+)?(?:vi\w{1,2}t\s+)
 
 _ISSUER_END = re.compile(
     r"\s+(?:ve|v/v|th\w{1,2}c\s+hi\w{1,2}n|tri\w{1,2}n\s+khai|quy\s+d\w{1,2}nh|theo|tai|tren|den|va|ban\s+hanh"
-    r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a)(?=[\s,;.:]|$)|\s*[,;.()“”\"]|\s*$")
+    r"|da|phe\s+duyet|huong\s+dan|tr\w{1,2}n\s+d\w{1,2}a|sua\s+doi|bo\s+sung)(?=[\s,;.:]|$)|\s*[,;.()“”\"]|\s*$")
 _TITLE_OPENERS = re.compile(
     r"(?:ve\s|v/v\s|th\w{1,2}c\s+hi\w{1,2}n\s|tri\w{1,2}n\s+khai\s|quy\s+d\w{1,2}nh\s|huong\s+dan\s|phe\s+duyet\s"
-    r"|ban\s+hanh\s|sua\s+doi\s)")
+    r"|ban\s+hanh\s|sua\s+doi,?\s)")
 # ``_TITLE_OPENERS`` matched at a position of the key as it matched the rest of the key with a
 # space appended: each opener's closing space may be the end of the key.
 _TITLE_OPENERS_END = re.compile(_TITLE_OPENERS.pattern.replace(r"\s|", r"(?:\s|\Z)|").replace(r"\s)", r"(?:\s|\Z))"))
@@ -365,6 +372,23 @@ def _and_goes_on(text: str, key: str, nxt: int) -> bool:
     return " ".join(two) not in _TYPE_HEADS and (two[:1] != ["luat"])
 
 
+# "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", "Hội nghị Trung ương 4 khóa XII":
+# a plenum is a session of the body, which issues the document (Hướng dẫn 36-HD/VPTW); the term
+# ("khóa XIII") numbers the session. The issuer is the body named after the session.
+_PLENUM = re.compile(r"hoi\s+nghi\s+(?:lan\s+thu\s+\S+|trung\s+uong\s+\S+)\s+(?:cua\s+)?")
+_TERM = re.compile(r"\s+khoa\s+[ivxlc\d]+$")
+
+
+def _plenum_body(issuer: str, ocr: bool) -> str:
+    key = fold(issuer)
+    m = _PLENUM.match(key)
+    if m is None or not opens_body(issuer[m.end():], ocr):
+        return issuer
+    body = issuer[m.end():]
+    term = _TERM.search(fold(body))
+    return body[: term.start()] if term else body
+
+
 def _title_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
     m = _OPEN_TITLE.match(key, pos)
     start = m.end() if m else pos
@@ -442,7 +466,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
         issuer = None
         ext = _issuer_extent(text, key, end)
         if ext:
-            issuer = clean(text[ext[0]: ext[1]])
+            issuer = _plenum_body(clean(text[ext[0]: ext[1]]), ocr)
             end = ext[1]
         start = m.start()
         # "của Sở … tại Tờ trình số …": the issuer printed before the document.
@@ -564,6 +588,29 @@ def _goes_on(ahead: list[str | None], amending: bool, ocr: bool) -> bool:
     return True
 
 
+def _and_runs_to_marker(text: str, key: str, and_word: re.Match, ocr: bool) -> int | None:
+    """Where a name that goes on through a lower-case "và" ends: "Luật Sử dụng năng lượng tiết
+    kiệm và hiệu quả ngày 17 tháng 6 năm 2010". The words after "và" belong to the name only when
+    they run, without a stop, a comma or another citation, straight to the law's full date or its
+    number; "Luật Đầu tư công và triển khai năm 2024" goes on into the sentence and ends before "và"."""
+    if fold(and_word["word"]) != "va":
+        return None
+    pos = and_word.end()
+    for _ in range(_MAX_AFTER_COMMA):
+        w = _LAW_WORD.match(text, pos)
+        if w is None or w.start("word") == pos or not w["word"][:1].isalpha():
+            return None
+        nxt_m = _LAW_WORD.match(text, w.end())
+        nxt = nxt_m["word"] if nxt_m else None
+        if _is_stop(w["word"], nxt, ocr) or _opens_citation(w["word"], nxt) or fold(w["word"]) == "va":
+            return None
+        pos = w.end()
+        # Its full date or number: a bare year ("… và triển khai năm 2024") may time the sentence.
+        if _LAW_DATE.match(key, pos) or _LAW_NUMBER.match(key, pos):
+            return pos
+    return None
+
+
 def _read_law(text: str, key: str, pos: int, ocr: bool) -> _LawName | None:
     """The name of a law that starts at ``pos`` (after "Luật"), read word by word.
 
@@ -600,7 +647,12 @@ def _read_law(text: str, key: str, pos: int, ocr: bool) -> _LawName | None:
                 break
             before_comma, after_comma = end, 0
         elif not _goes_on([word, nxt, after_m["word"] if after_m else None], amending, ocr):
-            break
+            dated = _and_runs_to_marker(text, key, w, ocr)
+            if dated is None:
+                break
+            words.append(word)
+            end = dated
+            continue
         if before_comma is not None:
             after_comma += 1
             if after_comma > _MAX_AFTER_COMMA:
@@ -611,6 +663,11 @@ def _read_law(text: str, key: str, pos: int, ocr: bool) -> _LawName | None:
     else:
         return None  # too long for a name: the pattern has run into the sentence
     return _LawName(end, end) if words else None
+
+
+# A law the plan asks to draft is no document it cites: "Xây dựng dự án Luật sửa đổi, bổ sung …",
+# "dự thảo Luật …", "soạn thảo Luật …", "xây dựng Luật …" (the words right before "Luật").
+_DRAFTED = re.compile(r"(?:\bdu\s+an|\bdu\s+thao|\bsoan\s+thao|\bxay\s+dung)\s+$")
 
 
 def _find_laws(para: Para, ocr: bool) -> list[Citation]:
@@ -629,6 +686,9 @@ def _find_laws(para: Para, ocr: bool) -> list[Citation]:
             continue
         law = _read_law(text, key, m.end(), ocr)
         if law is None:
+            continue
+        if _DRAFTED.search(key, max(0, m.start() - 24), m.start()):
+            covered = law.stop  # a law still to be drafted, and the laws its name amends
             continue
         name = clean(text[m.start(): law.end]) if law.end > m.end() else None
         printed = clean(text[m.start(): law.stop])
