@@ -163,11 +163,11 @@ def test_lists_of_levels_sharing_one_organ():
     ("Các huyện, thị, thành Đoàn", ["Các huyện, thị, thành Đoàn"]),
     ("Ban Dân vận các huyện ủy, thị ủy, thành ủy", ["Ban Dân vận các huyện ủy, thị ủy, thành ủy"]),
     ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
-    # Must not change: a capitalised name after the list is a body of its own; so is "đảng ủy
-    # trực thuộc", which names no level.
+    # Must not change: a capitalised name after the list is a body of its own. "đảng ủy trực
+    # thuộc" closes the list of committees "Các" governs.
     ("Các huyện ủy, thị ủy, Thành ủy Vinh", ["Các huyện ủy, thị ủy", "Thành ủy Vinh"]),
     ("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
-     ["Các huyện ủy, thị ủy, thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
+     ["Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]),
     ("Sở Nội vụ, Ban Tuyên giáo Tỉnh ủy", ["Sở Nội vụ", "Ban Tuyên giáo Tỉnh ủy"]),
     ("Công an huyện, Đội Quản lý thị trường số 5", ["Công an huyện", "Đội Quản lý thị trường số 5"]),
 ])

@@ -199,7 +199,9 @@ _LEVELS = r"(?:huyen|thi xa|thi tran|thi|thanh pho|thanh|quan|xa|phuong|tinh)"
 # A list of levels after "các", up to the cut: each item a level, alone or with its organ in one
 # word ("ủy", "Đoàn").
 _LEVEL_LIST = re.compile(r"cac\s+" + _LEVELS + r"(?:\s+\w+)?(?:,\s+" + _LEVELS + r"(?:\s+\w+)?)*\s*")
-_LEVEL_ITEM = re.compile(_LEVELS + r"(?:\s+\w+)?(?=\s*(?:[,;.]|\s+va\s|$))")
+# The last item may be the Party committees "directly under" the issuer, listed with the levels
+# ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy": each committee of the level below).
+_LEVEL_ITEM = re.compile(r"(?:" + _LEVELS + r"(?:\s+\w+)?|dang uy)(?=\s*(?:[,;.]|\s+va\s|$)|\s+truc thuoc\b)")
 
 
 def _next_level(text: str, key: str, start: int, cut: re.Match) -> bool:
