@@ -34,6 +34,31 @@ def squash(text: str) -> str:
     return re.sub(r"[\s*]+", "", text)
 
 
+UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+
+
+def facts(record):
+    """A record without source spans and provenance: what a second reading must reproduce."""
+    if isinstance(record, dict):
+        return {k: facts(v) for k, v in record.items() if k not in ("source", "provenance")}
+    if isinstance(record, list):
+        return [facts(v) for v in record]
+    return record
+
+
+_UNSEEN_RECORDS: dict[tuple[str, str], dict] = {}
+
+
+def read_unseen(area: str, name: str) -> dict:
+    """The record the text reader gives for ``tests/fixtures/unseen/<area>/<name>``, read once."""
+    from khth.converters.text import text_to_record
+
+    if (area, name) not in _UNSEEN_RECORDS:
+        text = (UNSEEN / area / name).read_text(encoding="utf-8")
+        _UNSEEN_RECORDS[area, name] = text_to_record(text, name)
+    return _UNSEEN_RECORDS[area, name]
+
+
 def walk_blocks(blocks):
     for block in blocks or []:
         yield block

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from khth.schema import types as T
 from khth.schema.identifiers import make_identifier
 from khth.schema.introspect import ModelSpec, TypeSpec, model_spec
-from khth.schema.model import Bundle, Document
+from khth.schema.model import Document
 from khth.schema.profiles import REQUIRED_FACTS
 
 VIETNAMESE = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 from click.testing import CliRunner
 
 from khth.converters.cli import main as convert_main

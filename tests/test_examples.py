@@ -18,7 +18,7 @@ from khth.schema.identifiers import (
 from khth.schema.model import Bundle, Document
 
 from conftest import (
-    EXAMPLE_JSON, EXAMPLE_XML, EXAMPLES, ROOT, SHARED_SEEDS, SOURCES, all_records, documents, ids, load,
+    EXAMPLE_JSON, EXAMPLE_XML, EXAMPLES, ROOT, SHARED_SEEDS, SOURCES, all_records, ids, load,
     squash, walk_blocks,
 )
 

@@ -13,20 +13,14 @@ from khth.converters.text import text_to_record
 from khth.converters.text.render import render
 from khth.converters.xml_form import from_xml, to_xml
 
+from conftest import facts as _without_sources
+
 TAIL = Path(__file__).parent / "fixtures" / "unseen" / "tail"
 WITH_ANNEX = ["hoi_phu_nu_phu_luc.txt", "dang_uy_kem_theo.txt", "ubnd_xa_phu_luc_bang.txt"]
 
 
 def _read(name: str) -> dict:
     return text_to_record((TAIL / name).read_text(encoding="utf-8"), name)
-
-
-def _without_sources(node):
-    if isinstance(node, dict):
-        return {k: _without_sources(v) for k, v in node.items() if k not in ("source", "provenance")}
-    if isinstance(node, list):
-        return [_without_sources(v) for v in node]
-    return node
 
 
 @pytest.mark.parametrize("name", WITH_ANNEX)

@@ -12,16 +12,7 @@ from hypothesis import strategies as st
 from khth.converters.text import text_to_record
 from khth.converters.text.render import render
 
-from conftest import EXAMPLE_JSON, SOURCES, ids, load
-
-
-def _facts(record: dict):
-    """The record without source spans and provenance: what a second reading must reproduce."""
-    if isinstance(record, dict):
-        return {k: _facts(v) for k, v in record.items() if k not in ("source", "provenance")}
-    if isinstance(record, list):
-        return [_facts(v) for v in record]
-    return record
+from conftest import EXAMPLE_JSON, SOURCES, ids, load, facts as _facts
 
 
 SEED_FILES = sorted(SOURCES.glob("*.txt"))

@@ -19,21 +19,13 @@ from khth.converters.text.common import Context, Para
 from khth.converters.text.recipients import recipient
 from khth.converters.text.render import render
 
-from conftest import walk_blocks
+from conftest import walk_blocks, facts as _facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen" / "body"
 
 
 def _read(name: str) -> dict:
     return text_to_record((FIXTURES / name).read_text(encoding="utf-8"), name)
-
-
-def _facts(record):
-    if isinstance(record, dict):
-        return {k: _facts(v) for k, v in record.items() if k not in ("source", "provenance")}
-    if isinstance(record, list):
-        return [_facts(v) for v in record]
-    return record
 
 
 def _by_role(blocks, role: str) -> list[dict]:

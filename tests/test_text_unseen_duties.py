@@ -20,16 +20,13 @@ from khth.converters.text.common import fold
 from khth.converters.text.duties import prose_timeframe, reporting, targets
 from khth.converters.text.render import render
 
-from conftest import walk_blocks
+from conftest import walk_blocks, read_unseen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen" / "duties"
-_RECORDS: dict[str, dict] = {}
 
 
 def _read(name: str) -> dict:
-    if name not in _RECORDS:
-        _RECORDS[name] = text_to_record((FIXTURES / name).read_text(encoding="utf-8"), name)
-    return _RECORDS[name]
+    return read_unseen("duties", name)
 
 
 def _block(name: str, opening: str) -> dict:

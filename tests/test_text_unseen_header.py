@@ -18,6 +18,8 @@ from khth.converters.text.header import level_of, system_of
 from khth.converters.text.references import _SECTORS, find_citations
 from khth.converters.text.render import render
 
+from conftest import facts
+
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen" / "header"
 
 
@@ -39,15 +41,6 @@ def refs(record: dict) -> dict[str, dict]:
 
 def missing(record: dict) -> set[str]:
     return {m["field"] for m in record["provenance"].get("missing", [])}
-
-
-def facts(record):
-    """The record without source spans and provenance: what a second reading must reproduce."""
-    if isinstance(record, dict):
-        return {k: facts(v) for k, v in record.items() if k not in ("source", "provenance")}
-    if isinstance(record, list):
-        return [facts(v) for v in record]
-    return record
 
 
 # --- the parent a title names, cited under "Căn cứ" -------------------------------------------------

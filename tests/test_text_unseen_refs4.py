@@ -15,22 +15,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khth.converters.text import text_to_record
 from khth.converters.text.agencies import agencies_of_heading, split_agencies, task_agencies
 from khth.converters.text.common import Para
 from khth.converters.text.duties import reporting, timeframe
 from khth.converters.text.references import find_citations
 
-from conftest import walk_blocks
+from conftest import walk_blocks, read_unseen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unseen" / "refs4"
-_RECORDS: dict[str, dict] = {}
 
 
 def _read(name: str) -> dict:
-    if name not in _RECORDS:
-        _RECORDS[name] = text_to_record((FIXTURES / name).read_text(encoding="utf-8"), name)
-    return _RECORDS[name]
+    return read_unseen("refs4", name)
 
 
 def _block(name: str, opening: str) -> dict:

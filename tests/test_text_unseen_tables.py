@@ -20,7 +20,7 @@ from khth.converters.text import text_to_record
 from khth.converters.text.layout import Joiner, hyphen_label, is_tab_row, prepare_lines
 from khth.converters.text.render import render
 
-from conftest import SOURCES, walk_blocks
+from conftest import SOURCES, walk_blocks, facts as _facts
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 FIXTURES = UNSEEN / "tables"
@@ -30,15 +30,6 @@ HUYEN = FIXTURES / "huyen_uy_tab_table.txt"
 
 def _read(path: Path) -> dict:
     return text_to_record(path.read_text(encoding="utf-8"), path.name)
-
-
-def _facts(record):
-    """The record without source spans and provenance: what a second reading must reproduce."""
-    if isinstance(record, dict):
-        return {k: _facts(v) for k, v in record.items() if k not in ("source", "provenance")}
-    if isinstance(record, list):
-        return [_facts(v) for v in record]
-    return record
 
 
 def _table(doc: dict) -> dict:
