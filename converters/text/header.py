@@ -147,11 +147,17 @@ def _split_unit_wrap(lines: list[str]) -> list[str]:
             bodies[-1] = bodies[-1] + " " + text
         elif bodies and _ends_in_kind(fold(bodies[-1])) and not opens_body(text):
             bodies[-1] = bodies[-1] + " " + text
+        elif bodies and (_CONTINUES_NAME.match(key) or _NAME_GOES_ON.search(fold(bodies[-1]))):
+            # A name wrapped inside its own words: no body's name opens with "VÀ" ("BỘ NÔNG
+            # NGHIỆP" / "VÀ PHÁT TRIỂN NÔNG THÔN"), and none ends with "VÀ", "," or "-".
+            bodies[-1] = bodies[-1] + " " + text
         else:
             bodies.append(text)
     return bodies
 
 
+_CONTINUES_NAME = re.compile(r"(?:va|-|&)\s")
+_NAME_GOES_ON = re.compile(r"(?:\bva|,|-)\s*$")
 # "TP. HỒ CHÍ MINH", "TP.HCM", "TX. …": a unit's kind abbreviated (folded).
 _UNIT_ABBREVIATION = re.compile(r"(?:tp|tx)\.\s?\w")
 

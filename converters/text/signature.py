@@ -44,6 +44,11 @@ def signed_at(text: str) -> str | None:
     return f"{m['y']}-{m['m']}-{m['d']}T{m['t']}"
 
 
+# What a published copy prints where the signature stood: "(Đã ký)", "[Đã ký]", "Đã ký", "(Ký tên,
+# đóng dấu)", "(đã ký và đóng dấu)". A mark of the copy, never the signer's name. Read on the key.
+SIGNED_MARK = re.compile(r"^(?:[(\[]\s*(?:da\s+)?ky\b[^)\]]{0,40}[)\]]|da\s+ky\b[^a-z]{0,3}(?:va\s+dong\s+dau)?)\s*\.?$")
+
+
 def looks_like_name(text: str) -> bool:
     """A personal name: two to five words in title case. A one-letter word stands in the names of
     the Central Highlands peoples ("Y Khuê Niê", "H Nguyên"); the other words carry lower case."""

@@ -19,7 +19,7 @@ from .common import Context, clean, fold
 from .layout import Line, is_caps_line
 from .header import _DATE_LINE
 from .recipients import _BULLET, NOI_NHAN, parse_items
-from .signature import MARKER_RE, build, is_post, looks_like_name, signed_at
+from .signature import MARKER_RE, SIGNED_MARK, build, is_post, looks_like_name, signed_at
 
 
 @dataclass
@@ -145,6 +145,9 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
         when = when or signed_at(text)
         if signed_at(text) and not re.sub(r"[\d.:/\s-]", "", text):
             continue  # the time of a digital signature, on its own line
+        if mode == "signature" and SIGNED_MARK.match(key):
+            ctx.notes.append(f"Line {ln.num}: \"{text}\" marks a signed copy; it is no part of the signer's name.")
+            continue
         if mode == "recipients" and ctx.ocr:
             bullet = re.match(r"^[-–+•]\s*", text)
             body = text[bullet.end():] if bullet else text
