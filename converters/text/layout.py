@@ -39,6 +39,8 @@ def ends_word_hyphen(text: str) -> bool:
         return re.search(r"\w-$", text) is not None
     return text.endswith("-") and len(text) >= 2 and (text[-2].isalnum() or text[-2] == "_")
 _MD_BOLD = re.compile(r"\*\*|__")
+# An ATX heading of Markdown: one to six "#" and a space, the text, perhaps closing "#"s.
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<inner>.*?)(?:[ \t]+#+)?[ \t]*$")
 # A stray mark in italics standing after the end of a sentence or item: "… dân vận. *k*".
 _MD_STRAY = re.compile(r"(?<=[.;,:])\s+\*(?P<mark>[^*\s]{1,8})\*\s*$")
 _MD_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)(?P<inner>[^*]+?)(?<=\S)\*(?![*\w])")
@@ -296,6 +298,10 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
         key = ""
         if key_lines is not None and text:
             key = _trim(_normalise(key_lines[i - 1], row), row)
+        if text[:1] == "#" and not row:
+            m = _MD_HEADING.match(text)
+            if m and m["inner"]:
+                text, key = m["inner"], ""  # a Markdown heading ("## I. MỤC ĐÍCH"): its marks are layout
         protected = escaped and "\\" in text
         if protected:
             key = ""
