@@ -126,10 +126,9 @@ def _spelt_as(spellings: dict, text: str, start: int, end: int) -> bool:
 
 
 _TRAILING = re.compile(r"[\s.;,:]+$")
-_CUT = re.compile(r";\s*|,\s+|\s+(?:va|cung)\s+")
-# ``_CUT`` opening with the class of its first characters, so the engine skips to them instead of
-# trying three alternatives at every character; each alternative is chosen by the character it
-# opened with, so the matches are the same.
+# Where a list of agencies may be cut: "; ", ", ", " và ", " cùng ". Each alternative opens with
+# the class of its first character, so the engine skips to those instead of trying three
+# alternatives at every character.
 _CUT_SCAN = re.compile(r"[;,\s](?:(?<=;)\s*|(?<=,)\s+|(?<=\s)\s*(?:va|cung)\s+)")
 
 

@@ -8,7 +8,6 @@ also a position in the printed text.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,10 +94,6 @@ def reorder(record: dict, fields: tuple[str, ...]) -> None:
     record.clear()
     record.update(items)
     record.update(rest)
-
-
-def strip_trailing_punct(text: str) -> str:
-    return re.sub(r"[\s,;.:]+$", "", text)
 
 
 @dataclass

@@ -278,10 +278,10 @@ def deadlines(text: str, key: str | None = None) -> list[dict]:
     return out
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?:\./\.)?\s+(?=[A-ZĐÀ-Ỹ“\"])|\./\.$")
-# The same matches from a pattern that opens with the class of their first character (a space or
-# the "." of "./."), so the engine skips ahead to those instead of trying the look-behind at
-# every character. The alternatives keep their order: the break after "./." before the bare one.
+# A sentence break: white space after ".", "!", "?" or "…" (and "./.") before a capital, or "./." at
+# the end. The pattern opens with the class of the break's first character (a space or the "." of
+# "./."), so the engine skips ahead to those instead of trying a look-behind at every character;
+# the break after "./." comes before the bare one.
 _SENTENCE_BREAK_SCAN = re.compile(r"[\s.](?:(?<=[.!?…]\.)/\.\s+(?=[A-ZĐÀ-Ỹ“\"])|(?<=[.!?…]\s)\s*(?=[A-ZĐÀ-Ỹ“\"])"
                                   r"|(?<=\.)/\.$)")
 

@@ -428,15 +428,6 @@ def _lowercase_start(text: str) -> bool:
     return False
 
 
-def _upper_start(text: str) -> bool:
-    for ch in text:
-        if ch.isalpha():
-            return ch.isupper()
-        if ch.isdigit() or ch in "“\"(":
-            return True
-    return False
-
-
 def _opens_with_verb(key: str) -> bool:
     """Whether a line (folded) opens with a verb of an assignment ("Phối hợp …", "Chủ trì …",
     "Căn cứ …") that is never part of a body's name: "Xây dựng", "Kiểm tra", "Tổ chức", "Quản lý"
@@ -583,7 +574,3 @@ def join(lines: list[Line]) -> Para:
 def is_caps_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def key_of(text: str) -> str:
-    return fold(text)

@@ -53,10 +53,10 @@ CITE_OCR_RE = re.compile(r"(?<![\w])" + _TYPE_OCR + r"\s+(?:s\w{0,2}\s*:?\s+|\d\
 # Written as a lookahead so that matches may overlap: a rejected reading must not hide the next.
 _QUALIFIER = r"(?P<qual>(?:\s+(?!so\b)[a-z]+){1,3}?)"
 QUALIFIED_RE = re.compile(r"(?=(?<![\w])" + _TYPE + _QUALIFIER + r"\s+so\s*:?\s+" + _NUM + _DATE + ")")
-# A number printed alone ("Chỉ thị số 28-CT/TW" without date still names the document).
-NUMBER_RE = re.compile(r"(?<![\w/])" + _NUM.replace("?P<number>", "?:") + r"(?![\w/])")
-# The same pattern opening with its first digit, so the engine skips ahead to digits: "\d(?<![\w/]\d)"
-# is "(?<![\w/])\d", and the rest of each "\d{1,6}" is "\d{0,5}".
+# A number printed alone ("Chỉ thị số 28-CT/TW" without date still names the document), not inside
+# a longer token: ``_NUM`` between "(?<![\w/])" and "(?![\w/])", written to open with its first digit
+# so the engine skips ahead to digits ("\d(?<![\w/]\d)" is "(?<![\w/])\d"; the rest of each
+# "\d{1,6}" is "\d{0,5}").
 NUMBER_SCAN = re.compile(r"\d(?<![\w/]\d)" + _NUM.replace("?P<number>", "?:").replace(r"\d{1,6}", r"\d{0,5}")
                          + r"(?![\w/])")
 # Where a law is cited by name: "Luật …" or "Bộ luật …" ("B(?<![\w]B)" is "(?<![\w])B" with the
@@ -84,10 +84,9 @@ _TITLE_OPENERS = re.compile(
 # ``_TITLE_OPENERS`` matched at a position of the key as it matched the rest of the key with a
 # space appended: each opener's closing space may be the end of the key.
 _TITLE_OPENERS_END = re.compile(_TITLE_OPENERS.pattern.replace(r"\s|", r"(?:\s|\Z)|").replace(r"\s)", r"(?:\s|\Z))"))
-_TITLE_END = re.compile(r"\s+\(|\s*;|\.\s|\.$|\./\.|,\s+(?:de\s+nghi|cu\s+the)\b|\s+va\s+cac\s"
-                        r"|\s+va\s+(?:ke\s+hoach|chi\s+thi)\s|:\s")
-# ``_TITLE_END`` opening with the class of its first characters, so the engine skips ahead to
-# them; the start of the first match is the same (the alternatives sorted by their first character).
+# Where a cited title ends: a bracket, ";", a stop, "./.", ", đề nghị"/", cụ thể", " và các", " và
+# kế hoạch/chỉ thị", ": ". Each alternative opens with the class of its first character, so the
+# engine skips ahead to those instead of trying every alternative at every character.
 _TITLE_END_SCAN = re.compile(r"[\s;.,:](?:(?<=\s)\s*(?:\(|;|va\s+cac\s|va\s+(?:ke\s+hoach|chi\s+thi)\s)|(?<=;)"
                              r"|(?<=\.)(?:\s|$|/\.)|(?<=,)\s+(?:de\s+nghi|cu\s+the)\b|(?<=:)\s)")
 # ", " followed by a capital opens a new clause ("…, Ủy ban nhân dân tỉnh ban hành …").
@@ -214,8 +213,8 @@ def _distance(a: str, b: str) -> int:
     """Levenshtein distance (OCR adds, drops and swaps letters).
 
     Computed a column at a time with the column held in the bits of two integers (Hyyrö's
-    bit-parallel form of the table ``_distance_table`` fills cell by cell): a few integer
-    operations per character of ``b`` instead of one Python step per cell."""
+    bit-parallel form of the dynamic-programming table): a few integer operations per character
+    of ``b`` instead of one Python step per cell."""
     m = len(a)
     if not m:
         return len(b)
@@ -241,17 +240,6 @@ def _distance(a: str, b: str) -> int:
         plus = hminus | ~(xv | hplus) & mask
         minus = hplus & xv
     return score
-
-
-def _distance_table(a: str, b: str) -> int:
-    """Levenshtein distance, the table filled cell by cell: the definition ``_distance`` follows."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:

@@ -22,10 +22,6 @@ POSTS = (
 )
 
 
-def is_marker(text: str) -> bool:
-    return bool(MARKER_RE.match(text.strip()))
-
-
 _POST_KEYS = frozenset(fold(p) for p in POSTS)
 # One anchored pattern for "the line is a post": white space and dots around it, any white space
 # between its words. It fails on the first letters of almost every line.

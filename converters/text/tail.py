@@ -28,7 +28,6 @@ class Tail:
     recipients: list[dict] = field(default_factory=list)
     marker_system: str | None = None
     right: list[str] = field(default_factory=list)  # OCR: right-column fragments, in order
-    recipient_lines: list[str] = field(default_factory=list)
     start: int | None = None
     end: int | None = None
     appendix: list[Line] = field(default_factory=list)  # lines of an appendix after the footer
@@ -115,9 +114,9 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     tail = Tail()
     if not lines:
         return tail
+    # The document reader splits the appendix off first and notes where it stands; a footer read
+    # on its own still keeps it apart from the recipients and the signer.
     lines, tail.appendix = split_appendix(lines)
-    if tail.appendix:
-        _note_appendix(tail.appendix, ctx)
     tail.start, tail.end = lines[0].num, lines[-1].num
     markers: list[tuple[str, str]] = []
     position = None
@@ -189,26 +188,12 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
             position, mode = text, "signature"
     if ctx.ocr and tail.right:
         markers, position, name, when = _right_column(tail.right, markers, position, name, when)
-    tail.recipient_lines = rec_lines
     tail.recipients = parse_items(rec_lines)
     sig = build(markers, position, name, when)
     tail.signature = sig or None
     if markers:
         tail.marker_system = "party" if "/" in markers[0][0] else "state"
     return tail
-
-
-def _note_appendix(appendix: list[Line], ctx: Context) -> None:
-    """An appendix left in the footer is not read into the record: the record says so (its text is
-    not dropped silently), naming where it stands and how it opens."""
-    first, last = appendix[0].num, appendix[-1].num
-    opening = clean(" ".join(ln.text for ln in appendix[:3]))
-    if len(opening) > 160:
-        opening = opening[:160].rsplit(" ", 1)[0] + " …"
-    where = f"{'paragraphs' if ctx.docx else 'lines'} {first}–{last}"
-    ctx.notes.append(f"Line {first}: an appendix printed after the signing block ({where}: \"{opening}\") is not "
-                     f"read into this record: its text is not in the body, and none of it is taken for a recipient "
-                     f"or the signer.")
 
 
 def _item_open(item: str) -> bool:
