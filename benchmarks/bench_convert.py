@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khth.converters.canonical import canonical_json, root_of  # noqa: E402
+from khth.input.canonical import canonical_json, root_of  # noqa: E402
 from khth.converters.text import text_to_record  # noqa: E402
 from khth.converters.text.render import render  # noqa: E402
 

@@ -350,7 +350,7 @@ def startup(small: Path, runs: int) -> dict[str, Any]:
 
     med, walls = median_ms(pv + [str(small)], runs)
     python, _ = median_ms([sys.executable, "-c", "pass"], max(5, runs // 2))
-    imports, _ = median_ms([sys.executable, "-c", "import khth.validator.cli"], max(5, runs // 2))
+    imports, _ = median_ms([sys.executable, "-c", "import khth.cli.validate"], max(5, runs // 2))
     return {"file": str(small), "bytes": small.stat().st_size, "median_ms": med, "runs_ms": walls,
             "python_bare_ms": python, "import_cli_ms": imports}
 
@@ -437,7 +437,7 @@ def table(res: dict[str, Any], jobs: int) -> str:
     if st:
         lines.append(f"{'start-up: plan-validate on one small file':<58}{st['median_ms']:>9.0f} ms"
                      f"{'':>20}  median of {len(st['runs_ms'])}; bare python {st['python_bare_ms']:.0f} ms, "
-                     f"import khth.validator.cli {st['import_cli_ms']:.0f} ms")
+                     f"import khth.cli.validate {st['import_cli_ms']:.0f} ms")
     lines += ["", f"{'goal':<58}{'value':>10}   {'target':<10} met", "-" * 104]
     for r in res["ratios"].values():
         v = r["value"]

@@ -9,7 +9,7 @@ What it writes (under --out, default benchmarks/corpus/, git-ignored):
     json/valid/cited/*.json       citation-only records of the central directives at the roots
     json/valid/rNN/*.json         the plans, one folder per root directive, parents before children
     json/invalid/*.json           records with seeded faults (one or a pair per fault)
-    xml/...                       the same records in the XML form (khth.converters.xml_form.to_xml)
+    xml/...                       the same records in the XML form (khth.input.xml_form.to_xml)
     manifest.json                 seed, counts, sizes, file lists in generation order, expected findings
 
 Every plan is built from the model (``khth.schema.model``: Document, Block, Reference …) with
@@ -50,8 +50,8 @@ from typing import Any
 import orjson
 from lxml import etree
 
-from khth.converters.canonical import canonical_json
-from khth.converters.xml_form import NS, to_xml
+from khth.input.canonical import canonical_json
+from khth.input.xml_form import NS, to_xml
 from khth.schema.identifiers import (
     CitationParts, citation_name, document_identifier, format_citation, format_citation_date, make_identifier,
     parse_number, reference_identifier,

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khth.converters.canonical import _in_model_order, canonical_json, order_model, ordered_json, root_of
-from khth.converters.errors import KhthInputError
+from khth.input.canonical import _in_model_order, canonical_json, order_model, ordered_json, root_of
+from khth.input.errors import KhthInputError
 from khth.converters.text import text_to_record
 from khth.schema.shape import root_model
 

@@ -9,8 +9,8 @@ import sys
 
 from click.testing import CliRunner
 
-from khth.converters.cli import main as convert_main
-from khth.validator.cli import main as validate_main
+from khth.cli.convert import main as convert_main
+from khth.cli.validate import main as validate_main
 
 from conftest import EXAMPLES, load
 
@@ -156,7 +156,7 @@ def test_installed_console_scripts_run():
     assert exe, "plan-validate is not installed next to the interpreter"
     proc = subprocess.run([exe, str(PLAN)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "khth.converters", str(PLAN), "--to", "xml"], capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "khth.cli.convert", str(PLAN), "--to", "xml"], capture_output=True)
     assert proc.returncode == 0 and proc.stdout.startswith(b"<?xml")
 
 

@@ -79,7 +79,7 @@ def test_without_general_words_an_unreadable_subject_stays_as_printed(monkeypatc
 
 def test_every_converted_seed_is_valid_in_its_profile(validator):
     for source, _, got, expected in PAIRS:
-        errors = [f for f in validator.validate_data(dict(got, khthVersion="1.0")) if f.severity == "error"]
+        errors = [f for f in validator.check_data(dict(got, khthVersion="1.0")) if f.severity == "error"]
         assert errors == [], (source, errors[:3])
         assert got["profile"] == expected["profile"], source
 

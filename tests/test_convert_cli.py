@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from khth.converters.cli import main
+from khth.cli.convert import main
 
 from conftest import EXAMPLES, SOURCES
 
@@ -21,7 +21,7 @@ def test_seed_to_json_is_a_valid_record(tmp_path, validator):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["id"] == "khth:KH:192-KH/TU:2024-04-23:Ban_Thường_vụ_Thị_ủy"
-    errors = [f for f in validator.validate_data(data) if f.severity == "error"]
+    errors = [f for f in validator.check_data(data) if f.severity == "error"]
     assert errors == []
 
 

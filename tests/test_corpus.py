@@ -8,7 +8,7 @@ import shutil
 from click.testing import CliRunner
 
 from khth.schema.identifiers import reference_identifier
-from khth.validator.cli import main
+from khth.cli.validate import main
 
 from conftest import EXAMPLES
 

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 docx = pytest.importorskip("docx")
 
-from khth.converters.cli import main, read_source  # noqa: E402
+from khth.cli.convert import main
+from khth.converters.sources import read_source  # noqa: E402
 
 
 def _plan(numbered: bool = False) -> bytes:

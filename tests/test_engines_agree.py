@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from khth.converters.canonical import root_of
-from khth.converters.xml_form import from_xml
+from khth.input.canonical import root_of
+from khth.input.xml_form import from_xml
 from khth.validator.schema_checks import compile_json_validators, load_schema, pointer_of
 
 from conftest import EXAMPLES

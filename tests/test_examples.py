@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from khth.converters.canonical import canonical_json, root_of
-from khth.converters.xml_form import from_xml, to_xml
+from khth.input.canonical import canonical_json, root_of
+from khth.input.xml_form import from_xml, to_xml
 from khth.schema.files import SCHEMA_FILES, XSD_FILE
 from khth.schema.identifiers import (
     document_identifier, number_key, parse_citation, parse_number, reference_identifier,
@@ -22,8 +22,8 @@ from conftest import (
     squash, walk_blocks,
 )
 
-SCHEMAS = {root: json.loads((ROOT / "schema" / f).read_text(encoding="utf-8")) for root, f in SCHEMA_FILES.items()}
-XSD = etree.XMLSchema(etree.parse(str(ROOT / "schema" / XSD_FILE)))
+SCHEMAS = {root: json.loads((ROOT / "khth" / "schema" / f).read_text(encoding="utf-8")) for root, f in SCHEMA_FILES.items()}
+XSD = etree.XMLSchema(etree.parse(str(ROOT / "khth" / "schema" / XSD_FILE)))
 
 
 def test_every_seed_document_has_an_example():

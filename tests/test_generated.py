@@ -30,14 +30,14 @@ def test_spec_has_every_generated_section():
 
 @pytest.mark.parametrize("root", sorted(generate.SCHEMA_FILES))
 def test_json_schema_is_valid_2020_12(root):
-    schema = json.loads((ROOT / "schema" / generate.SCHEMA_FILES[root]).read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "khth" / "schema" / generate.SCHEMA_FILES[root]).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$id"] == generate.SCHEMA_IDS[root]
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
 def test_xsd_is_a_valid_schema():
-    etree.XMLSchema(etree.parse(str(ROOT / "schema" / generate.XSD_FILE)))
+    etree.XMLSchema(etree.parse(str(ROOT / "khth" / "schema" / generate.XSD_FILE)))
 
 
 def _lint(schema):
@@ -63,7 +63,7 @@ def _lint(schema):
 
 @pytest.mark.parametrize("root", sorted(generate.SCHEMA_FILES))
 def test_schema_lint(root):
-    schema = json.loads((ROOT / "schema" / generate.SCHEMA_FILES[root]).read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "khth" / "schema" / generate.SCHEMA_FILES[root]).read_text(encoding="utf-8"))
     assert _lint(schema) == []
 
 
@@ -108,7 +108,7 @@ def test_tools_start_without_the_model_classes():
     import subprocess
     import sys
 
-    code = ("import sys, khth.validator.cli; print('lxml' in sys.modules); import khth.converters.xml_form; "
+    code = ("import sys, khth.cli.validate; print('lxml' in sys.modules); import khth.input.xml_form; "
             "print('pydantic' in sys.modules, 'khth.schema.model' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False", "False"]  # lxml waits for the first XML file

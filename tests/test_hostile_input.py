@@ -10,7 +10,7 @@ import sys
 
 from click.testing import CliRunner
 
-from khth.validator.cli import main
+from khth.cli.validate import main
 
 from conftest import EXAMPLES
 
@@ -62,7 +62,7 @@ def test_billion_laughs_is_refused_fast_and_in_bounded_memory(tmp_path):
                     '<document xmlns="urn:khth:xml:1"><title>&l11;</title></document>', encoding="utf-8")
     # The child's own peak: VmHWM belongs to its address space. ru_maxrss is no measure here, since
     # Linux carries the forking test process's resident size over into it across exec.
-    code = ("import resource, sys; from click.testing import CliRunner; from khth.validator.cli import main; "
+    code = ("import resource, sys; from click.testing import CliRunner; from khth.cli.validate import main; "
             f"r = CliRunner().invoke(main, ['--format', 'json', {str(bomb)!r}]); "
             "hwm = [int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')] "
             "if sys.platform.startswith('linux') else []; "

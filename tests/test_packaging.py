@@ -24,13 +24,12 @@ def test_wheel_layout(tmp_path):
     for generic in ("validator", "converters", "schema", "tests", "examples"):
         assert generic not in top
     for needed in ("khth/schema/document.schema.json", "khth/schema/bundle.schema.json", "khth/schema/khth.xsd",
-                   "khth/schema/model.py", "khth/validator/cli.py", "khth/converters/xml_form.py",
+                   "khth/schema/model.py", "khth/cli/validate.py", "khth/input/xml_form.py",
                    "khth/converters/text/data/vi-words.txt", "khth/converters/text/data/README.md"):
         assert needed in names
     # every module of the three parts is in the wheel, subpackages included
-    for folder in ("schema", "validator", "converters"):
-        for module in (ROOT / folder).rglob("*.py"):
-            assert f"khth/{module.relative_to(ROOT).as_posix()}" in names, module
+    for module in (ROOT / "khth").rglob("*.py"):
+        assert module.relative_to(ROOT).as_posix() in names, module
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "plan-validate = khth.validator.cli:main" in entry_points
-    assert "plan-convert = khth.converters.cli:main" in entry_points
+    assert "plan-validate = khth.cli.validate:main" in entry_points
+    assert "plan-convert = khth.cli.convert:main" in entry_points

@@ -9,8 +9,8 @@ import jsonschema
 from click.testing import CliRunner
 from lxml import etree
 
-from khth.validator.catalogue import RULES, catalogue_hash
-from khth.validator.cli import main
+from khth.schema.catalogue import RULES, catalogue_hash
+from khth.cli.validate import main
 
 from conftest import EXAMPLES
 

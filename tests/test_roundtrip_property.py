@@ -8,15 +8,15 @@ import json
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from khth.converters.canonical import canonical_json, order_model
-from khth.converters.xml_form import from_xml, to_xml
+from khth.input.canonical import canonical_json, order_model
+from khth.input.xml_form import from_xml, to_xml
 from khth.schema.files import XSD_FILE
 from khth.schema.shape import root_model
 
 from conftest import ROOT
 from strategies import bundles, standalone_documents
 
-XSD = etree.XMLSchema(etree.parse(str(ROOT / "schema" / XSD_FILE)))
+XSD = etree.XMLSchema(etree.parse(str(ROOT / "khth" / "schema" / XSD_FILE)))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                            HealthCheck.filter_too_much])
 
@@ -49,7 +49,7 @@ def test_bundle_json_xml_json_is_identity(validator, bundle):
 @SETTINGS
 @given(standalone_documents)
 def test_trusted_reading_of_xsd_valid_xml_gives_the_same_record(validator, doc):
-    from khth.converters.xml_form import from_tree
+    from khth.input.xml_form import from_tree
 
     tree = etree.fromstring(to_xml(doc, "document"))
     assert XSD.validate(tree)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from khth.validator.catalogue import RULES
+from khth.schema.catalogue import RULES
 from khth.validator.engine import Options, collect, run
 
 RULES_DIR = Path(__file__).parent / "rules"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from khth.converters.canonical import root_of
+from khth.input.canonical import root_of
 from khth.converters.text import text_to_record
 from khth.converters.text.render import render
-from khth.converters.xml_form import from_xml, to_xml
+from khth.input.xml_form import from_xml, to_xml
 
 from conftest import facts as _without_sources
 
@@ -40,7 +40,7 @@ def test_the_annex_survives_xml_and_validates(name, validator):
     record = _read(name)
     root, back = from_xml(to_xml(record, root_of(record)))
     assert back == record
-    errors = [f for f in validator.validate_data(dict(record, khthVersion="1.0")) if f.severity == "error"]
+    errors = [f for f in validator.check_data(dict(record, khthVersion="1.0")) if f.severity == "error"]
     assert errors == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from khth.converters.cli import main
+from khth.cli.convert import main
 
 VIETNAMESE = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
               "Kế hoạch thực hiện công tác chăm sóc, giáo dục và bảo vệ trẻ em trên địa bàn huyện.\n") * 5

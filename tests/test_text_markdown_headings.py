@@ -25,7 +25,7 @@ def test_atx_headings_are_labelled_sections():
 def test_the_rendering_reads_back_the_same(validator):
     record = read_unseen("markdown", NAME)
     assert facts(text_to_record(render(record), NAME)) == facts(record)
-    assert not [f for f in validator.validate_data(dict(record, khthVersion="1.0")) if f.severity != "info"
+    assert not [f for f in validator.check_data(dict(record, khthVersion="1.0")) if f.severity != "info"
                 and f.code.startswith("document.label")]
 
 

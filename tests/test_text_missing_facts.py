@@ -21,7 +21,7 @@ def test_a_number_the_reader_does_not_find_is_not_claimed_unprinted(validator):
     assert "number" not in record
     assert _reasons(record)["/number"] == "notFound"
     assert "notPrinted" not in _reasons(record).values()
-    findings = validator.validate_data(dict(record, khthVersion="1.0"))
+    findings = validator.check_data(dict(record, khthVersion="1.0"))
     hit = next(f for f in findings if f.code == "document.facts-not-found")
     assert hit.severity == "warning" and "/number" in hit.en
     assert not [f for f in findings if f.severity == "error"]

@@ -351,7 +351,7 @@ def test_docx_with_a_task_table_keeps_its_header_table():
     docx = pytest.importorskip("docx")
     import io
 
-    from khth.converters.cli import read_source
+    from khth.converters.sources import read_source
 
     d = docx.Document()
     left, right = d.add_table(rows=1, cols=2).rows[0].cells

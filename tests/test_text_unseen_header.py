@@ -32,7 +32,7 @@ def convert(name: str, text: str | None = None) -> dict:
 
 
 def errors(validator, record: dict) -> list:
-    return [f for f in validator.validate_data(record) if f.severity == "error"]
+    return [f for f in validator.check_data(record) if f.severity == "error"]
 
 
 def refs(record: dict) -> dict[str, dict]:

@@ -27,7 +27,7 @@ def convert(name: str) -> dict:
 
 
 def errors(validator, record: dict) -> list:
-    return [f for f in validator.validate_data(record) if f.severity == "error"]
+    return [f for f in validator.check_data(record) if f.severity == "error"]
 
 
 def cite(text: str) -> list[tuple]:

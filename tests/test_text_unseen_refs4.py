@@ -222,4 +222,4 @@ def test_closing_request_for_feedback(name):
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir()))
 def test_probe_plans_convert_and_validate(validator, name):
     record = _read(name)
-    assert [f for f in validator.validate_data(record) if f.severity == "error"] == []
+    assert [f for f in validator.check_data(record) if f.severity == "error"] == []

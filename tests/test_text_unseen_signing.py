@@ -31,7 +31,7 @@ def test_a_signed_copy_mark_is_no_name():
 def test_both_read_back_from_their_rendering(name, validator):
     record = read_unseen("signing", name)
     assert facts(text_to_record(render(record), name)) == facts(record)
-    assert not [f for f in validator.validate_data(dict(record, khthVersion="1.0")) if f.severity == "error"]
+    assert not [f for f in validator.check_data(dict(record, khthVersion="1.0")) if f.severity == "error"]
 
 
 @pytest.mark.parametrize("printed,mark", [

@@ -261,7 +261,7 @@ def _docx_plan() -> bytes:
 
 
 def test_docx_task_table_rows_are_task_blocks():
-    from khth.converters.cli import read_source
+    from khth.converters.sources import read_source
 
     _, doc = read_source(_docx_plan(), "plan.docx")
     # The header and signature tables are read paragraph by paragraph, as before.
@@ -296,7 +296,7 @@ def test_docx_task_table_rows_are_task_blocks():
 
 
 def test_docx_table_record_reads_back_from_its_rendering():
-    from khth.converters.cli import read_source
+    from khth.converters.sources import read_source
 
     _, first = read_source(_docx_plan(), "plan.docx")
     second = text_to_record(render(first), "plan.txt")

@@ -40,12 +40,12 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     lines = docx_lines if docx_lines is not None else \
         prepare_lines(raw_lines, markdown, ctx.notes, folded.split("\n"))
     if not lines:
-        from ..errors import KhthInputError
+        from khth.input.errors import KhthInputError
 
         raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
     docs = [convert_document(part, ctx) for part in split_documents(lines)]
     if not any(_is_plan_like(d) for d in docs):
-        from ..errors import KhthInputError
+        from khth.input.errors import KhthInputError
 
         raise KhthInputError(
             "text-not-a-plan",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .catalogue import rule
+from khth.schema.catalogue import rule
 
 
 @dataclass(frozen=True)

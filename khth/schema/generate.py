@@ -303,8 +303,8 @@ def profile_reference() -> str:
 
 
 def rule_reference() -> str:
-    # The validation rules are part of the normative text; their catalogue lives with the validator.
-    from khth.validator.catalogue import rule_reference as rules
+    # The validation rules are part of the normative text.
+    from khth.schema.catalogue import rule_reference as rules
 
     return rules()
 
@@ -341,7 +341,7 @@ def outputs(spec_path: Path | None) -> dict[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     check = "--check" in argv
-    spec = SCHEMA_DIR.parent / "SPEC.md"
+    spec = SCHEMA_DIR.parents[1] / "SPEC.md"
     stale = []
     for path, content in outputs(spec).items():
         current = path.read_text(encoding="utf-8") if path.exists() else None

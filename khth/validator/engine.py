@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khth.converters.canonical import root_of
-from khth.converters.errors import KhthInputError
-from khth.converters.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
+from khth.input.canonical import root_of
+from khth.input.errors import KhthInputError
+from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
 from khth.schema.files import XML_NAMESPACE as NS
 
 from .corpus_rules import Summary, check_corpus, summarise
@@ -123,7 +123,10 @@ class Validator:
         """Check an already parsed JSON form (no positions)."""
         return self._check_form(data, name, None)[0]
 
-    validate_data = check_data  # the name plan-convert uses to refuse invalid input
+    def check_record(self, data: Any, name: str = "<data>") -> FileResult:
+        """Check an already parsed JSON form, keeping its summaries for the corpus rules."""
+        findings, summaries = self._check_form(data, name, None)
+        return FileResult(name, findings, summaries)
 
     def schema_findings(self, data: Any, name: str = "<data>") -> list[Finding]:
         """JSON Schema violations only."""
@@ -149,7 +152,7 @@ class Validator:
         return FileResult(name, findings, summaries)
 
     def _check_xml(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
-        from khth.converters.xml_form import from_tree, pointer_to_xpath
+        from khth.input.xml_form import from_tree, pointer_to_xpath
 
         if self._xsd is None:
             self._xsd = load_xsd()
@@ -242,7 +245,7 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Finding]]:
 
 def load_record(file: str, pointer: str) -> Any:
     """The JSON form of the record at ``pointer`` in ``file`` (JSON or XML)."""
-    from khth.converters.xml_form import from_xml
+    from khth.input.xml_form import from_xml
 
     data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
     form = parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
@@ -302,6 +305,20 @@ class RunResult:
             yield from r.findings
         yield from self.corpus
 
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the run: each file's, then the corpus rules'."""
+        return list(self.all_findings())
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.all_findings() if f.severity == "error"]
+
+    def failed(self, fail_on: str = "error") -> bool:
+        """Whether the run fails at ``fail_on`` ("error" or "warning"), as plan-validate's exit code says."""
+        worst = {f.severity for f in self.all_findings()}
+        return "error" in worst or (fail_on == "warning" and "warning" in worst)
+
     def placed(self) -> RunResult:
         """The same run with every finding located, info findings included."""
         results = []
@@ -356,7 +373,7 @@ def place(findings: list[Finding]) -> list[Finding]:
                 mine = [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
                         for f in mine]
             else:
-                from khth.converters.xml_form import pointer_to_xpath
+                from khth.input.xml_form import pointer_to_xpath
 
                 tree = parse_xml(data)
                 root = tree.tag.rsplit("}", 1)[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..catalogue import RULES
+from khth.schema.catalogue import RULES
 from ..engine import RunResult
 from .provenance import TOOL, provenance
 

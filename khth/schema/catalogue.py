@@ -96,10 +96,10 @@ RULES: tuple[Rule, ...] = (
        "run ends."),
     # --- schema -------------------------------------------------------------------------------
     _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
-       "The record is not valid against `schema/document.schema.json` or `schema/bundle.schema.json` (JSON Schema "
+       "The record is not valid against `khth/schema/document.schema.json` or `khth/schema/bundle.schema.json` (JSON Schema "
        "2020-12, formats enforced). Every violation is reported, de-duplicated, in document order."),
     _r("schema.xsd", "error", "Sai lược đồ XSD", "XSD violation", "{detail}", "{detail}",
-       "The XML record is not valid against `schema/khth.xsd`. After an error inside an element the XSD checker "
+       "The XML record is not valid against `khth/schema/khth.xsd`. After an error inside an element the XSD checker "
        "may skip the rest of that element; fix and run again."),
     # --- profile ------------------------------------------------------------------------------
     _r("profile.unexplained-gap", "error", "Thiếu thông tin không giải thích", "Unexplained gap",

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import click
 
-from khth.schema import __version__
+from khth.schema.version import __version__
 
-from .corpus_rules import tree_lines
-from .engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
-from .reports import FORMATS, renderer
+from khth.validator.corpus_rules import tree_lines
+from khth.validator.engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
+from khth.validator.reports import FORMATS, renderer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 50
@@ -126,3 +126,7 @@ def _describer(result: RunResult):
 
 def _colour(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+if __name__ == "__main__":
+    main()

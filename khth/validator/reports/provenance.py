@@ -6,7 +6,7 @@ from collections import Counter
 
 from khth.schema import KHTH_VERSION, __version__
 
-from ..catalogue import catalogue_hash
+from khth.schema.catalogue import catalogue_hash
 from ..engine import RunResult
 
 TOOL = "plan-validate"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from typing import TYPE_CHECKING
@@ -14,6 +15,21 @@ from .legacy_encodings import NAMES, guess_legacy
 
 MAX_BYTES = 100 * 1024 * 1024
 _BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16 LE", b"\xfe\xff": "UTF-16 BE"}
+
+
+def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refused past ``max_bytes`` without reading further, whatever the file
+    claims to be (a device such as /dev/zero, a pipe, a file that grows while it is read)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise KhthInputError("input-unreadable", f"Không đọc được tệp: {exc.strerror or exc}",
+                             f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {max_bytes} byte",
+                             f"the file is over the {max_bytes}-byte limit")
+    return data
 
 
 def detect_format(data: bytes) -> str | None:

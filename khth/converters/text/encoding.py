@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..errors import KhthInputError
-from ..legacy_encodings import guess_legacy
+from khth.input.errors import KhthInputError
+from khth.input.legacy_encodings import guess_legacy
 
 def _bad(code: str, vi: str, en: str) -> KhthInputError:
     return KhthInputError(code, vi, en)

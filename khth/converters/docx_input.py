@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 
-from .errors import KhthInputError
+from khth.input.errors import KhthInputError
 from .text.layout import Line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -1,0 +1,154 @@
+"""The Python API: load, validate and convert KHTH records; the two commands are thin layers over it.
+
+>>> import khth
+>>> record = khth.load("examples/192-KH-TU_thi-uy-duc-pho.json")
+>>> report = khth.validate("examples/", today="2026-01-01")
+>>> plan = khth.convert("examples/sources/000_a86e3adf03591467.txt")
+>>> xml = khth.to_xml(plan)
+
+Errors in what is given raise :class:`InputError` (``code``, ``vi``, ``en``, ``line``, ``column``);
+findings about records are data, in the :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Union
+
+from khth.input.canonical import canonical_json, root_of
+from khth.input.errors import KhthInputError as InputError
+from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, read_limited
+from khth.input.xml_form import from_xml
+from khth.input.xml_form import to_xml as _to_xml
+from khth.validator.engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
+from khth.validator.findings import Finding
+
+__all__ = ["InputError", "Record", "Report", "Finding", "load", "validate", "convert", "to_json", "to_xml",
+           "to_text"]
+
+Source = Union[str, "os.PathLike[str]", bytes]
+Report = RunResult
+
+
+@dataclass(frozen=True)
+class Record:
+    """A KHTH record in its JSON form: a document, or a bundle of documents."""
+
+    root: str  # "document" or "bundle"
+    data: dict[str, Any]
+
+    @property
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self.data["documents"]) if self.root == "bundle" else [self.data]
+
+
+def _bytes_of(source: Source, max_bytes: int = MAX_BYTES) -> tuple[bytes, str | None]:
+    if isinstance(source, bytes):
+        return source, None
+    path = Path(source)
+    return read_limited(path, max_bytes), path.name
+
+
+def load(source: Source, *, max_bytes: int = MAX_BYTES) -> Record:
+    """A KHTH record from a path or bytes, JSON or XML (detected by content). Not validated."""
+    data, _ = _bytes_of(source, max_bytes)
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    check_bytes(data)
+    fmt = detect_format(data)
+    if fmt == "json":
+        form = parse_json(data)
+        return Record(root_of(form), form)
+    if fmt == "xml":
+        root, form = from_xml(data)
+        return Record(root, form)
+    raise InputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
+                     "unrecognised format: JSON or XML expected", line=1, column=1)
+
+
+def _options(profile: str | None, require_parents: bool, today: str | date | None, max_bytes: int) -> Options:
+    day = today.isoformat() if isinstance(today, date) else today or date.today().isoformat()
+    return Options(today=day, max_bytes=max_bytes, require_parents=require_parents, profile=profile)
+
+
+def validate(*items: Source | Record | Iterable[Source | Record], profile: str | None = None,
+             require_parents: bool = False, today: str | date | None = None, jobs: int = 1,
+             max_bytes: int = MAX_BYTES) -> Report:
+    """Check records with the same layers and options as ``plan-validate``, corpus rules included.
+
+    ``items`` are paths (files or folders), bytes, or :class:`Record` objects, or iterables of them.
+    """
+    options = _options(profile, require_parents, today, max_bytes)
+    flat: list[Any] = []
+    for item in items:
+        if isinstance(item, (str, bytes, os.PathLike, Record)):
+            flat.append(item)
+        else:
+            flat.extend(item)
+    paths = [str(i) for i in flat if isinstance(i, (str, os.PathLike))]
+    files, walk_findings = collect(paths)
+    result = run(files, options, jobs or os.cpu_count() or 1)
+    extra: list[FileResult] = []
+    checker = Validator(options)
+    for n, item in enumerate(i for i in flat if isinstance(i, (bytes, Record))):
+        name = f"<record {n + 1}>"
+        extra.append(checker.check_bytes(item, name) if isinstance(item, bytes) else
+                     checker.check_record(item.data, name))
+    if extra:
+        result = corpus_pass(result.results + extra, options)
+    by_folder: dict[str, list[Finding]] = {}
+    for f in walk_findings:
+        by_folder.setdefault(f.file, []).append(f)
+    return RunResult([FileResult(folder, found, []) for folder, found in by_folder.items()] + result.results,
+                     result.corpus, result.summaries)
+
+
+def convert(source: Source, *, name: str | None = None, check: bool = True) -> Record:
+    """Read any document ``plan-convert`` accepts (KHTH JSON or XML, .docx, text, Markdown) into a record.
+
+    With ``check`` (the default) a record that is not valid raises :class:`InputError`
+    (code ``invalid-document``), as ``plan-convert`` refuses it.
+    """
+    from khth.converters.sources import read_source
+
+    data, file_name = _bytes_of(source)
+    root, form = read_source(data, name or file_name)
+    if check:
+        _refuse_invalid(form, root)
+    return Record(root, form)
+
+
+def _refuse_invalid(form: dict[str, Any], root: str) -> None:
+    errors = [f for f in Validator().check_data(form) if f.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise InputError("invalid-document",
+                         f"Bản ghi không hợp lệ ({len(errors)} lỗi), ví dụ {first.pointer}: {first.vi}",
+                         f"The record is not valid ({len(errors)} error(s)), e.g. {first.pointer}: {first.en}",
+                         location=first.pointer)
+
+
+def _record(record: Record | dict[str, Any]) -> Record:
+    return record if isinstance(record, Record) else Record(root_of(record), record)
+
+
+def to_json(record: Record | dict[str, Any]) -> bytes:
+    """Canonical KHTH JSON: keys in model order, NFC, two-space indent."""
+    r = _record(record)
+    return canonical_json(r.data, r.root)
+
+
+def to_xml(record: Record | dict[str, Any]) -> bytes:
+    """KHTH XML (namespace ``urn:khth:xml:1``)."""
+    r = _record(record)
+    return _to_xml(r.data, r.root)
+
+
+def to_text(record: Record | dict[str, Any]) -> str:
+    """The record as text in the official layout."""
+    from khth.converters.text.render import render
+
+    return render(_record(record).data)

@@ -1,0 +1,1 @@
+"""The two commands, thin layers over :mod:`khth.api`: ``plan-validate`` and ``plan-convert``."""

@@ -1,0 +1,43 @@
+"""Any document plan-convert accepts, read into a record's JSON form: KHTH JSON or XML, Word
+.docx, plain text and Markdown (as extracted from Word or PDF, or an OCR layer).
+
+Reading does not validate: :func:`khth.api.convert` checks what is read before it is used.
+"""
+
+from __future__ import annotations
+
+from khth.input.canonical import root_of
+from khth.input.errors import KhthInputError
+from khth.input.loading import check_bytes, detect_format, parse_json
+from khth.input.xml_form import from_xml
+
+
+def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
+    """(root, JSON form) of one input; raises :class:`KhthInputError` when it cannot be read."""
+    from .docx_input import docx_lines, is_docx
+    from .text import text_to_record
+
+    if is_docx(data):
+        record = text_to_record("", name, docx_lines=docx_lines(data))
+        return root_of(record), record
+    fmt = detect_format(data.lstrip(b"\xef\xbb\xbf"))
+    if fmt in ("json", "xml"):
+        check_bytes(data)
+        if fmt == "json":
+            form = parse_json(data)
+            return root_of(form), form
+        return from_xml(data)
+    from .text.encoding import decode_text
+
+    text, note = decode_text(data)
+    try:
+        record = text_to_record(text, name)
+    except KhthInputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader fault on odd text is reported, never a traceback
+        raise KhthInputError("text-unreadable", f"Không đọc được văn bản ({type(exc).__name__})",
+                             f"the text could not be read ({type(exc).__name__})") from None
+    if note:
+        for doc in record.get("documents", [record]):
+            doc["provenance"].setdefault("notes", []).append(note)
+    return root_of(record), record
