@@ -21,6 +21,7 @@ from khth.schema.version import KHTH_VERSION
 from .common import Context
 from .document import convert_document
 from .layout import prepare_lines
+from .opening import tidy_opening
 from .segment import split_documents
 
 
@@ -30,19 +31,26 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     from .common import fold_text, start_conversion
 
     start_conversion()  # caches serve one conversion: timings and memory do not depend on history
+    opening = tidy_opening(text.split("\n")) if docx_lines is None else None
+    given = text
+    if opening is not None:
+        text = "\n".join(opening.lines)
     raw_lines = text.split("\n")
     markdown = "**" in text or "*" in text and any(
         ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2 for ln in raw_lines)
     folded = fold_text(text) if docx_lines is None else ""
     is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
     fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
-    ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr, printed_text=text if is_ocr else None)
+    ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr, printed_text=given if is_ocr else None)
     lines = docx_lines if docx_lines is not None else \
         prepare_lines(raw_lines, markdown, ctx.notes, folded.split("\n"))
     if not lines:
         from khth.input.errors import KhthInputError
 
         raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
+    if opening is not None:
+        for line in lines:  # back to the numbers of the lines as given
+            line.num = opening.origin[line.num - 1]
     docs = [convert_document(part, ctx) for part in split_documents(lines)]
     if not any(_is_plan_like(d) for d in docs):
         from khth.input.errors import KhthInputError

@@ -1,0 +1,205 @@
+"""The opening of a document as real pipelines deliver it, put back into its printed lines.
+
+Text taken from portals, PDFs and Word exports carries the header in shapes the page never had: site
+text before it (navigation, counters, a portal's metadata table), the cells of the header table as
+lines separated by "|" (alone on a line, or between cells on one line), and lines broken inside a cell
+("Lai Châu, ngày 25" / "tháng 4 năm 2024", "Số: 16 -" / "HD/BTCTW", "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+NAM"). The header is found by its grammar — the motto, the number line, the place-and-date line — not by
+its position; what stands before it is set apart, and the broken lines are joined.
+
+Every output line keeps the number of the source line it starts on, so the record's source spans
+still point into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from khth.schema.identifiers import CITATION_NAMES
+
+from .common import fold
+
+# How far into a text its header may begin: site text before a header is a few dozen lines at most.
+_SEARCH = 80
+# How far above its first grammatical line a header's issuer block may start (superior, issuer, rules).
+_ISSUER_LINES = 6
+
+_PIPE_ONLY = re.compile(r"^[\s|]+$")
+_RULE = re.compile(r"^\s*[-_=*.…]{1,}\s*$")
+_NUMBER = re.compile(r"^s[o0]\s*(?:hieu)?\s*:?\s*(?P<rest>.*)$")
+_NUMBER_CODE = re.compile(r"\d+\s*[-/]|[-/]\s*[a-z]", re.I)
+_DATE_FULL = re.compile(r",?\s*ngay\s*(?:\d{1,2}|\.+)?\s*thang\s*(?:\d{1,2}|\.+)?\s*nam\s*\d{4}")
+_DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*(?:thang\s*(?:\d{1,2})?\s*)?$")
+_DATE_TAIL = re.compile(r"^(?:(?:ngay\s*)?(?:\d{1,2}|\.+)?\s*)?thang\s*(?:\d{1,2}|\.+)?\s*(?:nam\s*\d{4})?\s*$|^nam\s*\d{4}")
+_MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
+_TYPE_WORDS = {re.sub(r"[^a-z]", "", fold(name).lower()) for names in CITATION_NAMES.values() for name in names}
+
+
+import os
+SEPARATE = os.environ.get("SEP", "1") == "1"
+
+
+@dataclass
+class Opening:
+    """The text with its opening tidied, and where each of its lines came from."""
+
+    lines: list[str]
+    origin: list[int]  # 1-based source line of each output line
+    skipped: list[int] = field(default_factory=list)  # source lines set apart as not the document's
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\s+", " ", fold(line)).strip()
+
+
+def _letters(key: str) -> str:
+    return re.sub(r"[^a-z]", "", key)
+
+
+def _is_motto(key: str) -> bool:
+    flat = _letters(key)
+    return any(flat == _letters(m) for m in _MOTTOS)
+
+
+def _motto_prefix(key: str) -> bool:
+    flat = _letters(key)
+    return bool(flat) and any(_letters(m).startswith(flat) and flat != _letters(m) for m in _MOTTOS)
+
+
+def _is_number_line(key: str) -> bool:
+    """"Số: 1556/KH-UBND", "Số 164-KH/HU", "Số:", "Số: 16 -": the number alone, never a sentence that
+    begins with "số"."""
+    m = _NUMBER.match(key)
+    if not m:
+        return False
+    rest = re.sub(r"\s*([-/–])\s*", r"\1", m["rest"]).strip(" .…")
+    return not rest or (" " not in rest and bool(_NUMBER_CODE.search(rest + " ")))
+
+
+def _is_date_line(key: str) -> bool:
+    return bool(_DATE_FULL.search(key)) and len(key) < 90
+
+
+def _is_grammatical(key: str) -> bool:
+    return _is_motto(key) or _is_number_line(key) or _is_date_line(key)
+
+
+def _cells(raw: str) -> list[str]:
+    """The cells of a line holding a header-table row: "A | B |" → ["A", "B"]."""
+    if "|" not in raw:
+        return [raw]
+    return [c.strip() for c in raw.split("|") if c.strip()]
+
+
+def _joinable(first: str, second: str) -> str | None:
+    """``first`` and ``second`` as one printed line when the break between them fell inside a cell."""
+    a, b = _key(first), _key(second)
+    if not a or not b:
+        return None
+    joined = f"{first.rstrip()} {second.strip()}"
+    if _motto_prefix(a) and (_is_motto(_key(joined)) or _motto_prefix(_key(joined))):
+        return joined
+    m = _NUMBER.match(a)
+    if m and (not m["rest"] or m["rest"].rstrip().endswith(("-", "/"))) and not _NUMBER.match(b):
+        return f"{first.rstrip()}{'' if m['rest'] else ' '}{second.strip()}" if m["rest"] else joined
+    if _DATE_HEAD.match(a) and _DATE_TAIL.match(b):
+        return joined
+    # a place name broken before its comma: "Cà" / "Mau, ngày 21 tháng 02 năm 2022"
+    if (len(a.split()) <= 2 and first.strip()[:1].isupper() and not re.search(r"[\d:/]", a)
+            and _is_date_line(b) and not _DATE_FULL.match(b)):
+        if _DATE_HEAD.match(_key(joined)) or _is_date_line(_key(joined)):
+            return joined
+    # "ỦY" / "BAN NHÂN DÂN": the issuing body's name broken inside its first words
+    if a in ("uy", "y") and b.startswith("ban nhan dan"):
+        return joined
+    return None
+
+
+def _anchor(keys: list[str]) -> int | None:
+    """Index of the first grammatical line of the header among the first lines, if any."""
+    seen = 0
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        seen += 1
+        if seen > _SEARCH:
+            return None
+        if _is_grammatical(key) or (_motto_prefix(key) and i + 1 < len(keys) and
+                                    _is_motto(_key(f"{key} {keys[i + 1]}"))):
+            return i
+    return None
+
+
+def _header_start(keys: list[str], raws: list[str], anchor: int) -> int:
+    """The first line of the issuer block above ``anchor``: capitals and rules, a few lines up."""
+    start = anchor
+    taken = 0
+    i = anchor - 1
+    while i >= 0 and taken < _ISSUER_LINES:
+        raw = raws[i].strip()
+        if not raw or _PIPE_ONLY.match(raw) or _RULE.match(raw):
+            i -= 1
+            continue
+        text = raw.replace("|", " ").strip()
+        letters = [ch for ch in text if ch.isalpha()]
+        if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters) or len(text) > 90:
+            break
+        start = i
+        taken += 1
+        i -= 1
+    return start
+
+
+def _end_of_opening(keys: list[str], anchor: int) -> int:
+    """The index after the header: after the type word ("KẾ HOẠCH") or "Kính gửi", when either comes
+    soon after the header's first grammatical line; else a few lines after its last one."""
+    last = anchor
+    for i in range(anchor, min(len(keys), anchor + 40)):
+        key = keys[i]
+        if _letters(key) in _TYPE_WORDS or key.startswith("kinh gui"):
+            return i + 1
+        if _is_grammatical(key) or _motto_prefix(key):
+            last = i
+    return min(len(keys), last + 3)
+
+
+def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str, int]]:
+    """The header's printed lines with their source line: cells apart, broken lines joined."""
+    out: list[tuple[str, int]] = []
+    for i in range(start, end):
+        raw = raw_lines[i]
+        if not raw.strip() or _PIPE_ONLY.match(raw):
+            continue
+        for cell in _cells(raw) if "|" in raw else [raw.strip()]:
+            joined = _joinable(out[-1][0], cell) if out else None
+            if joined is not None:
+                out[-1] = (joined, out[-1][1])
+            else:
+                out.append((cell, i + 1))
+    return out
+
+
+def tidy_opening(raw_lines: list[str]) -> Opening | None:
+    """The source lines with the opening put back into its printed lines (see the module's text);
+    None when they need nothing.
+
+    Each printed line of the header stands apart (a blank line after it), as the cells of the header
+    table do on the page: lines of one cell broken by the extraction are joined first."""
+    keys = [_key(r) for r in raw_lines]
+    anchor = _anchor(keys)
+    if anchor is None:
+        return None
+    start = _header_start(keys, raw_lines, anchor)
+    end = _end_of_opening(keys, anchor)
+    skipped = [i + 1 for i in range(start) if raw_lines[i].strip()]
+    out: list[str] = [""] * start  # site text set apart, as blank lines, so line numbers hold
+    origin: list[int] = list(range(1, start + 1))
+    for text, line in _printed_lines(raw_lines, start, end):
+        out += [text, ""] if SEPARATE else [text]
+        origin += [line, line] if SEPARATE else [line]
+    out += raw_lines[end:]
+    origin += range(end + 1, len(raw_lines) + 1)
+    if [ln for ln in out if ln.strip()] == [ln.strip() for ln in raw_lines if ln.strip()] and not skipped:
+        return None  # nothing but blank lines would change: the text is read as given
+    return Opening(out, origin, skipped)
