@@ -92,6 +92,26 @@ def _cells(raw: str) -> list[str]:
     return [c.strip() for c in raw.split("|") if c.strip()]
 
 
+# Where a second column starts inside a line that holds two: the national or Party motto, the
+# "Độc lập" line, a place-and-date after the number, the number after the issuer.
+_MOTTO_START = re.compile(r"(?<=\S)\s+(?=(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+[Ll]ập|ĐỘC\s+LẬP)\b)")
+_PLACE_DATE = re.compile(r"(?<!\S)(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
+_NUMBER_START = re.compile(r"(?<=[A-ZĐÀ-Ỹ*])\s+(?=Số\s*:?\s*\d)")
+_BODY_PAIRS = {"chinh phu", "nhan dan", "trung uong", "tinh uy", "huyen uy", "thanh uy", "dang uy"}
+
+
+def _columns(line: str) -> list[str]:
+    """A header line printed as two columns side by side, cut where the second begins."""
+    parts = [line]
+    for rx in (_MOTTO_START, _NUMBER_START):
+        parts = [piece for part in parts for piece in rx.split(part)]
+    out = []
+    for part in parts:
+        m = _PLACE_DATE.search(part)  # the leftmost: a place's first word, not one inside it
+        out += [part[: m.start()], part[m.start():]] if m and m.start() > 0 else [part]
+    return [p.strip() for p in out if p.strip()]
+
+
 def _joinable(first: str, second: str) -> str | None:
     """``first`` and ``second`` as one printed line when the break between them fell inside a cell."""
     a, b = _key(first), _key(second)
@@ -110,8 +130,11 @@ def _joinable(first: str, second: str) -> str | None:
             and _is_date_line(b) and not _DATE_FULL.match(b)):
         if _DATE_HEAD.match(_key(joined)) or _is_date_line(_key(joined)):
             return joined
-    # "ỦY" / "BAN NHÂN DÂN": the issuing body's name broken inside its first words
+    # "ỦY" / "BAN NHÂN DÂN", "THỦ TƯỚNG CHÍNH" / "PHỦ": a body's name broken inside its words
     if a in ("uy", "y") and b.startswith("ban nhan dan"):
+        return joined
+    if len(b.split()) == 1 and first.isupper() and second.strip().isupper() and \
+            f"{a.split()[-1]} {b}" in _BODY_PAIRS:
         return joined
     return None
 
@@ -171,7 +194,7 @@ def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str
         raw = raw_lines[i]
         if not raw.strip() or _PIPE_ONLY.match(raw):
             continue
-        for cell in _cells(raw) if "|" in raw else [raw.strip()]:
+        for cell in (piece for c in _cells(raw) for piece in _columns(c)):
             joined = _joinable(out[-1][0], cell) if out else None
             if joined is not None:
                 out[-1] = (joined, out[-1][1])
