@@ -26,8 +26,13 @@ _SEARCH = 80
 _ISSUER_LINES = 6
 
 _PIPE_ONLY = re.compile(r"^[\s|]+$")
-_RULE = re.compile(r"^\s*[-_=*.…]{1,}\s*$")
-_NUMBER = re.compile(r"^s[o0]\s*(?:hieu)?\s*:?\s*(?P<rest>.*)$")
+_RULE = re.compile(r"^\s*[-_=*.…—–¯]{1,}\s*$")
+# The line under a decision's title that names who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), and
+# what opens a body: neither is part of a title.
+_AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu truong|thu tuong|giam doc|uy ban nhan dan|hoi dong nhan dan|"
+                        r"ban thuong vu|ban chap hanh|quyet dinh\s*:|quyet nghi\s*:)")
+_LABEL = re.compile(r"^(?:[ivx]+\s*[.\-–)]|\d+\s*[.)]|[a-z]\)|[-+•])")
+_NUMBER = re.compile(r"^s[o0]\s*:?\s*(?P<rest>.*)$")
 _NUMBER_CODE = re.compile(r"\d+\s*[-/]|[-/]\s*[a-z]", re.I)
 _DATE_FULL = re.compile(r",?\s*ngay\s*(?:\d{1,2}|\.+)?\s*thang\s*(?:\d{1,2}|\.+)?\s*nam\s*\d{4}")
 _DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*(?:thang\s*(?:\d{1,2})?\s*)?$")
@@ -174,7 +179,23 @@ def _header_start(keys: list[str], raws: list[str], anchor: int) -> int:
     return start
 
 
-def _end_of_opening(keys: list[str], anchor: int) -> int:
+def _type_word(line: str) -> tuple[str, str] | None:
+    """("KẾ HOẠCH", rest) for a capitals line that begins with a type word; rest may be empty."""
+    words = line.split()
+    for n in (4, 3, 2, 1):
+        head = " ".join(words[:n])
+        if head.isupper() and _letters(_key(head)) in _TYPE_WORDS:
+            rest = " ".join(words[n:])
+            return head, rest
+    return None
+
+
+def _is_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _end_of_opening(keys: list[str], anchor: int, raw_lines: list[str]) -> int:
     """The index after the header: after the type word ("KẾ HOẠCH") or "Kính gửi", when either comes
     soon after the header's first grammatical line; else a few lines after its last one."""
     last = anchor
@@ -182,9 +203,45 @@ def _end_of_opening(keys: list[str], anchor: int) -> int:
         key = keys[i]
         if _letters(key) in _TYPE_WORDS or key.startswith("kinh gui"):
             return i + 1
+        typed = _type_word(raw_lines[i].strip()) if i > anchor else None
+        if typed and typed[1] and _is_caps(typed[1]) and not _NUMBER_CODE.search(typed[1] + " "):
+            return i + 1
         if _is_grammatical(key) or _motto_prefix(key):
             last = i
     return min(len(keys), last + 3)
+
+
+def _type_apart(line: str) -> list[str]:
+    """"HƯỚNG DẪN VỀ THỂ THỨC …" → the type word and the title, each its own line."""
+    typed = _type_word(line)
+    if typed and typed[1] and _is_caps(typed[1]) and not _NUMBER_CODE.search(typed[1] + " "):
+        return [typed[0], typed[1]]
+    return [line]
+
+
+def _caps_title(raw_lines: list[str], at: int) -> tuple[str, int, int] | None:
+    """A title printed in capitals over several lines after the type word, as one line: (title, its
+    first source line, the index after it)."""
+    parts: list[str] = []
+    first = 0
+    i = at
+    while i < len(raw_lines) and len(parts) < 8:
+        raw = raw_lines[i].strip()
+        if not raw or _PIPE_ONLY.match(raw):
+            i += 1
+            continue
+        key = _key(raw)
+        if _RULE.match(raw) and parts:
+            i += 1
+            break
+        if not _is_caps(raw) or _AUTHORITY.match(key) or _LABEL.match(key) or _is_grammatical(key):
+            break
+        parts.append(raw.replace("|", " ").strip())
+        first = first or i + 1
+        i += 1
+    if len(parts) < 2:
+        return None
+    return " ".join(parts), first, i
 
 
 def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str, int]]:
@@ -194,7 +251,7 @@ def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str
         raw = raw_lines[i]
         if not raw.strip() or _PIPE_ONLY.match(raw):
             continue
-        for cell in (piece for c in _cells(raw) for piece in _columns(c)):
+        for cell in (piece for c in _cells(raw) for p in _columns(c) for piece in _type_apart(p)):
             joined = _joinable(out[-1][0], cell) if out else None
             if joined is not None:
                 out[-1] = (joined, out[-1][1])
@@ -214,11 +271,16 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
     if anchor is None:
         return None
     start = _header_start(keys, raw_lines, anchor)
-    end = _end_of_opening(keys, anchor)
+    end = _end_of_opening(keys, anchor, raw_lines)
     skipped = [i + 1 for i in range(start) if raw_lines[i].strip()]
     out: list[str] = [""] * start  # site text set apart, as blank lines, so line numbers hold
     origin: list[int] = list(range(1, start + 1))
-    for text, line in _printed_lines(raw_lines, start, end):
+    printed = _printed_lines(raw_lines, start, end)
+    title = _caps_title(raw_lines, end) if printed and _type_word(printed[-1][0]) else None
+    if title is not None:
+        printed.append(title[:2])
+        end = title[2]
+    for text, line in printed:
         out += [text, ""] if SEPARATE else [text]
         origin += [line, line] if SEPARATE else [line]
     out += raw_lines[end:]
