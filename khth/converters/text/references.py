@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khth.schema.codelists import DocumentType
 from khth.schema.grammar import (
     CITATION_NAMES, DAY_WORD, MONTH_WORD, NATIONAL_ASSEMBLY_CODE, NUMBER_IN_KEY, YEAR_WORD, citation_name,
-    format_citation_date, is_national_assembly, number_key, parse_day_month_year, parse_number,
+    format_citation_date, number_key, parse_day_month_year, parse_number, symbol_type,
 )
 from khth.schema.identifiers import make_identifier
 
@@ -154,37 +153,14 @@ def _name_codes(name_key: str) -> list[str]:
     return codes
 
 
-_KNOWN_TYPES = frozenset(t.value for t in DocumentType)
-
-
-def _symbol_type(number: str, codes: list[str]) -> str | None:
-    """The document type a citation records, given its number and the codes of its printed name.
-
-    The symbol names the type (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW: "KH" is Kế hoạch) and
-    the record's type must agree with it (rule document.type-code), so the symbol decides: "Kết
-    luận số 1234-TB/TU" is a Thông báo. A State number without a type code is a công văn's; a
-    National Assembly number (…/QH14) a law's or a resolution's. None: no type the standard knows
-    agrees with the symbol, and the citation cannot be recorded with its number.
-    """
-    parsed = parse_number(number)
-    if parsed is None:
-        return None
-    code = parsed.type_code
-    if code is not None:
-        return code if code in codes or code in _KNOWN_TYPES else None
-    if is_national_assembly(parsed.issuer_code):
-        return next((c for c in ("L", "NQ") if c in codes), None)
-    return "CV"
-
-
 def _names_type(name_key: str, number: str) -> bool:
     """Whether the symbol of ``number`` names the type the printed name stands for."""
-    return _symbol_type(number, _name_codes(name_key)) in _name_codes(name_key)
+    return symbol_type(number, _name_codes(name_key)) in _name_codes(name_key)
 
 
 def _type_code(name_key: str, number: str | None) -> str:
     codes = _name_codes(name_key)
-    return (_symbol_type(number, codes) if number else None) or codes[0]
+    return (symbol_type(number, codes) if number else None) or codes[0]
 
 
 @per_conversion(256)
@@ -439,7 +415,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             if restored:
                 evidence = clean(text[m.start(): m.end("number")])
                 number = fixed
-        code = _symbol_type(number, codes)
+        code = symbol_type(number, codes)
         if code is None:
             continue  # no grammar reads the number, or no type the standard knows agrees with it
         date = _parse_date(text[m.start("date"): m.end("date")]) if m["date"] else None

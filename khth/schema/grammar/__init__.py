@@ -6,6 +6,7 @@ validator (khth.validator) use them; nothing else writes these patterns.
 
 from .citations import (
     ATTACHMENT_NOTE, CITATION_NAMES, CitationParts, citation_name, codes_of_name, format_citation, parse_citation,
+    symbol_type,
 )
 from .dates import (
     DAY_WORD, MONTH_WORD, NUMERIC_DATE, PLACE_DATE_LINE, YEAR_WORD, DateStyle, PrintedDate, calendar_date, find_date,
@@ -30,5 +31,5 @@ __all__ = [
     "format_label", "format_number", "is_national_assembly", "letter_value", "next_label", "next_ordinal",
     "normalise_text", "number_key", "number_line", "ordinal_text", "parse_citation", "parse_date",
     "parse_day_month_year", "parse_label", "parse_number", "parse_place_date", "roman_value", "squash_symbol",
-    "strip_number_prefix",
+    "strip_number_prefix", "symbol_type",
 ]

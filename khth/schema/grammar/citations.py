@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..codelists import System
+from ..codelists import DocumentType, System
 from .dates import format_citation_date, parse_date
-from .numbers import normalise_text, parse_number, squash_symbol, strip_number_prefix
+from .numbers import is_national_assembly, normalise_text, parse_number, squash_symbol, strip_number_prefix
 
 # The name a citation uses for each type; where Party and State differ, Party first.
 CITATION_NAMES: dict[str, tuple[str, ...]] = {
@@ -47,6 +47,29 @@ def citation_name(document_type: str, system: str | None = None) -> str:
 def codes_of_name(name: str) -> list[str]:
     """The type codes a printed type name may stand for ("Quy định" → QĐ, QyĐ, QĐi)."""
     return _NAME_TO_CODES.get(normalise_text(name).lower(), [])
+
+
+_KNOWN_TYPES = frozenset(t.value for t in DocumentType)
+
+
+def symbol_type(number: str, codes: list[str]) -> str | None:
+    """The document type a citation records, given its number and the codes of its printed name.
+
+    The symbol names the type (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW: "KH" is Kế hoạch) and
+    the record's type must agree with it (rule document.type-code), so the symbol decides: "Kết
+    luận số 1234-TB/TU" is a Thông báo. A State number without a type code is a công văn's; a
+    National Assembly number (…/QH14) a law's or a resolution's. None: no type the standard knows
+    agrees with the symbol, and the citation cannot be recorded with its number.
+    """
+    parsed = parse_number(number)
+    if parsed is None:
+        return None
+    code = parsed.type_code
+    if code is not None:
+        return code if code in codes or code in _KNOWN_TYPES else None
+    if is_national_assembly(parsed.issuer_code):
+        return next((c for c in ("L", "NQ") if c in codes), None)
+    return "CV"
 
 
 @dataclass(frozen=True)
@@ -102,12 +125,6 @@ def parse_citation(text: str) -> CitationParts | None:
     if not m:
         return None
     number = squash_symbol(re.sub(r"\s*([/-])\s*", r"\1", m["number"]))
-    parsed = parse_number(number)
-    codes = codes_of_name(m["kind"])
-    code = codes[0]
-    if parsed and parsed.type_code in codes:
-        code = parsed.type_code
-    elif parsed and parsed.type_code is None and "CV" in codes:
-        code = "CV"
+    code = symbol_type(number, codes_of_name(m["kind"])) or codes_of_name(m["kind"])[0]
     return CitationParts(code, number, parse_date(m["date"]) if m["date"] else None,
                          normalise_text(m["issuer"]) if m["issuer"] else None)
