@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from khth.schema.grammar import ATTACHMENT_NOTE, LABEL_AT_START, LETTERS, OCR_ROMAN_AT_START, ROMAN
+
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, prose_timeframe, reporting, targets, timeframe
-from khth.schema.grammar import ATTACHMENT_NOTE, LABEL_AT_START, LETTERS, OCR_ROMAN_AT_START, ROMAN
-
 from .layout import hyphen_label, is_caps_line
 
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"]?$")

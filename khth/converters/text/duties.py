@@ -37,9 +37,6 @@ _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
 # Each frequency above holds one of the words "thang", "dinh ky", "nam", "hang quy", "dot xuat",
 # "hang tuan": a text with none of them has no frequency.
 
-
-
-
 # A run of years: "giai đoạn 2021 - 2030", "từ năm 2024 đến năm 2025", "Năm 2024 - 2025".
 _PERIOD = re.compile(r"(?:giai doan|tu nam|\bnam(?=\s))\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
 _YEAR = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)")

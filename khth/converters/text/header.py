@@ -186,8 +186,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.found_anything = True
             i = j
             continue
-        if PLACE_DATE_LINE.search(text) and (is_caps_line(text[:PLACE_DATE_LINE.search(text).start()]) or  # type: ignore[union-attr]
-                                        PLACE_DATE_LINE.search(text).start() == 0):  # type: ignore[union-attr]
+        dated = PLACE_DATE_LINE.search(text)
+        if dated and (is_caps_line(text[:dated.start()]) or dated.start() == 0):
             _take_date(h, text, issuer_lines)
             h.found_anything = True
             h.lines_used.append(ln.num)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from khth.schema.grammar import (
-    BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUMBER_LINE, PLACE_DATE_LINE,
-)
+from khth.schema.grammar import BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUMBER_LINE, PLACE_DATE_LINE
 
 from .common import Para, fold
 
@@ -152,8 +150,6 @@ def _columns(text: str) -> list[tuple[int, str]] | None:
 # Word's "Plain Text" export writes a row of a header or signature table as its two cells separated
 # by a tab (a tab run where a middle cell is empty).
 _TAB_RUN = re.compile(r"\t+")
-# A label alone before a tab: Word writes a list item's label and its text separated by a tab
-# ("1.\tSở Tư pháp", "I.\tMỤC ĐÍCH, YÊU CẦU", "Điều 1.\tPHẠM VI"); that tab is not a column gap.
 
 
 def _tab_columns(raw: str, indent: int) -> list[tuple[int, str]] | None:
@@ -165,6 +161,8 @@ def _tab_columns(raw: str, indent: int) -> list[tuple[int, str]] | None:
     if len(pieces) != 2 or not all(pieces):
         return None
     left, right = pieces
+    # A label alone before a tab: Word writes a list item's label and its text separated by a tab
+    # ("1.\tSở Tư pháp", "I.\tMỤC ĐÍCH, YÊU CẦU", "Điều 1.\tPHẠM VI"); that tab is not a column gap.
     if BARE_LABEL.fullmatch(left) or not _left_cell_piece(left):
         return None
     if not (_right_column_piece(right, caps=False, name=False) or _ARCHIVE.match(fold(left)) and _is_name(right)):
