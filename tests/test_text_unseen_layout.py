@@ -153,7 +153,7 @@ def test_backslashes_in_plain_text_stay():
 
 
 _PUNCT = ".-[]()#+!:;,/"
-# "# 0" is a Markdown heading and "\\# 0" the text "# 0": escaping the mark of a heading changes
+# "# 0" is a Markdown heading and "\# 0" the text "# 0": escaping the mark of a heading changes
 # what the line says, so such a line is no example of an escape undone.
 _HEADING_MARK = re.compile(r"\s*#{1,6}[ \t]")
 
