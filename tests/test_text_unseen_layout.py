@@ -153,10 +153,14 @@ def test_backslashes_in_plain_text_stay():
 
 
 _PUNCT = ".-[]()#+!:;,/"
+# "# 0" is a Markdown heading and "\# 0" the text "# 0": escaping the mark of a heading changes
+# what the line says, so such a line is no example of an escape undone.
+_HEADING_MARK = re.compile(r"\s*#{1,6}[ \t]")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="aăâbcdđêôơưxyzAĐÊ0123456789 " + _PUNCT, min_size=1, max_size=60))
+@given(st.text(alphabet="aăâbcdđêôơưxyzAĐÊ0123456789 " + _PUNCT, min_size=1, max_size=60)
+       .filter(lambda t: not _HEADING_MARK.match(t)))
 def test_markdown_escaping_is_undone(text):
     escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
     assert [ln.text for ln in prepare_lines([escaped], True, [])] == \

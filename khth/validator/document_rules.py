@@ -6,14 +6,15 @@ assume a schema-valid record (the engine runs them only then).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 from datetime import date
 from typing import Any
 
 import orjson
 
+from khth.schema.grammar import (
+    LabelKind, first_ordinal, is_national_assembly, next_ordinal, ordinal_text, parse_label,
+)
 from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
 from khth.schema.profiles import profile_gaps
 
@@ -63,7 +64,7 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
         allowed = _TYPE_NAMES_BY_CODE.get(code, {code})
         if doc_type not in allowed:
             yield "document.type-code", f"{where}/typeCode", {"number": printed, "type_code": code, "doc_type": doc_type}
-    elif parsed.issuer_code and re.fullmatch(r"QH\d{2}", parsed.issuer_code):
+    elif is_national_assembly(parsed.issuer_code):
         if doc_type not in ("L", "NQ"):
             yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "L/NQ", "doc_type": doc_type}
     elif doc_type != "CV":
@@ -143,71 +144,31 @@ def check_dates(doc: dict[str, Any], base: str, today: str) -> Iterator[Hit]:
 
 # --- labels ------------------------------------------------------------------------------------------
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-_LETTERS = list("abcd") + ["đ"] + list("eghiklmnopqrstuvxy")
-_LABEL = re.compile(r"^(?P<body>[IVX]+|\d+(?:\.\d+)*|[a-zđ])(?P<sep>[.)\-:]*)$")
-
-
-@lru_cache(maxsize=4096)  # labels repeat ("-", "1.", "a)"): parse each form once
-def _label_kind(label: str) -> tuple[str, tuple[int, ...] | int] | None:
-    """('roman'|'decimal'|'letter', position) for a sequencing label; None for bullets and others."""
-    m = _LABEL.match(label.strip())
-    if not m:
-        return None
-    body = m["body"]
-    if body in _ROMAN:
-        return "roman", _ROMAN.index(body) + 1
-    if body[0].isdigit():
-        return "decimal", tuple(int(p) for p in body.split("."))
-    if body in _LETTERS:
-        return "letter", _LETTERS.index(body) + 1
-    return None
-
-
-Position = tuple[int, ...] | int  # decimal labels are tuples (1, 2) for "1.2."; others an index
-
-
-def _display(kind: str, pos: Position) -> str:
-    if isinstance(pos, tuple):
-        return ".".join(map(str, pos))
-    table = _ROMAN if kind == "roman" else _LETTERS
-    return table[pos - 1] if 0 < pos <= len(table) else str(pos)
-
-
-def _next(pos: Position) -> Position:
-    return pos[:-1] + (pos[-1] + 1,) if isinstance(pos, tuple) else pos + 1
-
-
-def _first(pos: Position) -> Position:
-    return pos[:-1] + (1,) if isinstance(pos, tuple) else 1
-
-
 def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
-    previous: dict[tuple[str, int], tuple[Position, str]] = {}  # per style (and decimal depth)
+    previous: dict[tuple[LabelKind, int], tuple[tuple[int, ...], str]] = {}  # per kind (and decimal depth)
     misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
     for i, block in enumerate(blocks):
         label = block.get("label")
-        kind = _label_kind(label) if label else None
-        if kind is None:
-            continue
-        style, pos = kind
+        parsed = parse_label(label) if label else None
+        if parsed is None or parsed.kind is LabelKind.BULLET:
+            continue  # bullets do not count
+        kind, pos = parsed.kind, parsed.ordinal
         here = pointer + "/" + str(i) + "/label"
-        if isinstance(pos, tuple) and len(pos) > 1 and parent is not None and pos[:-1] != parent:
+        if kind is LabelKind.DECIMAL and len(pos) > 1 and parent is not None and pos[:-1] != parent:
             if pos[:-1] not in misplaced:
                 misplaced.add(pos[:-1])
                 yield "document.label-parent", here, {"label": label, "parent": ".".join(map(str, parent))}
-        key = (style, len(pos) if isinstance(pos, tuple) else 0)
+        key = (kind, len(pos) if kind is LabelKind.DECIMAL else 0)
         if key in previous:
             last, last_label = previous[key]
-            expected = _next(last)
+            expected = next_ordinal(last)
             # the prefix of a decimal label is label-parent's business; here only the last number counts
-            in_order = pos == expected or (isinstance(pos, tuple) and pos[-1] == expected[-1])  # type: ignore[index]
-            if not in_order:
+            if pos[-1] != expected[-1]:
                 yield "document.label-order", here, {"label": label, "previous": last_label,
-                                                     "expected": _display(style, expected)}
-        elif (pos[-1] if isinstance(pos, tuple) else pos) != 1:
+                                                     "expected": ordinal_text(kind, expected)}
+        elif pos[-1] != 1:
             yield "document.label-order", here, {"label": label, "previous": "—",
-                                                 "expected": _display(style, _first(pos))}
+                                                 "expected": ordinal_text(kind, first_ordinal(pos))}
         previous[key] = (pos, label)
 
 
@@ -235,8 +196,8 @@ def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
                 yield "document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}
             children = block.get("children")
             if children:
-                kind = _label_kind(block["label"]) if "label" in block else None
-                number = kind[1] if kind and kind[0] == "decimal" else None
+                parsed = parse_label(block["label"]) if "label" in block else None
+                number = parsed.ordinal if parsed and parsed.kind is LabelKind.DECIMAL else None
                 yield from visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
 
     yield from visit(doc.get("body", []), f"{base}/body", None)

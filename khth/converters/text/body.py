@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
+from khth.schema.grammar import ATTACHMENT_NOTE, LABEL_AT_START, LETTERS, OCR_ROMAN_AT_START, ROMAN
+
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, prose_timeframe, reporting, targets, timeframe
-from .layout import LABEL_RE, OCR_ROMAN_RE, hyphen_label, is_caps_line
+from .layout import hyphen_label, is_caps_line
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-_LETTERS = list("abcdđeghiklmnopqrstuvxy")
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"]?$")
 _TERMINAL_STOPS = (".", ";", ":", "!", "?", "…")
 
@@ -97,7 +97,6 @@ _HERE_ENDS = re.compile(r"^(?:tr\w{1,2}n d\w{1,2}y l\w\b|trong qu\w{1,2} tr\w{1,
 
 def _closing(key: str) -> bool:
     return key.endswith(("./.", "./.\n")) or _CLOSING_AT_START.match(key) is not None
-_ATTACHMENT = re.compile(r"^\(\s*(?:c\w|g\w{1,2}i) .*k\w{1,2}m theo\s*\)?\.?\)?\.?$")
 _PREAMBLE = re.compile(r"^(?:th\w{1,2}c hi\w{1,2}n|c\w{1,2}n c\w|theo|tri\w{1,2}n khai|nh\w{1,2}m|tr\w{1,2}n c\w s\w)\b")
 # The sentence that closes the preamble, printed as a paragraph of its own after the "Căn cứ …;"
 # lines: "Ủy ban nhân dân phường ban hành Kế hoạch … như sau:" (the issuing formula, ending in ":").
@@ -112,14 +111,14 @@ def _closes_preamble(key: str, roots: list[dict]) -> bool:
 def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     """(label as printed, kind, depth, rest of the text)."""
     if ocr:
-        m = OCR_ROMAN_RE.match(text)
+        m = OCR_ROMAN_AT_START.match(text)
         if m and _OCR_ROMAN_DIGITS.search(m["label"]) and is_caps_line(text[m.end():]):
             return m["label"], "ocr-roman", 0, text[m.end():]
-    m = LABEL_RE.match(text)
+    m = LABEL_AT_START.match(text)
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]
-        # Of LABEL_RE's alternatives only the Roman one opens with one of "IVXLC" (the
+        # Of LABEL_AT_START's alternatives only the Roman one opens with one of "IVXLC" (the
         # _ROMAN_LABEL test), only the numbered one with a digit (_DIGIT_START, \d: isdecimal).
         first = label[0]
         if first in "IVXLC":
@@ -138,7 +137,7 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
             return label, "arabic", 1 + label.count("."), rest
         return label, "letter", 0, rest
     if ocr:
-        m = OCR_ROMAN_RE.match(text)
+        m = OCR_ROMAN_AT_START.match(text)
         if m and _OCR_ROMAN_DIGITS.search(m["label"]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     return None, None, 0, text
@@ -375,7 +374,7 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
             label, kind, depth, rest = classify(para.numbering + " " + para.text, ctx.ocr)
         block: dict = {"_kind": kind, "_depth": depth, "_para": para}
         if kind == "ocr-roman":
-            expected = _ROMAN[len(roman_seen)] if len(roman_seen) < len(_ROMAN) else None
+            expected = ROMAN[len(roman_seen)] if len(roman_seen) < len(ROMAN) else None
             reading = re.sub(r"[1l|!]", "I", label[:-1])  # type: ignore[index]
             if expected and (reading == expected or len(reading) == len(expected)):
                 block["label"] = expected + label[-1]  # type: ignore[index]
@@ -407,7 +406,7 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
                 roots.append(block)
                 order.append((block, para))
                 continue
-            if _ATTACHMENT.match(key):
+            if ATTACHMENT_NOTE.match(key):
                 block["role"] = "attachmentNote"
                 roots.append(block)
                 stack = []
@@ -462,9 +461,9 @@ def _restore_letter(block: dict, stack: list[dict]) -> None:
     if prev is None or "label" not in prev:
         return
     letter = prev["label"][:-1]
-    if letter not in _LETTERS or _LETTERS.index(letter) + 1 >= len(_LETTERS):
+    if letter not in LETTERS or LETTERS.index(letter) + 1 >= len(LETTERS):
         return
-    expected = _LETTERS[_LETTERS.index(letter) + 1]
+    expected = LETTERS[LETTERS.index(letter) + 1]
     printed = block["label"][:-1]
     if printed != expected and fold(printed) == fold(expected):
         block["printedLabel"] = block["label"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khth.schema.grammar import is_national_assembly
 from khth.schema.identifiers import document_identifier, parse_number
 from khth.schema.version import KHTH_VERSION
 
@@ -483,7 +484,7 @@ def _central(c: Citation) -> bool:
     QH15) or its issuer's name says so."""
     parts = parse_number(c.number) if c.number else None
     code = (parts.issuer_code or "") if parts else ""
-    if code.endswith("TW") or code in ("CP", "TTg") or re.fullmatch(r"QH\d{2}", code):
+    if code.endswith("TW") or code in ("CP", "TTg") or is_national_assembly(code):
         return True
     return bool(c.issuer and _CENTRAL_NAME.search(fold(c.issuer)))
 

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
+
+from khth.schema.grammar import NUMERIC_DATE, calendar_date
 
 from .agencies import _opens_body, split_agencies, split_keyed
 from .common import clean, fold, is_clean
 
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 DEADLINE_RE = re.compile(
     r"(?:(?:hoan thanh|xong|ket thuc|gui|nop|bao cao)[^.;,:]{0,40}?\s+)?(?:truoc|cham nhat|han chot)\s+(?:ngay\s+)?"
-    + _DATE)
+    + NUMERIC_DATE)
 _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
     r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi nam|hang tuan"
@@ -37,15 +37,6 @@ _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
 # Each frequency above holds one of the words "thang", "dinh ky", "nam", "hang quy", "dot xuat",
 # "hang tuan": a text with none of them has no frequency.
 
-
-def _full(d: str, m: str, y: str) -> str | None:
-    try:
-        return date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
-_DATE_RE = re.compile(_DATE)
 # A run of years: "giai đoạn 2021 - 2030", "từ năm 2024 đến năm 2025", "Năm 2024 - 2025".
 _PERIOD = re.compile(r"(?:giai doan|tu nam|\bnam(?=\s))\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
 _YEAR = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)")
@@ -104,7 +95,7 @@ def _spans(key: str) -> list[_Span]:
     taken: list[tuple[int, int]] = []
     for m in _DAY.finditer(key):
         d, mo, y = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
-        if _full(d, mo, y or "2000"):  # a day of the calendar (29/02 checked when the year is known)
+        if calendar_date(d, mo, y or "2000"):  # a day of the calendar (29/02 checked when the year is known)
             spans.append(_Span(m.start(), (int(mo), int(d)), (int(mo), int(d)), int(y) if y else None))
             taken.append(m.span())
     outside = lambda pos: not any(a <= pos < b for a, b in taken)  # noqa: E731
@@ -146,7 +137,7 @@ def _spans(key: str) -> list[_Span]:
 
 def _valid(sp: _Span) -> bool:
     first, last = sp.bounds()  # type: ignore[misc]
-    return all(len(b) < 10 or _full(b[8:], b[5:7], b[:4]) for b in (first, last))
+    return all(len(b) < 10 or calendar_date(b[8:], b[5:7], b[:4]) for b in (first, last))
 
 
 def _dated(key: str) -> dict | None:
@@ -272,7 +263,7 @@ def deadlines(text: str, key: str | None = None) -> list[dict]:
     if "truoc" not in key and "cham nhat" not in key and "han chot" not in key:
         return out  # every deadline names its limit with one of these words
     for m in DEADLINE_RE.finditer(key):
-        iso = _full(m["d"], m["m"], m["y"])
+        iso = calendar_date(m["d"], m["m"], m["y"])
         if iso:
             out.append({"date": iso, "printed": clean(text[m.start(): m.end()])})
     return out
@@ -414,7 +405,7 @@ def _report_days(pk: str) -> tuple[list[str], list[tuple[int, int]]]:
         runs.append((pos, len(run)))
         for d, mo in run:
             day = f"--{int(mo):02d}-{int(d):02d}"
-            if _full(d, mo, "2000") and day not in days:
+            if calendar_date(d, mo, "2000") and day not in days:
                 days.append(day)
     return days, runs
 

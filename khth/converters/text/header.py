@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khth.schema.identifiers import CITATION_NAMES, parse_number
+from khth.schema.grammar import CITATION_NAMES, PLACE_DATE_LINE, number_line, parse_place_date
 
 from .common import clean, fold
 from .agencies import opens_body
@@ -41,13 +41,6 @@ _FRONT_MOTTO = re.compile(
     r"(?:^|\s)(?:doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
     r"|doi\s+(?:tntp|thieu\s+nien\s+tien\s+phong)\s+ho\s+chi\s+minh"
     r"|hoi\s+(?:lhtn|lien\s+hiep\s+thanh\s+nien)\s+viet\s+nam|hoi\s+sinh\s+vien\s+viet\s+nam)\s*$")
-# "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form. The place
-# may carry its unit's kind, spelt out ("Thành phố Hồ Chí Minh") or abbreviated ("TP. Hồ Chí Minh").
-_DATE_LINE = re.compile(
-    r"(?P<place>(?:(?:Thành|THÀNH)\s+(?:phố|PHỐ)\s+|(?:Thị|THỊ)\s+(?:xã|XÃ|trấn|TRẤN)\s+)?"
-    r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
-    r"n\w{1,2}m\s*(?P<y>\d{4})")
-_NUMBER_LINE = re.compile(r"^(?P<prefix>S[ốôoó0-9é]{1,2}\s*:?)\s*(?P<number>\S.*)$")
 _VV = re.compile(r"^V/v\.?\s+(?P<subject>.+)$", re.IGNORECASE)
 _UNIT_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu")
 
@@ -84,22 +77,6 @@ class Header:
     lines_used: list[int] = field(default_factory=list)
 
 
-def _iso(d: str | None, m: str | None, y: str) -> tuple[str | None, bool]:
-    from datetime import date
-
-    if m is None:
-        return y, True
-    month = int(m)
-    if not 1 <= month <= 12:
-        return None, True
-    if d is None:
-        return f"{y}-{month:02d}", True
-    try:
-        return date(int(y), month, int(d)).isoformat(), False
-    except ValueError:
-        return None, True
-
-
 def motto_in(text: str, key: str | None = None) -> tuple[str, int, int] | None:
     key = fold(text) if key is None else key
     # Both mottos of the Party and the State end in "vi…t nam" and the State's second line has
@@ -123,16 +100,6 @@ def type_of_line(text: str) -> str | None:
         return None
     key = re.sub(r"\s+", " ", fold(text)).strip(" .:")
     return TYPE_NAMES.get(key)
-
-
-def _number_of(text: str) -> tuple[str, str] | None:
-    m = _NUMBER_LINE.match(text)
-    if not m:
-        return None
-    rest = m["number"].strip()
-    if parse_number(rest) is None:
-        return None
-    return rest, text
 
 
 def _split_unit_wrap(lines: list[str]) -> list[str]:
@@ -180,8 +147,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
     while i < n:
         ln = lines[i]
         text = ln.text
-        if i == 0 and not is_caps_line(text) and not _number_of(text) and not motto_in(text) \
-                and not _DATE_LINE.search(text):
+        if i == 0 and not is_caps_line(text) and not number_line(text) and not motto_in(text) \
+                and not PLACE_DATE_LINE.search(text):
             break  # the header is lost: the file starts in the title or the body
         m = motto_in(text)
         if m:
@@ -192,11 +159,11 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             right = text[m[2]:].strip()
             if left:
                 issuer_lines.append(left)
-            if right and _DATE_LINE.search(right):
+            if right and PLACE_DATE_LINE.search(right):
                 _take_date(h, right, issuer_lines)
             i += 1
             continue
-        num = _number_of(text)
+        num = number_line(text)
         if num:
             h.number, h.number_raw = clean(num[0]), num[1]
             h.found_anything = True
@@ -207,8 +174,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         if vv:
             parts = [ln]
             j = i + 1
-            while j < n and not _DATE_LINE.search(lines[j].text) and not motto_in(lines[j].text) \
-                    and not fold(lines[j].text).startswith("kinh gui") and not _number_of(lines[j].text) \
+            while j < n and not PLACE_DATE_LINE.search(lines[j].text) and not motto_in(lines[j].text) \
+                    and not fold(lines[j].text).startswith("kinh gui") and not number_line(lines[j].text) \
                     and not is_caps_line(lines[j].text) and j - i < 5:
                 parts.append(lines[j])
                 j += 1
@@ -219,8 +186,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.found_anything = True
             i = j
             continue
-        if _DATE_LINE.search(text) and (is_caps_line(text[:_DATE_LINE.search(text).start()]) or  # type: ignore[union-attr]
-                                        _DATE_LINE.search(text).start() == 0):  # type: ignore[union-attr]
+        dated = PLACE_DATE_LINE.search(text)
+        if dated and (is_caps_line(text[:dated.start()]) or dated.start() == 0):
             _take_date(h, text, issuer_lines)
             h.found_anything = True
             h.lines_used.append(ln.num)
@@ -313,11 +280,11 @@ _PLACE_KIND_WHOLE = re.compile(r"(?:TP|Tp)\.\s?[A-ZĐ]{2,}")
 
 
 def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
-    m = _DATE_LINE.search(text)
+    m = parse_place_date(text)
     if not m:
         return
-    left = text[: m.start()].strip()
-    place = m["place"].strip()
+    left = text[: m.start].strip()
+    place = m.place or ""
     # In a flattened header the place follows the issuer on one line: keep only the title-case words.
     words = place.split()
     keep: list[str] = []
@@ -336,9 +303,8 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
         issuer_lines.append(left)
     h.place = clean(" ".join(keep)) or None
     h.place_raw = h.place
-    iso, blank = _iso(m["d"], m["m"], m["y"])
-    h.date, h.day_blank = iso, blank
-    h.date_raw = clean(text[m.start():])
+    h.date, h.day_blank = m.iso, not m.complete
+    h.date_raw = clean(text[m.start:])
 
 
 # Words that name an organisation of one system (folded). "Ủy ban nhân dân", "Sở", "Bộ": State;

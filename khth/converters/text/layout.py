@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khth.schema.grammar import BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUMBER_LINE, PLACE_DATE_LINE
+
 from .common import Para, fold
 
-# A label that opens a printed unit (SPEC §9.1): "I-", "II.", "1.", "1.1.", "a)", "đ)", "-", "+".
-LABEL_RE = re.compile(
-    r"^(?P<label>[IVXLC]{1,6}\s?[.\-–]|\d{1,2}(?:\.\d{1,2}){0,3}\.(?!\d)|[a-zđ]\)|[-–+•])(?:\s+|(?=[“\"(]))")
-# OCR readings of Roman numerals ("11." for II., "I11." for III.).
-OCR_ROMAN_RE = re.compile(r"^(?P<label>[IVXLC1l|!]{1,6}[.\-])\s+")
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
 _RULE = re.compile(r"^[-_–=.*\s]{3,}$")
 _RULE_OPENERS = "-_–=.*"  # what a trimmed line matching _RULE can open with (_PAGE_NUMBER: "-–" or \d)
@@ -153,10 +150,6 @@ def _columns(text: str) -> list[tuple[int, str]] | None:
 # Word's "Plain Text" export writes a row of a header or signature table as its two cells separated
 # by a tab (a tab run where a middle cell is empty).
 _TAB_RUN = re.compile(r"\t+")
-# A label alone before a tab: Word writes a list item's label and its text separated by a tab
-# ("1.\tSở Tư pháp", "I.\tMỤC ĐÍCH, YÊU CẦU", "Điều 1.\tPHẠM VI"); that tab is not a column gap.
-_BARE_LABEL = re.compile(r"(?:[IVXLC]{1,6}\s?[.\-–]|\d{1,2}(?:\.\d{1,2}){0,3}[.\-]?|[a-zđ][)\-]|[-–+•*]"
-                         r"|(?:Điều|Mục|Chương|Phần|Phụ lục)\s+[\dIVXLC]+[.:]?)")
 
 
 def _tab_columns(raw: str, indent: int) -> list[tuple[int, str]] | None:
@@ -168,7 +161,9 @@ def _tab_columns(raw: str, indent: int) -> list[tuple[int, str]] | None:
     if len(pieces) != 2 or not all(pieces):
         return None
     left, right = pieces
-    if _BARE_LABEL.fullmatch(left) or not _left_cell_piece(left):
+    # A label alone before a tab: Word writes a list item's label and its text separated by a tab
+    # ("1.\tSở Tư pháp", "I.\tMỤC ĐÍCH, YÊU CẦU", "Điều 1.\tPHẠM VI"); that tab is not a column gap.
+    if BARE_LABEL.fullmatch(left) or not _left_cell_piece(left):
         return None
     if not (_right_column_piece(right, caps=False, name=False) or _ARCHIVE.match(fold(left)) and _is_name(right)):
         return None
@@ -189,11 +184,10 @@ def _is_name(text: str) -> bool:
 def _left_cell_piece(text: str) -> bool:
     """What the left cell of a header or signature table prints: the issuer's name in capitals,
     the number ("Số: …"), the summary of a dispatch ("V/v …"), "Nơi nhận:" and its items ("- …")."""
-    from .header import _NUMBER_LINE
     from .recipients import NOI_NHAN
 
     key = fold(text)
-    return bool(is_caps_line(text) or _NUMBER_LINE.match(text) or key.startswith("v/v") or NOI_NHAN.match(key)
+    return bool(is_caps_line(text) or NUMBER_LINE.match(text) or key.startswith("v/v") or NOI_NHAN.match(key)
                 or text[0] in "-–+•")
 
 
@@ -238,14 +232,14 @@ def _two_column_tables(raw_lines: list[str]) -> dict[int, bool]:
 def _is_two_column_table(rows: list[list[str]]) -> bool:
     if len(rows[0]) > 3 or sum(1 for c in rows[0] if c) >= 3 or any(len(r) > 3 for r in rows):
         return False
-    from .header import _DATE_LINE, _NUMBER_LINE, motto_in
+    from .header import motto_in
     from .recipients import NOI_NHAN
     from .signature import MARKER_RE
 
     for row in rows:
         for cell in row:
             text = _MD_MARKS.sub("", cell).strip()
-            if text and (motto_in(text) or _NUMBER_LINE.match(text) or _DATE_LINE.search(text)
+            if text and (motto_in(text) or NUMBER_LINE.match(text) or PLACE_DATE_LINE.search(text)
                          or NOI_NHAN.match(fold(text)) or MARKER_RE.match(text)):
                 return True
     return False
@@ -255,10 +249,10 @@ def _right_column_piece(text: str, caps: bool = True, name: bool = True) -> bool
     """What the right column prints; ``caps=False`` leaves out a line in capitals that is not a post
     and ``name=False`` a name (a table cell's words say less than a wide gap in a printed line)."""
     # The header and signature readers import this module: their rules are imported here.
-    from .header import _DATE_LINE, motto_in
+    from .header import motto_in
     from .signature import MARKER_RE, is_post, looks_like_name
 
-    return bool(motto_in(text) or _DATE_LINE.search(text) or MARKER_RE.match(text) or is_post(text)
+    return bool(motto_in(text) or PLACE_DATE_LINE.search(text) or MARKER_RE.match(text) or is_post(text)
                 or (caps and is_caps_line(text)) or (name and looks_like_name(text)))
 
 
@@ -330,7 +324,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
             gap += 1
             continue
         first = text[0]  # not white space: the line is trimmed
-        if first in _RULE_OPENERS and _RULE.match(text) and not LABEL_RE.match(text + " x"):
+        if first in _RULE_OPENERS and _RULE.match(text) and not LABEL_AT_START.match(text + " x"):
             gap += 1
             continue
         if _is_page_number(text, gap, raw, raw_lines[i] if i < len(raw_lines) else None):
@@ -378,16 +372,13 @@ def _add_columns(out: list[Line], num: int, pieces: list[tuple[int, str]], hard:
     return gap
 
 
-# Party documents print item and letter labels with a hyphen ("1-", "1.1-", "a-"), as "I-" for
-# sections (Hướng dẫn 36-HD/VPTW): an item starts there, whatever the line above ends with. The item
-# opens with a capital, which tells the label from a range ("từ 1- 2 lần") or a word broken at a
-# hyphen.
-_HYPHEN_LABEL = re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){0,3}-|[a-zđ]-)\s+")
 
 
 def hyphen_label(text: str, pos: int = 0) -> re.Match | None:
-    """A hyphen label opening ``text`` at ``pos``."""
-    m = _HYPHEN_LABEL.match(text, pos)
+    """A hyphen label opening ``text`` at ``pos`` ("1-", "1.1-", "a-", the Party's item labels): an
+    item starts there, whatever the line above ends with. The item opens with a capital, which
+    tells the label from a range ("từ 1- 2 lần") or a word broken at a hyphen."""
+    m = HYPHEN_LABEL_AT.match(text, pos)
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1] in ("“", '"', "(")):
         return m
     return None
@@ -416,7 +407,7 @@ def paragraph_indent(lines: list[Line]) -> int:
 
 
 def starts_with_label(text: str) -> bool:
-    return bool(LABEL_RE.match(text))
+    return bool(LABEL_AT_START.match(text))
 
 
 def _lowercase_start(text: str) -> bool:
@@ -479,9 +470,9 @@ class Joiner:
             # there): the rules below decide.
             # A short line above ends its paragraph wherever the next line starts.
             if cur.indent < self.para_indent - 1 and cur.gap == 0 and prev.indent <= self.para_indent + 1 \
-                    and len(prev_text) >= 0.6 * self.width and not LABEL_RE.match(text):
+                    and len(prev_text) >= 0.6 * self.width and not LABEL_AT_START.match(text):
                 return True
-        m = LABEL_RE.match(text)
+        m = LABEL_AT_START.match(text)
         if m:
             label = m["label"]
             # "kinh tế" / "- xã hội": a hyphen inside a sentence, not a list item.

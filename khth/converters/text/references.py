@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khth.schema.codelists import DocumentType
-from khth.schema.identifiers import (
-    CITATION_NAMES, format_citation_date, make_identifier, number_key, parse_number,
+from khth.schema.grammar import (
+    CITATION_NAMES, DAY_WORD, MONTH_WORD, NATIONAL_ASSEMBLY_CODE, NUMBER_IN_KEY, YEAR_WORD, citation_name,
+    format_citation_date, number_key, parse_day_month_year, parse_number, symbol_type,
 )
+from khth.schema.identifiers import make_identifier
 
 from .agencies import opens_body
 from .common import Para, clean, fold, per_conversion
@@ -41,10 +42,9 @@ def _ocr_alt(name: str) -> str:
 
 _TYPE = r"(?P<type>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r")"
 _TYPE_OCR = r"(?P<type>" + "|".join(_ocr_alt(n) for n in _NAMES) + r")"
-_NUM = (r"(?P<number>\d{1,6}\s*-\s*[a-zđ]{1,6}\s*/\s*[a-z0-9đ&]+(?:\s*-\s*[a-z0-9đ&]+)*"
-        r"|\d{1,6}(?:\s*/\s*(?:19|20)\d\d)?\s*/\s*[a-z0-9đ&]+(?:\s*-\s*[a-z0-9đ&]+)*)")
-_DATE = (r"(?:\s*,?\s*ng\w{1,2}y\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
-         r"|\d{1,2}\s+th\w{1,2}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}))?")
+_NUM = r"(?P<number>" + NUMBER_IN_KEY + ")"
+_DATE = (r"(?:\s*,?\s*" + DAY_WORD + r"\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+         r"|\d{1,2}\s+" + MONTH_WORD + r"\s+\d{1,2}\s+" + YEAR_WORD + r"\s+\d{4}))?")
 CITE_RE = re.compile(r"(?<![\w])" + _TYPE + r"\s+(?:s\w{0,2}\s*:?\s+)?" + _NUM + _DATE)
 CITE_OCR_RE = re.compile(r"(?<![\w])" + _TYPE_OCR + r"\s+(?:s\w{0,2}\s*:?\s+|\d\s+)?" + _NUM + _DATE)
 # A type name with a qualifier before "số": "Chương trình hành động số 07-CTr/TU", "Thông báo kết
@@ -122,7 +122,6 @@ class Citation:
         return sum(x is not None for x in (self.number, self.date, self.issuer))
 
 
-_DATE_PARTS = re.compile(r"(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})")
 _WS_RUN = re.compile(r"\s+")
 _SEP_SPACE = re.compile(r"\s*([/-])\s*")
 _OPEN_ISSUER = re.compile(r"\s+c\w{1,3}a\s+")
@@ -140,15 +139,9 @@ def _issuer_before(before: str) -> bool:
 
 
 def _parse_date(text: str) -> str | None:
-    from datetime import date
-
-    m = _DATE_PARTS.match(text)
-    if not m:
-        return None
-    try:
-        return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-    except ValueError:
-        return None
+    """The date a citation's date group prints (its form matched already), as ISO."""
+    found = parse_day_month_year(text)
+    return found.iso if found else None
 
 
 def _name_codes(name_key: str) -> list[str]:
@@ -160,38 +153,14 @@ def _name_codes(name_key: str) -> list[str]:
     return codes
 
 
-_KNOWN_TYPES = frozenset(t.value for t in DocumentType)
-_NATIONAL_ASSEMBLY = re.compile(r"QH\d{2}")
-
-
-def _symbol_type(number: str, codes: list[str]) -> str | None:
-    """The document type a citation records, given its number and the codes of its printed name.
-
-    The symbol names the type (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW: "KH" is Kế hoạch) and
-    the record's type must agree with it (rule document.type-code), so the symbol decides: "Kết
-    luận số 1234-TB/TU" is a Thông báo. A State number without a type code is a công văn's; a
-    National Assembly number (…/QH14) a law's or a resolution's. None: no type the standard knows
-    agrees with the symbol, and the citation cannot be recorded with its number.
-    """
-    parsed = parse_number(number)
-    if parsed is None:
-        return None
-    code = parsed.type_code
-    if code is not None:
-        return code if code in codes or code in _KNOWN_TYPES else None
-    if parsed.issuer_code and _NATIONAL_ASSEMBLY.fullmatch(parsed.issuer_code):
-        return next((c for c in ("L", "NQ") if c in codes), None)
-    return "CV"
-
-
 def _names_type(name_key: str, number: str) -> bool:
     """Whether the symbol of ``number`` names the type the printed name stands for."""
-    return _symbol_type(number, _name_codes(name_key)) in _name_codes(name_key)
+    return symbol_type(number, _name_codes(name_key)) in _name_codes(name_key)
 
 
 def _type_code(name_key: str, number: str | None) -> str:
     codes = _name_codes(name_key)
-    return (_symbol_type(number, codes) if number else None) or codes[0]
+    return (symbol_type(number, codes) if number else None) or codes[0]
 
 
 @per_conversion(256)
@@ -446,7 +415,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
             if restored:
                 evidence = clean(text[m.start(): m.end("number")])
                 number = fixed
-        code = _symbol_type(number, codes)
+        code = symbol_type(number, codes)
         if code is None:
             continue  # no grammar reads the number, or no type the standard knows agrees with it
         date = _parse_date(text[m.start("date"): m.end("date")]) if m["date"] else None
@@ -488,7 +457,8 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
 _LAW_DATE = re.compile(r"\s*,?\s+ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                        r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+(?:19|20)\d\d)(?![\d/])")
 _LAW_YEAR = re.compile(r"\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])")
-_LAW_NUMBER = re.compile(r"\s*,?\s+so\s*:?\s+(?P<number>\d{1,6}\s*/\s*(?:19|20)\d\d\s*/\s*qh\d{1,2})(?![\w/])")
+_LAW_NUMBER = re.compile(r"\s*,?\s+so\s*:?\s+(?P<number>\d{1,6}\s*/\s*(?:19|20)\d\d\s*/\s*"
+                         + NATIONAL_ASSEMBLY_CODE.lower() + r")(?![\w/])")
 # Where a name ends for certain: a stop, a bracket, a quote or a colon.
 _LAW_HARD_STOP = re.compile(r"\s*(?:[;.:()“”\"…!?]|$)")
 _LAW_WORD = re.compile(r"\s*(?P<word>[^\s,;.:()“”\"…!?]+)")
@@ -765,8 +735,6 @@ def reference_record(c: Citation, span: dict) -> dict:
 
 def citation_text(ref: dict) -> str:
     """A citation as the renderer prints it: type, number, date, issuer (SPEC §8.3)."""
-    from khth.schema.identifiers import citation_name
-
     if "number" not in ref:
         words = [ref.get("title") or citation_name(ref["documentType"])]
         if ref.get("issueDate"):

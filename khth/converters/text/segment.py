@@ -16,17 +16,14 @@ above the motto.
 
 from __future__ import annotations
 
-import re
+from khth.schema.grammar import ATTACHMENT_NOTE, PLACE_DATE_LINE, number_line
 
 from .common import fold
-from .header import _DATE_LINE, _number_of, motto_in
+from .header import motto_in
 from .layout import Line, is_caps_line
 from .recipients import NOI_NHAN
 from .signature import MARKER_RE, is_post
 
-# "(Có Kế hoạch số 145-KH/HU, ngày 27/3/2024 kèm theo)", "(Gửi kèm …)", "(Kèm theo …)": the
-# document announces that another one travels with it.
-_ATTACHMENT = re.compile(r"^\(\s*(?:(?:c\w|g\w{1,2}i)\s.*k\w{1,2}m(?: theo)?|k\w{1,2}m theo\s.*)\s*\)[.;]?$")
 # Anchors closer than this belong to one header (the motto's two lines, the date line).
 _SAME_HEADER = 12
 # How far above the motto the left column (issuer, superior body, number) may begin.
@@ -57,7 +54,7 @@ def _header_motto(ln: Line) -> bool:
         return False
     left, right = ln.text[: m[1]].strip(), ln.text[m[2]:].strip()
     left_ok = not left or is_caps_line(left) or not any(c.isalpha() for c in left)
-    right_ok = (not right or not any(c.isalpha() for c in right) or _DATE_LINE.match(right) is not None
+    right_ok = (not right or not any(c.isalpha() for c in right) or PLACE_DATE_LINE.match(right) is not None
                 or motto_in(right) is not None)
     return left_ok and right_ok
 
@@ -67,7 +64,7 @@ def _header_start(lines: list[Line], i: int) -> int:
     start = i
     while start > 0 and i - start < _LEFT_COLUMN:
         prev = lines[start - 1].text
-        if is_caps_line(prev) or _number_of(prev):
+        if is_caps_line(prev) or number_line(prev):
             start -= 1
         else:
             break
@@ -78,7 +75,7 @@ def _document_ended(lines: list[Line]) -> bool:
     """The lines hold the end of a document: recipients, a signing block or an attachment marker."""
     for ln in lines:
         key = ln.key or fold(ln.text)
-        if NOI_NHAN.match(key) or MARKER_RE.match(ln.text) or _ATTACHMENT.match(key):
+        if NOI_NHAN.match(key) or MARKER_RE.match(ln.text) or ATTACHMENT_NOTE.match(key):
             return True
         if is_post(ln.text, key):
             return True

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from khth.schema.grammar import PLACE_DATE_LINE
+
 from .common import Context, clean, fold
 from .layout import Line, is_caps_line
-from .header import _DATE_LINE
 from .recipients import _BULLET, NOI_NHAN, parse_items
 from .signature import MARKER_RE, SIGNED_MARK, build, is_post, looks_like_name, signed_at
 
@@ -156,7 +157,7 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
             if right:
                 tail.right.append(right)
             continue
-        if not ctx.ocr and _DATE_LINE.search(text) and _DATE_LINE.search(text).start() == 0:
+        if not ctx.ocr and PLACE_DATE_LINE.search(text) and PLACE_DATE_LINE.search(text).start() == 0:
             continue  # the place and date of the header's right column, printed out of place
         # The two columns may come line by line in turn (a flattened or -layout footer): a dash
         # item after "Nơi nhận" is a recipient, a post or a name stands in the signing block.
