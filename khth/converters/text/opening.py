@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khth.schema.identifiers import CITATION_NAMES
+from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
 
 from .common import fold
 
@@ -34,7 +34,6 @@ _AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu truong|thu tuong|giam doc|u
 _LABEL = re.compile(r"^(?:[ivx]+\s*[.\-–)]|\d+\s*[.)]|[a-z]\)|[-+•])")
 _NUMBER = re.compile(r"^s[o0]\s*:?\s*(?P<rest>.*)$")
 _NUMBER_CODE = re.compile(r"\d+\s*[-/]|[-/]\s*[a-z]", re.I)
-_DATE_FULL = re.compile(r",?\s*ngay\s*(?:\d{1,2}|\.+)?\s*thang\s*(?:\d{1,2}|\.+)?\s*nam\s*\d{4}")
 _DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*(?:thang\s*(?:\d{1,2})?\s*)?$")
 _DATE_TAIL = re.compile(r"^(?:(?:ngay\s*)?(?:\d{1,2}|\.+)?\s*)?thang\s*(?:\d{1,2}|\.+)?\s*(?:nam\s*\d{4})?\s*$|^nam\s*\d{4}")
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
@@ -72,35 +71,37 @@ def _motto_prefix(key: str) -> bool:
     return bool(flat) and any(_letters(m).startswith(flat) and flat != _letters(m) for m in _MOTTOS)
 
 
-def _is_number_line(key: str) -> bool:
-    """"Số: 1556/KH-UBND", "Số 164-KH/HU", "Số:", "Số: 16 -": the number alone, never a sentence that
-    begins with "số"."""
-    m = _NUMBER.match(key)
-    if not m:
-        return False
-    rest = re.sub(r"\s*([-/–])\s*", r"\1", m["rest"]).strip(" .…")
-    return not rest or (" " not in rest and bool(_NUMBER_CODE.search(rest + " ")))
+def _is_number_line(line: str) -> bool:
+    """"Số: 1556/KH-UBND", "Số 164-KH/HU": the number line as the grammar reads it."""
+    return number_line(line.strip()) is not None
 
 
-def _is_date_line(key: str) -> bool:
-    return bool(_DATE_FULL.search(key)) and len(key) < 90
+def _is_date_line(line: str) -> bool:
+    """"Lai Châu, ngày 25 tháng 4 năm 2024" (the day or month may be blank), alone on its line."""
+    found = parse_place_date(line)
+    return found is not None and len(line.strip()) < 120
 
 
-def _is_grammatical(key: str) -> bool:
-    return _is_motto(key) or _is_number_line(key) or _is_date_line(key)
+def _is_grammatical(line: str) -> bool:
+    return _is_motto(_key(line)) or _is_number_line(line) or _is_date_line(line)
 
 
 def _cells(raw: str) -> list[str]:
-    """The cells of a line holding a header-table row: "A | B |" → ["A", "B"]."""
-    if "|" not in raw:
-        return [raw]
-    return [c.strip() for c in raw.split("|") if c.strip()]
+    """The cells of a line holding a header-table row: "A | B |", "A<tab>B" → ["A", "B"]."""
+    if "|" not in raw and "\t" not in raw:
+        return [raw.strip()]
+    return [c.strip() for c in re.split(r"[|\t]", raw) if c.strip()]
+
+
+def _pieces(raw: str) -> list[str]:
+    """What a header line holds, cell by cell and column by column."""
+    return [piece for c in _cells(raw) for p in _columns(c) for piece in _type_apart(p)]
 
 
 # Where a second column starts inside a line that holds two: the national or Party motto, the
 # "Độc lập" line, a place-and-date after the number, the number after the issuer.
 _MOTTO_START = re.compile(r"(?<=\S)\s+(?=(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+[Ll]ập|ĐỘC\s+LẬP)\b)")
-_PLACE_DATE = re.compile(r"(?<!\S)(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
+_PLACE_DATE = re.compile(r"(?<![^\s*_])(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
 _NUMBER_START = re.compile(r"(?<=[A-ZĐÀ-Ỹ*])\s+(?=Số\s*:?\s*\d)")
 _BODY_PAIRS = {"chinh phu", "nhan dan", "trung uong", "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 
@@ -113,7 +114,8 @@ def _columns(line: str) -> list[str]:
     out = []
     for part in parts:
         m = _PLACE_DATE.search(part)  # the leftmost: a place's first word, not one inside it
-        out += [part[: m.start()], part[m.start():]] if m and m.start() > 0 else [part]
+        cut = m is not None and m.start() > 0 and any(ch.isalnum() for ch in part[: m.start()])
+        out += [part[: m.start()], part[m.start():]] if cut else [part]  # type: ignore[union-attr]
     return [p.strip() for p in out if p.strip()]
 
 
@@ -131,9 +133,9 @@ def _joinable(first: str, second: str) -> str | None:
     if _DATE_HEAD.match(a) and _DATE_TAIL.match(b):
         return joined
     # a place name broken before its comma: "Cà" / "Mau, ngày 21 tháng 02 năm 2022"
-    if (len(a.split()) <= 2 and first.strip()[:1].isupper() and not re.search(r"[\d:/]", a)
-            and _is_date_line(b) and not _DATE_FULL.match(b)):
-        if _DATE_HEAD.match(_key(joined)) or _is_date_line(_key(joined)):
+    if len(a.split()) <= 2 and first.strip()[:1].isupper() and not re.search(r"[\d:/]", a):
+        whole = parse_place_date(joined)
+        if whole is not None and whole.start == 0 and _is_date_line(second):
             return joined
     # "ỦY" / "BAN NHÂN DÂN", "THỦ TƯỚNG CHÍNH" / "PHỦ": a body's name broken inside its words
     if a in ("uy", "y") and b.startswith("ban nhan dan"):
@@ -144,7 +146,7 @@ def _joinable(first: str, second: str) -> str | None:
     return None
 
 
-def _anchor(keys: list[str]) -> int | None:
+def _anchor(keys: list[str], raws: list[str]) -> int | None:
     """Index of the first grammatical line of the header among the first lines, if any."""
     seen = 0
     for i, key in enumerate(keys):
@@ -153,8 +155,8 @@ def _anchor(keys: list[str]) -> int | None:
         seen += 1
         if seen > _SEARCH:
             return None
-        if _is_grammatical(key) or (_motto_prefix(key) and i + 1 < len(keys) and
-                                    _is_motto(_key(f"{key} {keys[i + 1]}"))):
+        if any(_is_grammatical(piece) for piece in _pieces(raws[i])) or (
+                _motto_prefix(key) and i + 1 < len(keys) and _is_motto(_key(f"{key} {keys[i + 1]}"))):
             return i
     return None
 
@@ -169,9 +171,8 @@ def _header_start(keys: list[str], raws: list[str], anchor: int) -> int:
         if not raw or _PIPE_ONLY.match(raw) or _RULE.match(raw):
             i -= 1
             continue
-        text = raw.replace("|", " ").strip()
-        letters = [ch for ch in text if ch.isalpha()]
-        if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters) or len(text) > 90:
+        pieces = [p for p in _pieces(raw) if not _is_motto(_key(p)) and not _RULE.match(p)]
+        if not all(_is_caps(p) and len(p) <= 90 for p in pieces):
             break
         start = i
         taken += 1
@@ -206,7 +207,7 @@ def _end_of_opening(keys: list[str], anchor: int, raw_lines: list[str]) -> int:
         typed = _type_word(raw_lines[i].strip()) if i > anchor else None
         if typed and typed[1] and _is_caps(typed[1]) and not _NUMBER_CODE.search(typed[1] + " "):
             return i + 1
-        if _is_grammatical(key) or _motto_prefix(key):
+        if _is_grammatical(raw_lines[i]) or _motto_prefix(key):
             last = i
     return min(len(keys), last + 3)
 
@@ -234,7 +235,7 @@ def _caps_title(raw_lines: list[str], at: int) -> tuple[str, int, int] | None:
         if _RULE.match(raw) and parts:
             i += 1
             break
-        if not _is_caps(raw) or _AUTHORITY.match(key) or _LABEL.match(key) or _is_grammatical(key):
+        if not _is_caps(raw) or _AUTHORITY.match(key) or _LABEL.match(key) or _is_grammatical(raw):
             break
         parts.append(raw.replace("|", " ").strip())
         first = first or i + 1
@@ -251,13 +252,51 @@ def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str
         raw = raw_lines[i]
         if not raw.strip() or _PIPE_ONLY.match(raw):
             continue
-        for cell in (piece for c in _cells(raw) for p in _columns(c) for piece in _type_apart(p)):
+        for cell in _pieces(raw):
             joined = _joinable(out[-1][0], cell) if out else None
             if joined is not None:
                 out[-1] = (joined, out[-1][1])
             else:
                 out.append((cell, i + 1))
     return out
+
+
+def _right_column(line: str) -> bool:
+    key = _key(line)
+    return _is_motto(key) or _motto_prefix(key) or _is_date_line(line)
+
+
+def _header_end(printed: list[tuple[str, int]]) -> int:
+    """Where the header's two columns end: at the type word or "Kính gửi"; at the first line of
+    neither column once the number and the date have both been printed; or at a line in running
+    text that is not the subject under a công văn's number."""
+    number = date = subject = False
+    for i, (text, _) in enumerate(printed):
+        right = _right_column(text)
+        if (_type_word(text) or _key(text).startswith("kinh gui")) and not right:
+            return i
+        if not right and not _RULE.match(text):
+            if number and date:
+                return i
+            if not _is_caps(text) and not _is_number_line(text) and not subject:
+                return i
+        if _is_number_line(text):
+            number = subject = True  # the lines under a number may hold the subject ("V/v …")
+        elif right or _is_caps(text):
+            subject = False
+        date = date or _is_date_line(text)
+    return len(printed)
+
+
+def _in_column_order(printed: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The header's left column (issuer, number, subject of a công văn) before its right column
+    (motto, place and date), as a reader takes a two-column table; what follows the header stays
+    after it."""
+    cut = _header_end(printed)
+    head, tail = printed[:cut], printed[cut:]
+    left = [p for p in head if not _right_column(p[0])]
+    right = [p for p in head if _right_column(p[0])]
+    return left + right + tail
 
 
 def tidy_opening(raw_lines: list[str]) -> Opening | None:
@@ -267,7 +306,7 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
     Each printed line of the header stands apart (a blank line after it), as the cells of the header
     table do on the page: lines of one cell broken by the extraction are joined first."""
     keys = [_key(r) for r in raw_lines]
-    anchor = _anchor(keys)
+    anchor = _anchor(keys, raw_lines)
     if anchor is None:
         return None
     start = _header_start(keys, raw_lines, anchor)
@@ -275,7 +314,7 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
     skipped = [i + 1 for i in range(start) if raw_lines[i].strip()]
     out: list[str] = [""] * start  # site text set apart, as blank lines, so line numbers hold
     origin: list[int] = list(range(1, start + 1))
-    printed = _printed_lines(raw_lines, start, end)
+    printed = _in_column_order(_printed_lines(raw_lines, start, end))
     title = _caps_title(raw_lines, end) if printed and _type_word(printed[-1][0]) else None
     if title is not None:
         printed.append(title[:2])
