@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from khth.schema.catalogue import MESSAGE_LANGUAGES
 from khth.schema.version import __version__
 
 from khth.validator.corpus_rules import tree_lines
@@ -36,7 +37,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format: text for people; json, sarif (2.1.0), junit, github for pipelines.")
-@click.option("--lang", type=click.Choice(["vi", "en", "both"]), default="both", show_default=True,
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
               help="Language of messages.")
 @click.option("--profile", type=click.Choice(["published", "lenient"]),
               help="Check every record (citation-only records aside) against this profile instead of the one "

@@ -8,6 +8,8 @@ from typing import Any
 
 from khth.schema.identifiers import normalise_text, number_key
 
+from .registry import checks
+
 _RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
 
 
@@ -79,6 +81,9 @@ def resolve(parent: dict[str, Any], by_number: dict[str, list[Summary]]) -> tupl
     return matches, same_number
 
 
+@checks("corpus.duplicate-id", "corpus.citation-superseded", "corpus.parent-unresolved",
+        "corpus.parent-date-mismatch", "corpus.parent-ambiguous", "corpus.parent-level", "corpus.child-before-parent",
+        "corpus.cycle")
 def check_corpus(records: list[Summary], require_parents: bool = False) -> list[Hit]:
     hits: list[Hit] = []
     by_id: dict[str, list[Summary]] = defaultdict(list)

@@ -11,6 +11,7 @@ import jsonschema_rs
 from khth.schema.files import SCHEMA_FILES, XSD_FILE
 
 from .findings import Finding, make
+from .registry import checks
 
 
 def load_schema(root: str) -> dict[str, Any]:
@@ -66,6 +67,7 @@ def vietnamese(kind: Any, instance: Any) -> str:
     return f"không đúng lược đồ ({name})"
 
 
+@checks("schema.json")
 def json_schema_findings(validator: Any, data: Any, file: str) -> list[Finding]:
     """All violations, de-duplicated, in document order (jsonschema-rs reports them depth-first)."""
     seen: set[tuple[str, str]] = set()
@@ -97,6 +99,7 @@ def named_path(elem: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+@checks("schema.xsd")
 def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[Finding]:
     from lxml import etree
 

@@ -42,17 +42,12 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     if not lines:
         from khth.input.errors import KhthInputError
 
-        raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
+        raise KhthInputError.of("input.text-empty")
     docs = [convert_document(part, ctx) for part in split_documents(lines)]
     if not any(_is_plan_like(d) for d in docs):
         from khth.input.errors import KhthInputError
 
-        raise KhthInputError(
-            "text-not-a-plan",
-            "Không nhận ra văn bản hành chính: không có số, ký hiệu, cơ quan ban hành, trích dẫn văn bản, "
-            "đề mục hay phần ký",
-            "not recognised as an administrative document: no number, issuer, cited document, numbered "
-            "sections or signature")
+        raise KhthInputError.of("input.not-a-plan")
     if len(docs) == 1:
         return docs[0]
     for d in docs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from khth.schema.catalogue import RULES
+from khth.schema.catalogue import RULES, Rule
 from ..engine import RunResult
 from .provenance import TOOL, provenance
 
@@ -15,6 +15,10 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def _uri(file: str) -> str:
     p = Path(file)
     return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _title(r: Rule, lang: str) -> str:
+    return {"en": r.title_en, "vi": r.title_vi}.get(lang, f"{r.title_en} / {r.title_vi}")
 
 
 def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
@@ -38,7 +42,7 @@ def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
             "tool": {"driver": {
                 "name": TOOL, "version": meta["toolVersion"], "semanticVersion": meta["toolVersion"],
                 "rules": [{"id": r.code, "name": r.title_en,
-                           "shortDescription": {"text": f"{r.title_en} / {r.title_vi}"},
+                           "shortDescription": {"text": _title(r, lang)},
                            "fullDescription": {"text": r.doc},
                            "help": {"text": f"{r.doc} See {r.doc_link}."},
                            "defaultConfiguration": {"level": _LEVEL[r.severity]},
