@@ -19,7 +19,7 @@ SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("input", "schema", "profile", "document", "corpus")
 LANGUAGES = ("vi", "en")
 MESSAGE_LANGUAGES = (*LANGUAGES, "both")  # the tools' --lang choices
-VALIDATE, CONVERT = "plan-validate", "plan-convert"
+VALIDATE, CONVERT, API = "plan-validate", "plan-convert", "the Python API"
 SPEC_FILE = "SPEC.md"
 
 
@@ -69,7 +69,7 @@ def _r(code, severity, title_vi, title_en, message_vi, message_en, doc, tools=(V
     return Rule(code, severity, code.split(".")[0], title_vi, title_en, message_vi, message_en, doc, tools)
 
 
-def _i(code, title_vi, title_en, message_vi, message_en, doc, tools=(VALIDATE, CONVERT)) -> Rule:
+def _i(code, title_vi, title_en, message_vi, message_en, doc, tools=(VALIDATE, CONVERT, API)) -> Rule:
     """An input rule: an error that stops reading, raised by the input layer both tools share."""
     return _r(code, "error", title_vi, title_en, message_vi, message_en, doc, tools)
 
@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     _i("input.format", "Không phải JSON hay XML", "Neither JSON nor XML",
        "Không nhận ra định dạng: cần JSON hoặc XML", "unrecognised format: JSON or XML expected",
        "The first significant character is neither `{` nor `<`. The format is detected from the content, not the "
-       "file name."),
+       "file name. (plan-convert reads such a file as text.)", (VALIDATE, API)),
     _i("input.json-syntax", "JSON sai cú pháp", "Malformed JSON",
        "JSON sai cú pháp: {reason}", "malformed JSON: {reason}",
        "The file is not well-formed JSON (RFC 8259): often a missing comma or quote, a trailing comma, or a file "
@@ -144,59 +144,59 @@ RULES: tuple[Rule, ...] = (
     # --- input that only plan-convert (and the Python API) reads -------------------------------
     _i("input.json-type", "Sai kiểu giá trị", "Value of the wrong type",
        "{pointer}: cần {expected}", "{pointer}: {expected} is expected",
-       "Converting JSON to XML or to canonical JSON needs each property's value in the model's type. "
-       "plan-validate reports the same problem as `schema.json`.", (CONVERT,)),
+       "Writing a record given to `khth.to_xml` or `khth.to_json` needs each property's value in the model's type. "
+       "plan-validate reports the same problem as `schema.json`.", (API,)),
     _i("input.json-unknown-property", "Thuộc tính lạ", "Property not in the model",
        "{pointer}: thuộc tính không có trong mô hình: {name}", "{pointer}: property not in the model: {name}",
        "A property the model does not have cannot be placed in the XML form. plan-validate reports it as "
-       "`schema.json`.", (CONVERT,)),
+       "`schema.json`.", (API,)),
     _i("input.xml-char", "Ký tự không biểu diễn được trong XML", "Character XML cannot carry",
        "{pointer}: có ký tự điều khiển không biểu diễn được trong XML",
        "{pointer}: holds a control character that XML cannot carry",
        "XML 1.0 cannot carry most control characters (U+0000–U+001F except tab, line feed and carriage return); "
-       "a JSON record holding one has no XML form.", (CONVERT,)),
+       "a JSON record holding one has no XML form.", (API,)),
     _i("input.xml-root", "Sai phần tử gốc", "Wrong root element",
        "Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
        "the root element must be <document> or <bundle>, not <{name}>",
-       "A KHTH XML file holds one document or a bundle of documents.", (CONVERT,)),
+       "A KHTH XML file holds one document or a bundle of documents.", (CONVERT, API)),
     _i("input.xml-namespace", "Sai không gian tên XML", "Element outside the KHTH namespace",
        "{pointer}: phần tử {name} không thuộc không gian tên {namespace}",
        "{pointer}: element {name} is not in the namespace {namespace}",
        "Every element of KHTH XML is in the namespace `urn:khth:xml:1`. plan-validate reports it as "
-       "`schema.xsd`.", (CONVERT,)),
+       "`schema.xsd`.", (CONVERT, API)),
     _i("input.xml-attribute", "XML có thuộc tính", "XML attribute",
        "{pointer}: KHTH XML không dùng thuộc tính ({name})", "{pointer}: KHTH XML has no attributes ({name})",
        "KHTH XML carries every value in an element; attributes have no place in the mapping. plan-validate "
-       "reports it as `schema.xsd`.", (CONVERT,)),
+       "reports it as `schema.xsd`.", (CONVERT, API)),
     _i("input.xml-text", "Văn bản lẫn giữa các phần tử", "Stray text in XML",
        "{pointer}: văn bản lẫn trong phần tử phức hợp hoặc giữa các phần tử",
        "{pointer}: text inside a complex element or between elements",
        "Only simple elements hold text; KHTH XML has no mixed content. plan-validate reports it as "
-       "`schema.xsd`.", (CONVERT,)),
+       "`schema.xsd`.", (CONVERT, API)),
     _i("input.xml-structure", "Phần tử đơn có phần tử con", "Simple element with children",
        "{pointer}: phần tử đơn không được chứa phần tử con", "{pointer}: a simple element cannot hold child elements",
        "A property with a single value is an element holding text only. plan-validate reports it as "
-       "`schema.xsd`.", (CONVERT,)),
+       "`schema.xsd`.", (CONVERT, API)),
     _i("input.xml-value", "Giá trị XML sai kiểu", "XML value of the wrong type",
        "{pointer}: cần {expected}", "{pointer}: {expected} is expected",
        "Booleans are `true` or `false`, integers are written in digits. plan-validate reports it as "
-       "`schema.xsd`.", (CONVERT,)),
+       "`schema.xsd`.", (CONVERT, API)),
     _i("input.xml-unknown-element", "Phần tử lạ", "Element not in the model",
        "{pointer}: phần tử không có trong mô hình {model}", "{pointer}: element not in the model of {model}",
        "Each element names a property of its parent's model, and each list entry has the list's item name. "
-       "plan-validate reports it as `schema.xsd`.", (CONVERT,)),
+       "plan-validate reports it as `schema.xsd`.", (CONVERT, API)),
     _i("input.xml-duplicate", "Phần tử lặp lại", "Element repeated",
        "{pointer}: phần tử lặp lại", "{pointer}: element repeated",
        "A property appears once; lists are wrapped in one element. plan-validate reports it as `schema.xsd`.",
-       (CONVERT,)),
+       (CONVERT, API)),
     _i("input.xml-order", "Sai thứ tự phần tử", "Elements out of order",
        "{pointer}: sai thứ tự phần tử (theo mô hình {model})", "{pointer}: element out of order (see the model of "
        "{model})",
        "Properties come in the model's order, as the XSD's sequences require. plan-validate reports it as "
-       "`schema.xsd`.", (CONVERT,)),
+       "`schema.xsd`.", (CONVERT, API)),
     _i("input.utf16-damaged", "Tệp UTF-16 bị hỏng", "Damaged UTF-16",
        "Tệp UTF-16 bị hỏng", "damaged UTF-16 file",
-       "The text starts with a UTF-16 byte-order mark but does not decode as UTF-16.", (CONVERT,)),
+       "The text starts with a UTF-16 byte-order mark but does not decode as UTF-16.", (CONVERT, API)),
     _i("input.legacy-encoding", "Bảng mã cũ", "Legacy font encoding",
        "Tệp dùng bảng mã {encoding}, không phải Unicode: hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã "
        "của Unikey) rồi chạy lại",
@@ -204,35 +204,36 @@ RULES: tuple[Rule, ...] = (
        "Unikey's converter) and run again",
        "TCVN3 (ABC, .VnTime fonts) and VNI (VNI-Times fonts) map Vietnamese letters to the code points of Western "
        "fonts; a faithful record cannot be made from a guessed table, so the file is refused. Windows-1258 "
-       "converts exactly and is converted.", (CONVERT,)),
+       "converts exactly and is converted.", (CONVERT, API)),
     _i("input.unknown-encoding", "Không nhận ra bảng mã", "Unknown encoding",
        "Không phải UTF-8 và không nhận ra bảng mã tiếng Việt", "not UTF-8, and not a known Vietnamese encoding",
-       "The text is neither UTF-8, UTF-16, Windows-1258, TCVN3 nor VNI.", (CONVERT,)),
+       "The text is neither UTF-8, UTF-16, Windows-1258, TCVN3 nor VNI.", (CONVERT, API)),
     _i("input.text-empty", "Văn bản không có nội dung", "Text without content",
        "Văn bản không có nội dung", "the text has no content",
-       "After markup and page furniture are removed, no line of text is left.", (CONVERT,)),
+       "After markup and page furniture are removed, no line of text is left.", (CONVERT, API)),
     _i("input.not-a-plan", "Không phải văn bản hành chính", "Not an administrative document",
        "Không nhận ra văn bản hành chính: không có số, ký hiệu, cơ quan ban hành, trích dẫn văn bản, đề mục hay "
        "phần ký",
        "not recognised as an administrative document: no number, issuer, cited document, numbered sections or "
        "signature",
        "A record is made only when at least two of a plan's marks are found (a number, an issuer, a title, a "
-       "cited document, numbered sections, a signature, recipients).", (CONVERT,)),
+       "cited document, numbered sections, a signature, recipients).", (CONVERT, API)),
     _i("input.text-unreadable", "Không đọc được văn bản", "Text the reader cannot read",
        "Không đọc được văn bản ({reason})", "the text could not be read ({reason})",
        "The text reader failed on this text. Please report the file: the reader should read it or say why not.",
-       (CONVERT,)),
+       (CONVERT, API)),
     _i("input.docx-unavailable", "Thiếu python-docx", "python-docx missing",
        "Cần cài python-docx để đọc tệp .docx", "python-docx is needed to read .docx files",
-       "Word files are read with the optional `python-docx` package (`pip install khth[docx]`).", (CONVERT,)),
+       "Word files are read with the `python-docx` package, a dependency of the toolkit; this error means the "
+       "installation is incomplete.", (CONVERT, API)),
     _i("input.docx-invalid", "Tệp .docx hỏng", "Damaged .docx",
        "Không mở được tệp .docx: {reason}", "cannot open the .docx file: {reason}",
-       "The file looks like a Word document (a ZIP archive) but cannot be opened as one.", (CONVERT,)),
+       "The file looks like a Word document (a ZIP archive) but cannot be opened as one.", (CONVERT, API)),
     _i("input.invalid-document", "Bản ghi không hợp lệ", "Record not valid",
        "Bản ghi đọc được không hợp lệ: {count} lỗi, lỗi đầu ở {pointer}: {first}",
        "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
        "plan-convert checks what it has read with plan-validate's schema and document rules and writes nothing "
-       "when an error remains; run plan-validate on the JSON form to see every finding.", (CONVERT,)),
+       "when an error remains; run plan-validate on the JSON form to see every finding.", (CONVERT, API)),
     # --- schema -------------------------------------------------------------------------------
     _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
        "The record is not valid against `khth/schema/document.schema.json` or `khth/schema/bundle.schema.json` (JSON Schema "
@@ -385,13 +386,18 @@ def catalogue_hash() -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
+def _tool_list(tools: tuple[str, ...]) -> str:
+    names = [t if t == API else f"`{t}`" for t in tools]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def rule_reference() -> str:
     """The rule reference section of SPEC.md."""
     lines: list[str] = []
     for category in CATEGORIES:
         lines += [f"#### Rules: {category}", ""]
         for r in (r for r in RULES if r.category == category):
-            raised = "" if r.tools == (VALIDATE,) else f" Raised by: {' and '.join(f'`{t}`' for t in r.tools)}."
+            raised = "" if r.tools == (VALIDATE,) else f" Raised by: {_tool_list(r.tools)}."
             lines += [f'<a id="{r.anchor}"></a>', f"##### `{r.code}` — {r.title_en} ({r.title_vi})", "",
                       f"Severity: **{r.severity}**.{raised} {r.doc}", ""]
             if r.message_en == "{detail}":

@@ -43,6 +43,9 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+_FORMAT_NAMES = {"date": "ngày", "date-time": "ngày giờ", "time": "giờ", "uri": "URI", "email": "địa chỉ email"}
+
+
 def vietnamese(kind: Any, instance: Any) -> str:
     """A Vietnamese message for a jsonschema-rs error, built from its kind."""
     name = type(kind).__name__
@@ -55,7 +58,7 @@ def vietnamese(kind: Any, instance: Any) -> str:
     if name == "Pattern":
         return f"{_short(instance)} sai định dạng"
     if name == "Format":
-        return f"{_short(instance)} không phải {kind.format} hợp lệ"
+        return f"{_short(instance)} không phải {_FORMAT_NAMES.get(kind.format, kind.format)} hợp lệ"
     if name == "Type":
         return f"{_short(instance)} sai kiểu dữ liệu, cần {', '.join(map(str, kind.types))}"
     if name == "MinItems":
