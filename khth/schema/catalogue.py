@@ -15,6 +15,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .codelists import DISTRICT_LEVEL_END, vietnamese_date
+
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("input", "schema", "profile", "document", "corpus")
 LANGUAGES = ("vi", "en")
@@ -312,9 +314,11 @@ RULES: tuple[Rule, ...] = (
        "Phần ký thiếu {what}", "the signature lacks {what}",
        "A signature names the signer and their position; the authority chain says for whom they sign."),
     _r("document.district-abolished", "warning", "Cấp huyện đã bỏ", "District level abolished",
-       "Cơ quan cấp huyện ban hành ngày {date}, sau khi cấp huyện kết thúc (01/7/2025)",
-       "a district-level issuer on {date}, after the district level ended (2025-07-01)",
-       "The district level (huyện, quận, thị xã, thành phố thuộc tỉnh) was abolished on 2025-07-01. A later "
+       "Cơ quan cấp huyện ban hành ngày {date}, sau khi cấp huyện kết thúc ("
+       + vietnamese_date(DISTRICT_LEVEL_END) + ")",
+       "a district-level issuer on {date}, after the district level ended (" + DISTRICT_LEVEL_END + ")",
+       f"The district level (huyện, quận, thị xã, thành phố thuộc tỉnh) was abolished on {DISTRICT_LEVEL_END}. "
+       "A later "
        "district-level document is most likely mis-dated or mis-levelled."),
     _r("document.whitespace", "warning", "Khoảng trắng thừa", "Stray white space",
        "{pointer}: có khoảng trắng kép hoặc ký tự tab", "{pointer}: double space or tab",

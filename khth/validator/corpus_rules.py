@@ -6,11 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from khth.schema.codelists import Level, Profile, System
 from khth.schema.identifiers import normalise_text, number_key
 
 from .registry import checks
 
-_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+_RANK = {Level.CENTRAL: 0, Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def department_of(child: Summary, parent: Summary) -> bool:
     c, p = child.issuer_code, parent.issuer_code
     if not c or not p or c == p:
         return False
-    return (child.system == "party" and c.endswith(p)) or (child.system == "state" and p == "UBND")
+    return (child.system == System.PARTY and c.endswith(p)) or (child.system == System.STATE and p == "UBND")
 
 
 def _issuer_matches(cited: str, record: Summary) -> bool:
@@ -96,12 +97,12 @@ def check_corpus(records: list[Summary], require_parents: bool = False) -> list[
     for identifier, group in by_id.items():
         if len(group) < 2:
             continue
-        full = [s for s in group if s.profile != "citation"]
+        full = [s for s in group if s.profile != Profile.CITATION]
         for s in group:
             others = ", ".join(f"{o.file}{o.pointer and '#' + o.pointer}" for o in group if o is not s)
-            if s.profile == "citation" and full:
+            if s.profile == Profile.CITATION and full:
                 hits.append((s, "corpus.citation-superseded", "/id", {"id": identifier, "other": s.file}, None))
-            elif s.profile != "citation" and len(full) > 1 or not full:
+            elif s.profile != Profile.CITATION and len(full) > 1 or not full:
                 hits.append((s, "corpus.duplicate-id", "/id", {"id": identifier, "other": others}, None))
 
     parent_of: dict[int, Summary] = {}

@@ -15,7 +15,8 @@ from typing import Any
 import orjson
 
 from khth.schema.catalogue import Text
-from khth.schema.codelists import System
+from khth.schema.codelists import (DISTRICT_LEVEL_END, BlockRole, DocumentType, Level, MissingReason, Profile,
+                                   System)
 from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
 from khth.schema.profiles import profile_gaps
 
@@ -24,8 +25,9 @@ from .registry import checks
 Hit = tuple[str, str, dict[str, Any]]
 
 _PARTS = ("system", "serial", "year", "typeCode", "issuerCode", "unitCode")
-_TYPE_NAMES_BY_CODE = {"QĐi": {"QĐi"}, "QĐ": {"QĐ", "QyĐ"}, "CV": {"CV"}}
-DISTRICT_END = "2025-07-01"
+_TYPE_NAMES_BY_CODE = {DocumentType.QDI: {DocumentType.QDI}, DocumentType.QD: {DocumentType.QD, DocumentType.QYD},
+                       DocumentType.CV: {DocumentType.CV}}
+DISTRICT_END = DISTRICT_LEVEL_END
 
 
 _GRAMMARS = {System.PARTY: Text("Đảng (N-LOẠI/CƠ QUAN)", "Party (N-TYPE/ISSUER)"),
@@ -75,10 +77,11 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
         if doc_type not in allowed:
             yield "document.type-code", f"{where}/typeCode", {"number": printed, "type_code": code, "doc_type": doc_type}
     elif parsed.issuer_code and re.fullmatch(r"QH\d{2}", parsed.issuer_code):
-        if doc_type not in ("L", "NQ"):
+        if doc_type not in (DocumentType.L, DocumentType.NQ):
             yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "L/NQ", "doc_type": doc_type}
-    elif doc_type != "CV":
-        yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "CV", "doc_type": doc_type}
+    elif doc_type != DocumentType.CV:
+        yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": DocumentType.CV,
+                                                          "doc_type": doc_type}
 
 
 @checks("document.number-grammar", "document.number-parts", "document.type-code")
@@ -274,15 +277,16 @@ def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             yield "document.unknown-citation", where, {"target": abbr["refersTo"]}
 
 
-_AGENCY_ROLES = {"leadAgencies", "implementingAgencies", "coordinatingAgencies", "assignment"}
+_AGENCY_ROLES = {BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES, BlockRole.COORDINATING_AGENCIES,
+                 BlockRole.ASSIGNMENT}
 
 
 @checks("document.recipients-missing", "document.signature-incomplete", "document.district-abolished")
 def check_completeness(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    if doc["profile"] == "citation":
+    if doc["profile"] == Profile.CITATION:
         return
     explained = {m["field"] for m in doc.get("provenance", {}).get("missing", [])}
-    if doc["profile"] == "published" and "recipients" not in doc:
+    if doc["profile"] == Profile.PUBLISHED and "recipients" not in doc:
         yield "document.recipients-missing", f"{base}/recipients" if base else "/", {}
     sig = doc.get("signature")
     if sig is not None:
@@ -290,7 +294,7 @@ def check_completeness(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             if key not in sig and f"/signature/{key}" not in explained:
                 yield "document.signature-incomplete", f"{base}/signature", {"what": what}
     level, issued = doc.get("issuer", {}).get("level"), doc.get("issueDate")
-    if level == "district" and issued and issued[:10] >= DISTRICT_END:
+    if level == Level.DISTRICT and issued and issued[:10] >= DISTRICT_END:
         yield "document.district-abolished", f"{base}/issuer/level", {"date": issued}
 
 
@@ -309,7 +313,8 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
         yield "document.inferred-facts", f"{base}/provenance/inferred", {"count": len(inferred), "fields": shown}
-    not_found = [f["field"] for f in doc.get("provenance", {}).get("missing", []) if f.get("reason") == "notFound"]
+    not_found = [f["field"] for f in doc.get("provenance", {}).get("missing", [])
+                 if f.get("reason") == MissingReason.NOT_FOUND]
     if not_found:
         shown = ", ".join(not_found[:5]) + (", …" if len(not_found) > 5 else "")
         yield "document.facts-not-found", f"{base}/provenance/missing", {"count": len(not_found), "fields": shown}

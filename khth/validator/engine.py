@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from khth.schema.codelists import Profile
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
@@ -189,7 +190,7 @@ class Validator:
             return form
 
         def override(doc: dict[str, Any]) -> dict[str, Any]:
-            return doc if doc.get("profile") == "citation" else {**doc, "profile": profile}
+            return doc if doc.get("profile") == Profile.CITATION else {**doc, "profile": profile}
 
         if root == "bundle":
             return {**form, "documents": [override(d) for d in form.get("documents", [])]}

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from khth.schema.codelists import DISTRICT_LEVEL_END
+
 from .common import fold, per_conversion
 
 SCHEME = "gso-2004"
@@ -21,7 +23,7 @@ SOURCE = "vietnam-provinces"
 # The two-level local government (Nghị quyết 202/2025/QH15, the law of 16 June 2025) took effect on
 # 1 July 2025: districts were abolished and provinces and communes merged, so the units of a
 # document issued from then on are not those of this list.
-REFORM = "2025-07-01"
+REFORM = DISTRICT_LEVEL_END
 
 
 def covers(issue_date: str | None) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khth.schema.codelists import DocumentType
+from khth.schema.codelists import DocumentType, System
 from khth.schema.identifiers import (
     CITATION_NAMES, format_citation_date, make_identifier, number_key, parse_number,
 )
@@ -23,7 +23,7 @@ from .common import Para, clean, fold, per_conversion
 # "Văn bản số 215/SNN-KL": a công văn is cited by the generic word as often as by its own name
 # (Nghị định 30/2020/NĐ-CP names it "văn bản hành chính"); its symbol decides the type as for any
 # other name ("Văn bản số 12/QĐ-UBND" is a Quyết định).
-_GENERIC_NAMES = {"Văn bản": ("CV",)}
+_GENERIC_NAMES = {"Văn bản": (DocumentType.CV,)}
 _NAMES = sorted({fold(n) for names in (*CITATION_NAMES.values(), *_GENERIC_NAMES) for n in
                  ([names] if isinstance(names, str) else names) if n != "Luật"}, key=len, reverse=True)
 _NAME_CODES: dict[str, list[str]] = {}
@@ -181,7 +181,7 @@ def _symbol_type(number: str, codes: list[str]) -> str | None:
         return code if code in codes or code in _KNOWN_TYPES else None
     if parsed.issuer_code and _NATIONAL_ASSEMBLY.fullmatch(parsed.issuer_code):
         return next((c for c in ("L", "NQ") if c in codes), None)
-    return "CV"
+    return DocumentType.CV
 
 
 def _names_type(name_key: str, number: str) -> bool:
@@ -245,7 +245,7 @@ def _distance(a: str, b: str) -> int:
 def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
     """OCR loses the stroke of Đ: "1456/QD-TTg" under "Quyết định" is "1456/QĐ-TTg"."""
     parsed = parse_number(number)
-    if parsed and (parsed.type_code in codes or parsed.system == "party"):
+    if parsed and (parsed.type_code in codes or parsed.system == System.PARTY):
         return number, False
     for code in codes:
         plain = code.replace("Đ", "D")
@@ -668,7 +668,7 @@ def _find_laws(para: Para, ocr: bool) -> list[Citation]:
         kind = m["kind"]
         if m.start() < covered:
             continue
-        if not (kind[0] == "L" or fold(kind).startswith("bo")):
+        if not (kind[0] == DocumentType.L or fold(kind).startswith("bo")):
             continue
         if fold(kind) == "luat" and m.start() > 0 and fold(text[max(0, m.start() - 5): m.start()]).endswith("phap "):
             continue
