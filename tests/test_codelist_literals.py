@@ -102,7 +102,7 @@ def _context(node: ast.Constant, parents: dict[ast.AST, ast.AST]) -> str | None:
     code = node.value
     here: ast.AST = node
     up = parents.get(here)
-    while isinstance(up, ast.IfExp) and here is not up.test:
+    while isinstance(up, ast.IfExp) and here is not up.test or isinstance(up, ast.BoolOp):
         here, up = up, parents.get(up)
     container = None
     if isinstance(up, (ast.Tuple, ast.List, ast.Set)):
@@ -172,6 +172,7 @@ def test_the_detector_sees_codes_where_codes_go(tmp_path):
         '    rank = {"central": 0, "province": 1}\n'
         '    row = {"role": "timeframe", "text": "district"}\n'
         '    word = "text"\n'
+        '    doc_type = doc.get("t") or "KH"\n'
         '    return "notFound"\n'
         'TABLE = ((r"hang nam", "annual"), (r"hang quy", "quarterly"))\n', encoding="utf-8")
     global PACKAGE
@@ -185,6 +186,7 @@ def test_the_detector_sees_codes_where_codes_go(tmp_path):
         (3, "task", "BlockRole.TASK"), (3, "tasks", "BlockRole.TASKS"),
         (4, "central", "Level.CENTRAL"), (4, "province", "Level.PROVINCE"),
         (5, "district", "Level.DISTRICT"), (5, "timeframe", "BlockRole.TIMEFRAME"),
-        (7, "notFound", "MissingReason.NOT_FOUND"),
-        (8, "annual", "Frequency.ANNUAL"), (8, "quarterly", "Frequency.QUARTERLY"),
+        (7, "KH", "DocumentType.KH"),
+        (8, "notFound", "MissingReason.NOT_FOUND"),
+        (9, "annual", "Frequency.ANNUAL"), (9, "quarterly", "Frequency.QUARTERLY"),
     ]

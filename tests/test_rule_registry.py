@@ -171,3 +171,14 @@ def test_an_input_error_takes_its_words_from_the_catalogue():
     assert not exc.worded_inline and exc.code == "input.too-large" and exc.params == {"limit": 10}
     assert exc.message("en") == "the file is over the 10-byte limit"
     assert exc.message("vi") == "Tệp vượt giới hạn 10 byte"
+
+
+def test_an_input_error_worded_inline_still_becomes_a_finding(monkeypatch):
+    from khth.validator import engine
+
+    def refuse(data):
+        raise KhthInputError("input-new-check", "Lỗi mới", "a new problem", line=2, column=3)
+
+    monkeypatch.setattr(engine, "check_bytes", refuse)
+    [finding] = engine.Validator().check_bytes(b"{}", "x.json").findings
+    assert (finding.code, finding.vi, finding.en, finding.line) == ("input.format", "Lỗi mới", "a new problem", 2)

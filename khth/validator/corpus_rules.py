@@ -178,7 +178,8 @@ def tree_lines(records: list[Summary]) -> list[str]:
                             "not found / không tìm thấy văn bản cấp trên]")
 
     def name(s: Summary) -> str:
-        return f"{s.display} ({s.date or '?'}){' [citation]' if s.profile == 'citation' else ''}{marks.get(id(s), '')}"
+        citation = " [citation]" if s.profile == Profile.CITATION else ""
+        return f"{s.display} ({s.date or '?'}){citation}{marks.get(id(s), '')}"
 
     lines: list[str] = []
     visited: set[int] = set()

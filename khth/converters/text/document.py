@@ -158,7 +158,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
                       fold(preamble_text))
         if m:
             from .header import TYPE_NAMES
-            doc_type = TYPE_NAMES.get(re.sub(r"\s+", " ", m["t"])) or "KH"
+            doc_type = TYPE_NAMES.get(re.sub(r"\s+", " ", m["t"])) or DocumentType.KH
             inferred.append({"field": "/documentType", "evidence": _evidence(preamble_text, m.start(), m.end()),
                              "note": "The type name under the lost header is not in the source; the text names the "
                                      "document it issues."})
@@ -727,7 +727,7 @@ def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str |
             return found[0]
         if len(found) > 1:
             # Several units of that kind are named: keep those whose province is named too.
-            provinces = gazetteer.find_names(text, "province")
+            provinces = gazetteer.find_names(text, Level.PROVINCE)
             narrowed = [u for u in found if u.province in provinces]
             if len(narrowed) == 1:
                 return narrowed[0]
@@ -772,7 +772,7 @@ def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str 
         if len(cands) == 1 and parent is None and cands[0].province is not None:
             # One unit of that name, but the text names provinces and not its own: the issuer is
             # a unit the code list does not hold (renamed, merged), not that one.
-            provinces = [u for u in gazetteer.find_names(text, "province")
+            provinces = [u for u in gazetteer.find_names(text, Level.PROVINCE)
                          if u.kind == "tỉnh" and u.short != cands[0].short]  # not its own name ("xã Quảng Ninh")
             if provinces and cands[0].province not in provinces:
                 return None

@@ -433,7 +433,7 @@ def _frequencies(pk: str, day_runs: list[tuple[int, int]]) -> list[str]:
     yearly_runs = [n for end, n in day_runs if _YEARLY_AFTER_DAYS.match(pk, end)]
     only_yearly = len(_FREQ_CODES[0][0].findall(pk)) == 1
     if Frequency.ANNUAL in freqs and yearly_runs and any(f in freqs for f in _SHORTER) and only_yearly:
-        freqs.remove("annual")
+        freqs.remove(Frequency.ANNUAL)
     elif freqs == [Frequency.ANNUAL] and only_yearly and len(yearly_runs) == 1 and yearly_runs[0] in _DAYS_A_YEAR:
         freqs = [_DAYS_A_YEAR[yearly_runs[0]]]
     if "dinh ky" in pk and not any(f in freqs for f in _INTERVALS):

@@ -114,7 +114,7 @@ def motto_in(text: str, key: str | None = None) -> tuple[str, int, int] | None:
             continue
         m = rx.search(key)
         if m:
-            return ("party" if name == System.PARTY else "state"), m.start(), m.end()
+            return (System.PARTY if name == System.PARTY else System.STATE), m.start(), m.end()
     return None
 
 
@@ -256,7 +256,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             break
         front = _FRONT_MOTTO.search(fold(text)) if is_caps_line(text) else None
         if front:
-            h.motto = h.motto or "front"
+            h.motto = h.motto or System.FRONT
             h.found_anything = True
             h.lines_used.append(ln.num)
             if text[: front.start()].strip():

@@ -180,7 +180,7 @@ def _symbol_type(number: str, codes: list[str]) -> str | None:
     if code is not None:
         return code if code in codes or code in _KNOWN_TYPES else None
     if parsed.issuer_code and _NATIONAL_ASSEMBLY.fullmatch(parsed.issuer_code):
-        return next((c for c in ("L", "NQ") if c in codes), None)
+        return next((c for c in (DocumentType.L, DocumentType.NQ) if c in codes), None)
     return DocumentType.CV
 
 
@@ -682,11 +682,11 @@ def _find_laws(para: Para, ocr: bool) -> list[Citation]:
         printed = clean(text[m.start(): law.stop])
         covered = law.stop
         if law.number and parse_number(law.number):
-            out.append(Citation("number", "L", _number_key(law.number), number=law.number, date=law.date,
+            out.append(Citation("number", DocumentType.L, _number_key(law.number), number=law.number, date=law.date,
                                 title=name, printed=printed, start=m.start(), end=law.stop, para=para))
         else:
             assert name is not None
-            out.append(Citation("law", "L", re.sub(r"\s+", " ", fold(name)), date=law.date, title=name,
+            out.append(Citation("law", DocumentType.L, re.sub(r"\s+", " ", fold(name)), date=law.date, title=name,
                                 printed=printed, start=m.start(), end=law.stop, para=para))
     return out
 

@@ -36,13 +36,13 @@ def render_document(doc: dict) -> str:
         out.append("")
 
     issuer = doc.get("issuer") or {}
-    system = issuer.get("system") or (doc.get("number") or {}).get("system") or "state"
+    system = issuer.get("system") or (doc.get("number") or {}).get("system") or System.STATE
     if issuer.get("superiorBody"):
         unit(issuer["superiorBody"])
     if issuer.get("name"):
         unit(issuer["name"])
     if issuer or doc.get("number") or doc.get("issueDate"):
-        for line in _MOTTO["party" if system == System.PARTY else "state"]:
+        for line in _MOTTO[System.PARTY if system == System.PARTY else System.STATE]:
             unit(line)
     if doc.get("number"):
         printed = doc["number"]["printed"]
