@@ -6,7 +6,8 @@
 >>> plan = khth.convert("examples/sources/000_a86e3adf03591467.txt")
 >>> xml = khth.to_xml(plan)
 
-Errors in what is given raise :class:`InputError` (``code``, ``vi``, ``en``, ``line``, ``column``);
+Errors in what is given raise :class:`InputError` (``code``, an ``input.*`` rule of the catalogue, its
+message ``params``, ``vi``, ``en``, ``line``, ``column``);
 findings about records are data, in the :class:`Report`.
 """
 

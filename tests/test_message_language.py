@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from khth.cli.convert import main as convert_main
 from khth.cli.validate import main as validate_main
-from khth.schema.catalogue import RULES, VALIDATE, VALUE_KINDS, rule
+from khth.schema.catalogue import RULES, VALIDATE, VALUE_KINDS, Text, rule
 from khth.schema.codelists import ALL_CODELISTS
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -191,3 +193,16 @@ def test_the_catalogue_templates_are_each_in_their_language():
     for r in RULES:
         assert not has_vietnamese(r.message_en + r.title_en), r.code
         assert not (_words(r.message_vi) & ENGLISH_WORDS), r.code
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@given(st.sampled_from(RULES), st.text(alphabet="abc", min_size=1, max_size=5))
+def test_worded_parameters_follow_the_language(r, token):
+    fields = set(_FIELD.findall(r.message_vi)) | set(_FIELD.findall(r.message_en))
+    params = {f: Text(f"<vi:{token}>", f"<en:{token}>") for f in fields}
+    vi, en = r.message("vi", params), r.message("en", params)
+    assert "<en:" not in vi and "<vi:" not in en
+    assert all(f"{{{f}}}" not in vi + en for f in fields)
+    assert (f"<vi:{token}>" in vi) == bool(_FIELD.findall(r.message_vi))

@@ -88,7 +88,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
         report = renderer(fmt)(result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
                                 describe=describe)
         if tree and fmt == "text":
-            report += "\n".join(tree_lines(result.summaries)) + "\n"
+            report += "\n".join(tree_lines(result.summaries, lang)) + "\n"
         if output:
             Path(output).write_text(report, encoding="utf-8")
         else:
@@ -97,7 +97,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
         click.echo(f"plan-validate: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if tree and fmt != "text":
-        click.echo("\n".join(tree_lines(result.summaries)), err=True)
+        click.echo("\n".join(tree_lines(result.summaries, lang)), err=True)
     worst = {f.severity for f in result.all_findings()}
     failing = "error" in worst or (fail_on == "warning" and "warning" in worst)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from khth.schema.catalogue import Text
 from khth.schema.codelists import Level, Profile, System
 from khth.schema.identifiers import normalise_text, number_key
 
@@ -154,8 +155,19 @@ def check_corpus(records: list[Summary], require_parents: bool = False) -> list[
     return hits
 
 
-def tree_lines(records: list[Summary]) -> list[str]:
-    """The implementation tree, roots first; unresolved and out-of-order links marked."""
+_TREE_MARKS = {"early": Text("ngày trước văn bản cấp trên", "dated before its parent"),
+               "unresolved": Text("không tìm thấy văn bản cấp trên {parent}", "parent {parent} not found"),
+               "cycle": Text("vòng lặp", "cycle")}
+
+
+def _mark(kind: str, lang: str, **params: str) -> str:
+    words = _TREE_MARKS[kind]
+    vi, en = words.vi.format(**params), words.en.format(**params)
+    return {"vi": vi, "en": en}.get(lang, f"{en} / {vi}")
+
+
+def tree_lines(records: list[Summary], lang: str = "both") -> list[str]:
+    """The implementation tree, roots first; unresolved and out-of-order links marked (in ``lang``)."""
     by_number: dict[str, list[Summary]] = defaultdict(list)
     for s in records:
         if s.number:
@@ -171,11 +183,11 @@ def tree_lines(records: list[Summary]) -> list[str]:
         if len(matches) == 1 and matches[0] is not s:
             children[id(matches[0])].append(s)
             if s.date and matches[0].date and len(s.date) == len(matches[0].date) == 10 and s.date < matches[0].date:
-                marks[id(s)] = "  [! dated before its parent / ngày trước văn bản cấp trên]"
+                marks[id(s)] = f"  [! {_mark('early', lang)}]"
         else:
             roots.append(s)
-            marks[id(s)] = (f"  [? parent {s.parent['number'] or s.parent['id']} ({s.parent['date'] or '?'}) "
-                            "not found / không tìm thấy văn bản cấp trên]")
+            cited = f"{s.parent['number'] or s.parent['id']} ({s.parent['date'] or '?'})"
+            marks[id(s)] = f"  [? {_mark('unresolved', lang, parent=cited)}]"
 
     def name(s: Summary) -> str:
         citation = " [citation]" if s.profile == Profile.CITATION else ""
@@ -198,5 +210,5 @@ def tree_lines(records: list[Summary]) -> list[str]:
     in_tree = set(visited)
     for s in records:  # records only reachable through a cycle
         if id(s) not in in_tree:
-            lines.append(name(s) + "  [cycle / vòng lặp]")
+            lines.append(name(s) + f"  [{_mark('cycle', lang)}]")
     return lines
