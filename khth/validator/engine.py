@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from khth.schema.codelists import Profile
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
 from khth.schema.catalogue import CODES, rule
+from khth.schema.codelists import Profile
 from khth.schema.files import XML_NAMESPACE as NS
 
 from .corpus_rules import Summary, check_corpus, summarise

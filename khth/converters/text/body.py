@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from khth.schema.codelists import BlockRole
+
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, prose_timeframe, reporting, targets, timeframe

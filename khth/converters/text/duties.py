@@ -23,6 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from khth.schema.codelists import Frequency, TimeframeKind
+
 from .agencies import _opens_body, split_agencies, split_keyed
 from .common import clean, fold, is_clean
 

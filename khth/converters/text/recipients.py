@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from khth.schema.codelists import RecipientPurpose
+
 from .common import clean, fold
 
 NOI_NHAN = re.compile(r"^n\w{1,2}i nh\w{1,2}n\s*:?", re.IGNORECASE)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from khth.schema.catalogue import RULES, Rule
+from khth.schema.catalogue import RULES, VALIDATE, Rule
 from ..engine import RunResult
 from .provenance import TOOL, provenance
 
+_RULES = [r for r in RULES if VALIDATE in r.tools]  # the rules plan-validate can report
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -23,7 +24,7 @@ def _title(r: Rule, lang: str) -> str:
 
 def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
     meta = provenance()
-    index = {r.code: i for i, r in enumerate(RULES)}
+    index = {r.code: i for i, r in enumerate(_RULES)}
     results = []
     for f in run.all_findings():
         location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}
@@ -46,7 +47,7 @@ def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
                            "fullDescription": {"text": r.doc},
                            "help": {"text": f"{r.doc} See {r.doc_link}."},
                            "defaultConfiguration": {"level": _LEVEL[r.severity]},
-                           "properties": {"category": r.category, "doc": r.doc_link}} for r in RULES],
+                           "properties": {"category": r.category, "doc": r.doc_link}} for r in _RULES],
             }},
             "results": results,
             "properties": meta,
