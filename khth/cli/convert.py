@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from khth import api
+from khth.schema.catalogue import MESSAGE_LANGUAGES
 from khth.schema.version import __version__
 
 from .files import write_atomically
@@ -35,8 +36,10 @@ def convert_bytes(data: bytes, to: str, name: str | None = None) -> bytes:
               help="Output format: KHTH JSON, KHTH XML, or text in the official layout.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Output file (default: standard output).")
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
+              help="Language of messages.")
 @click.version_option(__version__, prog_name="plan-convert")
-def main(input_path: str, to: str, output: str | None) -> None:
+def main(input_path: str, to: str, output: str | None, lang: str) -> None:
     """Convert a plan: text, Markdown or Word (.docx) in, KHTH JSON or XML out; KHTH JSON and
     XML between each other; and any of them to text in the official layout.
 
@@ -55,23 +58,27 @@ def main(input_path: str, to: str, output: str | None) -> None:
         else:
             data = Path(input_path).read_bytes()
     except OSError as exc:
-        click.echo(f"plan-convert: {input_path}: không đọc được / cannot read: {exc.strerror}", err=True)
-        sys.exit(EXIT_FAILED)
+        _refuse(input_path, api.InputError.of("input.unreadable", reason=exc.strerror or str(exc)), lang)
     try:
         result = convert_bytes(data, to, None if input_path == "-" else Path(input_path).name)
     except api.InputError as exc:
-        where = f"{exc.line}:{exc.column}:" if exc.line and exc.column else ""
-        click.echo(f"plan-convert: {input_path}:{where} {exc.message()}", err=True)
-        sys.exit(EXIT_FAILED)
+        _refuse(input_path, exc, lang)
     if output:
         try:
             write_atomically(Path(output), result)
         except OSError as exc:
-            click.echo(f"plan-convert: {output}: không ghi được / cannot write: {exc.strerror}", err=True)
+            words = {"vi": "không ghi được", "en": "cannot write"}.get(lang, "không ghi được / cannot write")
+            click.echo(f"plan-convert: {output}: {words}: {exc.strerror}", err=True)
             sys.exit(EXIT_FAILED)
     else:
         sys.stdout.buffer.write(result)
     sys.exit(EXIT_OK)
+
+
+def _refuse(input_path: str, exc: api.InputError, lang: str) -> None:
+    where = f"{exc.line}:{exc.column}:" if exc.line and exc.column else ""
+    click.echo(f"plan-convert: {input_path}:{where} {exc.message(lang)}", err=True)
+    sys.exit(EXIT_FAILED)
 
 
 if __name__ == "__main__":

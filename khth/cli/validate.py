@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from khth.schema.catalogue import MESSAGE_LANGUAGES, SEVERITIES
+from khth.schema.codelists import Profile
 from khth.schema.version import __version__
 
 from khth.validator.corpus_rules import tree_lines
@@ -21,6 +23,9 @@ from khth.validator.reports import FORMATS, renderer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 50
+# A citation-only record is not a full record held to fewer facts, so no record is checked as one.
+PROFILES = tuple(p.value for p in Profile if p is not Profile.CITATION)
+FAIL_ON = tuple(s for s in SEVERITIES if s != "info")  # info findings never fail a run
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -36,13 +41,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format: text for people; json, sarif (2.1.0), junit, github for pipelines.")
-@click.option("--lang", type=click.Choice(["vi", "en", "both"]), default="both", show_default=True,
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
               help="Language of messages.")
-@click.option("--profile", type=click.Choice(["published", "lenient"]),
+@click.option("--profile", type=click.Choice(PROFILES),
               help="Check every record (citation-only records aside) against this profile instead of the one "
                    "it declares.")
 @click.option("--require-parents", is_flag=True, help="A parent missing from the checked files is an error.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--tree", is_flag=True, help="Print the implementation tree of the checked records.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
@@ -83,7 +88,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
         report = renderer(fmt)(result, lang=lang, colour=_colour(output), verbose=verbose, quiet=quiet,
                                 describe=describe)
         if tree and fmt == "text":
-            report += "\n".join(tree_lines(result.summaries)) + "\n"
+            report += "\n".join(tree_lines(result.summaries, lang)) + "\n"
         if output:
             Path(output).write_text(report, encoding="utf-8")
         else:
@@ -92,7 +97,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
         click.echo(f"plan-validate: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if tree and fmt != "text":
-        click.echo("\n".join(tree_lines(result.summaries)), err=True)
+        click.echo("\n".join(tree_lines(result.summaries, lang)), err=True)
     worst = {f.severity for f in result.all_findings()}
     failing = "error" in worst or (fail_on == "warning" and "warning" in worst)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -35,8 +35,7 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     except KhthInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader fault on odd text is reported, never a traceback
-        raise KhthInputError("text-unreadable", f"Không đọc được văn bản ({type(exc).__name__})",
-                             f"the text could not be read ({type(exc).__name__})") from None
+        raise KhthInputError.of("input.text-unreadable", reason=type(exc).__name__) from None
     if note:
         for doc in record.get("documents", [record]):
             doc["provenance"].setdefault("notes", []).append(note)

@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from khth.schema.catalogue import Text
+
 from .errors import KhthInputError
 from .legacy_encodings import NAMES, guess_legacy
 
 MAX_BYTES = 100 * 1024 * 1024
+_TOO_DEEP = re.compile(r"depth|recursion", re.IGNORECASE)
 _BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16 LE", b"\xfe\xff": "UTF-16 BE"}
 
 
@@ -24,11 +27,9 @@ def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise KhthInputError("input-unreadable", f"Không đọc được tệp: {exc.strerror or exc}",
-                             f"cannot read the file: {exc.strerror or exc}") from None
+        raise KhthInputError.of("input.unreadable", reason=exc.strerror or str(exc)) from None
     if len(data) > max_bytes:
-        raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {max_bytes} byte",
-                             f"the file is over the {max_bytes}-byte limit")
+        raise KhthInputError.of("input.too-large", limit=max_bytes)
     return data
 
 
@@ -47,30 +48,26 @@ def check_bytes(data: bytes) -> str:
 
     Returns the text, decoded once, for the callers that need it."""
     if len(data) > MAX_BYTES:
-        raise KhthInputError("input-too-large", f"Tệp lớn hơn giới hạn {MAX_BYTES // 1048576} MB",
-                             f"file is larger than the {MAX_BYTES // 1048576} MB limit")
+        raise KhthInputError.of("input.too-large", limit=MAX_BYTES)
     if not data.strip():
-        raise KhthInputError("input-empty", "Tệp rỗng", "file is empty")
+        raise KhthInputError.of("input.empty")
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise KhthInputError("input-bom", f"Tệp bắt đầu bằng dấu BOM {name}; KHTH dùng UTF-8 không BOM",
-                                 f"file starts with a {name} byte-order mark; KHTH files are UTF-8 without BOM",
-                                 line=1, column=1)
+            raise KhthInputError.of("input.encoding", line=1, column=1, encodings=name,
+                                    where=Text(f"dấu BOM {name}", f"a {name} byte-order mark"))
     if b"\x00" in data[:8192]:
-        raise KhthInputError("input-binary", "Tệp nhị phân, không phải văn bản JSON hay XML",
-                             "binary file, not JSON or XML text")
+        raise KhthInputError.of("input.binary", expected="JSON, XML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         guess = guess_legacy(data)
-        vi, en = ((f"tệp có vẻ dùng bảng mã {NAMES[guess[0]]}: hãy lưu lại dạng UTF-8 (Unicode)",
-                   f"the file looks like {NAMES[guess[0]]}: save it as UTF-8 (Unicode)") if guess else
-                  ("có thể là Windows-1258, TCVN3 hoặc VNI", "possibly Windows-1258, TCVN3 or VNI"))
-        raise KhthInputError(
-            "input-encoding", f"Không phải UTF-8 (byte 0x{data[exc.start]:02x}, dòng {line}); {vi}",
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}, line {line}); {en}", line=line, column=column) from None
+        byte = f"0x{data[exc.start]:02x}"
+        raise KhthInputError.of(
+            "input.encoding", line=line, column=column,
+            encodings=NAMES[guess[0]] if guess else "Windows-1258, TCVN3, VNI",
+            where=Text(f"byte {byte}, dòng {line}", f"byte {byte}, line {line}")) from None
 
 
 def _json_position(data: bytes, message: str) -> tuple[int | None, int | None]:
@@ -90,10 +87,11 @@ def parse_json(data: bytes) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         line, column = _json_position(data, str(exc))
-        raise KhthInputError("json-syntax", f"JSON sai cú pháp: {exc}", f"malformed JSON: {exc}",
-                             line=line, column=column) from None
+        if _TOO_DEEP.search(str(exc)):  # the parser's own words for its nesting limit
+            raise KhthInputError.of("input.too-deep", line=line, column=column, form="JSON") from None
+        raise KhthInputError.of("input.json-syntax", line=line, column=column, reason=str(exc)) from None
     except RecursionError:
-        raise KhthInputError("json-too-deep", "JSON lồng nhau quá sâu", "JSON nested too deeply") from None
+        raise KhthInputError.of("input.too-deep", form="JSON") from None
 
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -119,13 +117,11 @@ def parse_xml(data: bytes) -> etree._Element:
     prolog = data[: root_start.start()] if root_start else data
     if _DTD.search(prolog):
         line = prolog[: _DTD.search(prolog).start()].count(b"\n") + 1  # type: ignore[union-attr]
-        raise KhthInputError("xml-doctype",
-                             "XML có khai báo DOCTYPE/ENTITY; KHTH không cho phép (chống XXE, bom thực thể)",
-                             "XML declares a DOCTYPE or entities, which KHTH forbids (XXE and entity-expansion defence)",
-                             line=line, column=1)
+        raise KhthInputError.of("input.xml-doctype", line=line, column=1)
     try:
         return etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        raise KhthInputError("xml-syntax", f"XML sai cú pháp: {exc.msg}", f"malformed XML: {exc.msg}",
-                             line=line, column=column) from None
+        if _TOO_DEEP.search(exc.msg or ""):  # libxml2's own words for its nesting limit
+            raise KhthInputError.of("input.too-deep", line=line, column=column, form="XML") from None
+        raise KhthInputError.of("input.xml-syntax", line=line, column=column, reason=exc.msg) from None

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
+from khth.schema.catalogue import CODES, rule
+from khth.schema.codelists import Profile
 from khth.schema.files import XML_NAMESPACE as NS
 
 from .corpus_rules import Summary, check_corpus, summarise
@@ -33,12 +35,6 @@ if TYPE_CHECKING:
 # lxml and the XML reader are imported when the first XML file comes: JSON-only runs start faster.
 
 SUFFIXES = {".json", ".xml"}
-_LOADER_CODES = {
-    "input-empty": "input.empty", "input-too-large": "input.too-large", "input-binary": "input.binary",
-    "input-encoding": "input.encoding", "input-bom": "input.encoding", "input-format": "input.format",
-    "json-syntax": "input.json-syntax", "json-too-deep": "input.too-deep", "xml-syntax": "input.xml-syntax",
-    "xml-doctype": "input.xml-doctype",
-}
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -58,11 +54,12 @@ class FileResult:
 
 
 def _from_loader(exc: KhthInputError, file: str) -> Finding:
-    code = _LOADER_CODES.get(exc.code, "input.format")
-    if code in ("input.xml-syntax", "input.json-syntax") and ("depth" in exc.en.lower() or
-                                                             "recursion" in exc.en.lower()):
-        code = "input.too-deep"
-    return make(code, file, line=exc.line, column=exc.column, detail_vi=exc.vi, detail=exc.en)
+    """The finding of an input error: the error names its catalogue rule and carries the parameters
+    of the rule's messages."""
+    if exc.worded_inline:  # a raise site that still words its own messages
+        r = rule(exc.code if exc.code in CODES else "input.format")
+        return Finding(file, r.code, r.severity, exc.vi, exc.en, line=exc.line, column=exc.column)
+    return make(exc.code, file, line=exc.line, column=exc.column, **(exc.params or {}))
 
 
 def _first_not_nfc(node: Any, pointer: str = "") -> tuple[str, str] | None:
@@ -91,9 +88,7 @@ class Validator:
         try:
             size = path.stat().st_size
             if size > self.options.max_bytes:
-                return FileResult(name, [make("input.too-large", name, detail_vi=f"Tệp {size} byte, vượt giới hạn "
-                                              f"{self.options.max_bytes} byte", detail=f"the file has {size} bytes, "
-                                              f"over the {self.options.max_bytes}-byte limit")], [])
+                return FileResult(name, [make("input.too-large", name, limit=self.options.max_bytes)], [])
             data = path.read_bytes()
         except OSError as exc:
             return FileResult(name, [make("input.unreadable", name, reason=exc.strerror or str(exc))], [])
@@ -106,16 +101,14 @@ class Validator:
             data = data[len(_UTF8_BOM):]
         try:
             if len(data) > self.options.max_bytes:
-                raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {self.options.max_bytes} byte",
-                                     f"over the {self.options.max_bytes}-byte limit")
+                raise KhthInputError.of("input.too-large", limit=self.options.max_bytes)
             text = check_bytes(data)
             fmt = detect_format(data)
             if fmt == "json":
                 return self._check_json(data, text, name, findings)
             if fmt == "xml":
                 return self._check_xml(data, text, name, findings)
-            raise KhthInputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
-                                 "unrecognised format: JSON or XML expected", line=1, column=1)
+            raise KhthInputError.of("input.format", line=1, column=1)
         except KhthInputError as exc:
             return FileResult(name, findings + [_from_loader(exc, name)], [])
 
@@ -197,7 +190,7 @@ class Validator:
             return form
 
         def override(doc: dict[str, Any]) -> dict[str, Any]:
-            return doc if doc.get("profile") == "citation" else {**doc, "profile": profile}
+            return doc if doc.get("profile") == Profile.CITATION else {**doc, "profile": profile}
 
         if root == "bundle":
             return {**form, "documents": [override(d) for d in form.get("documents", [])]}
