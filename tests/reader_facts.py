@@ -206,6 +206,9 @@ NEGATIVE = {"notcontains", "nonecontains", "nonestartswith"}
 
 
 def split_fact(fact: str) -> tuple[str, str]:
+    tag = re.search(r"#[\w-]*$", fact)
+    if tag and tag.start() > fact.rfind("]"):  # "#name" only tells two facts on one path apart
+        fact = fact[: tag.start()]
     depth, cut = 0, len(fact)
     for i, ch in enumerate(fact):  # the operator's bar stands outside any selector
         depth += {"[": 1, "]": -1}.get(ch, 0)
@@ -213,7 +216,6 @@ def split_fact(fact: str) -> tuple[str, str]:
             cut = i
             break
     path, op = fact[:cut], fact[cut + 1:]
-    op = op.partition("#")[0]  # "#name" only tells two facts on one path apart
     if op not in OPERATORS:
         raise ValueError(f"unknown operator {op!r} in {fact!r}")
     return path, op

@@ -56,5 +56,5 @@ def test_the_annex_holds_the_tasks_it_lists():
 
 
 def test_a_plan_without_an_appendix_has_no_annex():
-    record = _read("de_nghi_party_groups.txt", "agencies")
+    record = _read("time_captions_and_dated_reports.txt", "duties")
     assert all(b.get("role") != "annex" for b in record["body"])
