@@ -34,22 +34,37 @@ def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     it is opened without blocking and looked at through the open descriptor, so it cannot be
     swapped in after a check. A file that grows while it is read is cut at the limit and refused."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise not_a_file()  # a socket cannot even be opened; a FIFO would wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise KhthInputError("input-unreadable", f"Không đọc được tệp: {exc.strerror or exc}",
-                             f"cannot read the file: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # swapped in after the first look
             raise not_a_file()
+        if st.st_size > max_bytes:
+            raise too_large(max_bytes, st.st_size)
         try:
             data = fh.read(max_bytes + 1)
         except OSError as exc:
-            raise KhthInputError("input-unreadable", f"Không đọc được tệp: {exc.strerror or exc}",
-                                 f"cannot read the file: {exc.strerror or exc}") from None
+            raise unreadable(exc) from None
     if len(data) > max_bytes:
-        raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {max_bytes} byte",
-                             f"the file is over the {max_bytes}-byte limit")
+        raise too_large(max_bytes)
     return data
+
+
+def unreadable(exc: OSError) -> KhthInputError:
+    reason = exc.strerror or str(exc)
+    return KhthInputError("input-unreadable", f"Không đọc được tệp: {reason}", f"cannot read the file: {reason}")
+
+
+def too_large(max_bytes: int, size: int | None = None) -> KhthInputError:
+    if size is None:
+        return KhthInputError("input-too-large", f"Tệp vượt giới hạn {max_bytes} byte",
+                              f"the file is over the {max_bytes}-byte limit")
+    return KhthInputError("input-too-large", f"Tệp {size} byte, vượt giới hạn {max_bytes} byte",
+                          f"the file has {size} bytes, over the {max_bytes}-byte limit")
 
 
 def not_a_file() -> KhthInputError:
@@ -113,15 +128,15 @@ def check_bytes(data: bytes) -> str:
                              f"file is larger than the {MAX_BYTES // 1048576} MB limit")
     if not data.strip():
         raise KhthInputError("input-empty", "Tệp rỗng", "file is empty")
+    utf16 = utf16_record(data)
+    if utf16:
+        raise KhthInputError("input-encoding", f"{utf16[1]} {utf16[0]}: bản ghi KHTH phải là UTF-8 (hãy lưu lại dạng UTF-8)",
+                             f"{utf16[0]} {utf16[1]}: records are UTF-8 (save the file as UTF-8)", line=1, column=1)
     for bom, name in _BOMS.items():
         if data.startswith(bom):
             raise KhthInputError("input-bom", f"Tệp bắt đầu bằng dấu BOM {name}; KHTH dùng UTF-8 không BOM",
                                  f"file starts with a {name} byte-order mark; KHTH files are UTF-8 without BOM",
                                  line=1, column=1)
-    utf16 = utf16_record(data)
-    if utf16:
-        raise KhthInputError("input-encoding", f"{utf16[1]} {utf16[0]}: bản ghi KHTH phải là UTF-8 (hãy lưu lại dạng UTF-8)",
-                             f"{utf16[0]} {utf16[1]}: records are UTF-8 (save the file as UTF-8)", line=1, column=1)
     if b"\x00" in data[:8192]:
         raise KhthInputError("input-binary", "Tệp nhị phân, không phải văn bản JSON hay XML",
                              "binary file, not JSON or XML text")
@@ -167,6 +182,13 @@ def parse_json(data: bytes) -> Any:
     if _ESCAPED_CONTROL.search(data):
         _refuse_control_characters(form)
     return form
+
+
+def check_form(form: Any) -> None:
+    """What :func:`parse_json` refuses, for a JSON form built in memory rather than read: nesting
+    deeper than :data:`MAX_DEPTH`, characters XML cannot carry. Walks every string."""
+    _count_keys(form)
+    _refuse_control_characters(form)
 
 
 def too_deep(form: str) -> KhthInputError:

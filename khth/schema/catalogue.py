@@ -76,8 +76,9 @@ RULES: tuple[Rule, ...] = (
        "a trailing comma, or a file cut short."),
     _r("input.too-deep", "error", "Lồng nhau quá sâu", "Nested too deeply",
         "{detail_vi}", "{detail}",
-       "JSON or XML nested deeper than the parsers allow (1,024 JSON levels, 256 XML levels). No KHTH record "
-       "comes near this; such input is rejected without exhausting memory or the stack."),
+       "JSON arrays and objects, or XML elements, nested more than 64 levels deep. The model nests 7 levels in a "
+       "bundle plus 2 per level of sub-blocks, so 64 leaves room for 29 levels of sub-blocks where plans print at "
+       "most 5 or 6. Such input is refused before anything walks it, without exhausting memory or the stack (§2)."),
     _r("input.xml-syntax", "error", "XML sai cú pháp", "Malformed XML",  "{detail_vi}", "{detail}", "The file is not well-formed XML 1.0."),
     _r("input.xml-doctype", "error", "XML có DOCTYPE/ENTITY", "XML with DOCTYPE or entities",
         "{detail_vi}", "{detail}",
@@ -94,6 +95,36 @@ RULES: tuple[Rule, ...] = (
        "Bỏ qua thư mục {target}: liên kết tạo vòng lặp", "skipped {target}: the link makes a loop",
        "While searching a folder, a symbolic link led back to a folder already searched; it is skipped so that the "
        "run ends."),
+    _r("input.not-a-file", "warning", "Không phải tệp thông thường", "Not a regular file",
+       "{detail_vi}", "{detail}",
+       "While searching a folder, an entry with a record's name (`.json`, `.xml`) is a FIFO, a socket or a "
+       "device, not a file: it is skipped and never opened for reading, so the run neither blocks on a pipe "
+       "nor reads a device without end. Named on the command line, such a path is refused (exit 2); standard "
+       "input is read with `-`."),
+    _r("input.not-khth", "error", "Không phải bản ghi KHTH", "Not a KHTH record",
+       "Không phải bản ghi KHTH: phần tử gốc <{root}> {namespace_vi}, không thuộc urn:khth:xml:1",
+       "not a KHTH record: the root element <{root}> {namespace}, not in urn:khth:xml:1",
+       "The XML file's root element is not in the KHTH namespace `urn:khth:xml:1`: a Word part "
+       "(`<w:document>`), a build file, any other XML. Nothing else is checked in it. A KHTH record written "
+       "without its namespace is reported the same way: add `xmlns=\"urn:khth:xml:1\"` to its root element."),
+    _r("input.duplicate-key", "error", "Khóa JSON lặp lại", "Duplicate JSON key",
+       "{detail_vi}", "{detail}",
+       "An object names the same property twice. JSON parsers disagree on which value counts (most keep the "
+       "last, some the first, some refuse), so the record means different things to different readers; it is "
+       "refused, and the finding points at the repeated key (§15.1)."),
+    _r("input.control-character", "error", "Có ký tự điều khiển", "Control character in text",
+       "{detail_vi}", "{detail}",
+       "A string holds a character XML 1.0 cannot carry: U+0000–U+001F other than tab, line feed and carriage "
+       "return, or U+FFFE, U+FFFF. JSON can write them as `\\u` escapes, but the record would have no XML "
+       "form (§2). They come from copying out of old word processors or from damaged files; remove them."),
+    _r("input.internal-fault", "error", "Lỗi nội bộ khi kiểm tra tệp", "Internal fault on this file",
+       "Công cụ gặp lỗi nội bộ khi kiểm tra tệp này ({exception}); các tệp khác vẫn được kiểm tra. Xin báo lỗi, "
+       "kèm tệp", "the tool failed while checking this file ({exception}); the other files are still checked. "
+       "Please report it, with the file",
+       "A fault of plan-validate itself, not a finding about the record: checking this file raised an unexpected "
+       "error, named in the message. The file is reported as failing, so that no record passes unchecked, and "
+       "the run goes on with the other files. No input is known to cause it (each one found has been fixed); "
+       "its fixture test injects a fault into the document rules to show that the run survives one."),
     # --- schema -------------------------------------------------------------------------------
     _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
        "The record is not valid against `khth/schema/document.schema.json` or `khth/schema/bundle.schema.json` (JSON Schema "
