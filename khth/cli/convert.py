@@ -2,7 +2,8 @@
 already have (plain text, Markdown, Word .docx) into standard records; render a record as text
 in the official layout. A thin layer over :mod:`khth.api`.
 
-Exit codes: 0 converted; 1 the input cannot be converted (nothing is written); 2 usage error.
+Exit codes: 0 converted; 1 the input cannot be read or converted, or the output cannot be written
+(nothing is written); 2 usage error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 from khth import api
+from khth.input.loading import MAX_BYTES, read_limited, too_large
 from khth.schema.version import __version__
 
 from .files import write_atomically
@@ -50,28 +52,36 @@ def main(input_path: str, to: str, output: str | None) -> None:
       2  usage error / sai cú pháp lệnh
     """
     try:
-        if input_path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(input_path).read_bytes()
-    except OSError as exc:
-        click.echo(f"plan-convert: {input_path}: không đọc được / cannot read: {exc.strerror}", err=True)
-        sys.exit(EXIT_FAILED)
-    try:
+        data = _read(input_path)
         result = convert_bytes(data, to, None if input_path == "-" else Path(input_path).name)
     except api.InputError as exc:
         where = f"{exc.line}:{exc.column}:" if exc.line and exc.column else ""
         click.echo(f"plan-convert: {input_path}:{where} {exc.message()}", err=True)
         sys.exit(EXIT_FAILED)
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool on this input: a message, never a traceback
+        click.echo(f"plan-convert: {input_path}: lỗi nội bộ, không chuyển đổi được ({type(exc).__name__}) / "
+                   f"internal error, not converted ({type(exc).__name__})", err=True)
+        sys.exit(EXIT_FAILED)
     if output:
         try:
             write_atomically(Path(output), result)
         except OSError as exc:
-            click.echo(f"plan-convert: {output}: không ghi được / cannot write: {exc.strerror}", err=True)
+            click.echo(f"plan-convert: {output}: không ghi được / cannot write: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_FAILED)
     else:
         sys.stdout.buffer.write(result)
     sys.exit(EXIT_OK)
+
+
+def _read(input_path: str) -> bytes:
+    """The input's bytes, at most :data:`MAX_BYTES`: a regular file, or standard input for ``-``.
+    A FIFO or a device named as input is refused without being read."""
+    if input_path != "-":
+        return read_limited(Path(input_path), MAX_BYTES)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(MAX_BYTES)
+    return data
 
 
 if __name__ == "__main__":
