@@ -296,3 +296,14 @@ def test_outputs_keep_the_file_mode_and_write_through_links(tmp_path, write):  #
     finally:
         os.umask(previous)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o640  # 0666 less the umask, not 0600
+
+
+def test_the_repository_hook_accepts_a_repository_with_no_record_yet(tmp_path):
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    published = hooks[hooks.index("- id: plan-validate-published"):]
+    entry = published.split("entry:", 1)[1].splitlines()[0].split()
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode" / "settings.json").write_text("{}", encoding="utf-8")
+    proc = subprocess.run([str(Path(sys.executable).parent / entry[0]), *entry[1:], "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr

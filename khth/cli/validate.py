@@ -20,7 +20,7 @@ from khth.input.loading import too_large
 from khth.schema.version import __version__
 from khth.validator.corpus_rules import tree_lines
 from khth.validator.engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
-from khth.validator.findings import make
+from khth.validator.findings import Finding, make
 from khth.validator.reports import FORMATS, renderer
 
 from .files import write_atomically
@@ -120,12 +120,12 @@ def _usage(vi: str, en: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _files_to_check(paths: tuple[str, ...], allow_empty: bool) -> tuple[list[Path], list]:
+def _files_to_check(paths: tuple[str, ...], allow_empty: bool) -> tuple[list[Path], list[Finding]]:
     """The files of every path argument. A path that does not exist or is neither a file nor a
     folder (a FIFO, a device) is refused before anything is read, as is a folder with no record
     file unless ``allow_empty``."""
     files: list[Path] = []
-    findings = []
+    findings: list[Finding] = []
     for raw in paths:
         if raw == "-":
             continue
@@ -150,7 +150,7 @@ def _files_to_check(paths: tuple[str, ...], allow_empty: bool) -> tuple[list[Pat
     return files, findings
 
 
-def _validate(files: list[Path], walk_findings: list, stdin: bool, options: Options, jobs: int,
+def _validate(files: list[Path], walk_findings: list[Finding], stdin: bool, options: Options, jobs: int,
               quiet: bool) -> RunResult:
     show_progress = not quiet and sys.stderr.isatty() and len(files) >= PROGRESS_THRESHOLD
     if show_progress:
