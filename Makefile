@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test generate check-generated benchmark benchmark-convert clean
+.PHONY: demo test fuzz generate check-generated benchmark benchmark-convert clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -24,6 +24,12 @@ demo: $(STAMP)
 ## test: set up and run every test
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## fuzz: mutate the examples thousands of times and run both commands on them (FUZZ_CASES, FUZZ_SEED to vary)
+FUZZ_CASES ?= 5000
+FUZZ_SEED  ?= 20261122
+fuzz: $(STAMP)
+	KHTH_FUZZ_CASES=$(FUZZ_CASES) KHTH_FUZZ_SEED=$(FUZZ_SEED) $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 ## generate: regenerate schemas and SPEC.md reference sections from the model
 generate: $(STAMP)

@@ -121,9 +121,11 @@ RULES: tuple[Rule, ...] = (
        "The file is not well-formed JSON (RFC 8259): often a missing comma or quote, a trailing comma, or a file "
        "cut short. The reason is the JSON parser's own."),
     _i("input.too-deep", "Lồng nhau quá sâu", "Nested too deeply",
-       "{form} lồng nhau quá sâu", "{form} nested too deeply",
-       "JSON or XML nested deeper than the parsers allow (1,024 JSON levels, 256 XML levels). No KHTH record "
-       "comes near this; such input is rejected without exhausting memory or the stack."),
+       "{form} lồng nhau sâu hơn {limit} cấp; bản ghi KHTH không sâu đến vậy",
+       "{form} nested deeper than {limit} levels; no KHTH record is that deep",
+       "JSON arrays and objects, or XML elements, nested more than 64 levels deep. The model nests 7 levels in a "
+       "bundle plus 2 per level of sub-blocks, so 64 leaves room for 29 levels of sub-blocks where plans print at "
+       "most 5 or 6. Such input is refused before anything walks it, without exhausting memory or the stack (§2)."),
     _i("input.xml-syntax", "XML sai cú pháp", "Malformed XML",
        "XML sai cú pháp: {reason}", "malformed XML: {reason}",
        "The file is not well-formed XML 1.0. The reason is the XML parser's own."),
@@ -143,6 +145,53 @@ RULES: tuple[Rule, ...] = (
        "Bỏ qua thư mục {target}: liên kết tạo vòng lặp", "skipped {target}: the link makes a loop",
        "While searching a folder, a symbolic link led back to a folder already searched; it is skipped so that the "
        "run ends."),
+    _r("input.not-a-file", "warning", "Không phải tệp thông thường", "Not a regular file",
+       "Không phải tệp thông thường (ống FIFO, socket hay thiết bị): không đọc",
+       "not a regular file (a FIFO, socket or device): not read",
+       "While searching a folder, an entry with a record's name (`.json`, `.xml`) is a FIFO, a socket or a "
+       "device, not a file: it is skipped and never opened for reading, so the run neither blocks on a pipe "
+       "nor reads a device without end. Named on the command line, such a path is refused (exit 2); standard "
+       "input is read with `-`.", (VALIDATE, CONVERT, API)),
+    _i("input.utf16-record", "Bản ghi dạng UTF-16", "Record in UTF-16",
+       "{form} {encoding}: bản ghi KHTH phải là UTF-8 (hãy lưu lại dạng UTF-8)",
+       "{encoding} {form}: records are UTF-8 (save the file as UTF-8)",
+       "A JSON or XML record written in UTF-16 (as Windows tools may save \"Unicode\" text), with or without a "
+       "byte-order mark. KHTH records are UTF-8; the file is refused by both tools and never read as a text "
+       "document (§2)."),
+    _i("input.xml-encoding", "Khai báo bảng mã khác UTF-8", "XML declares an encoding other than UTF-8",
+       "Khai báo XML ghi bảng mã {encoding}; bản ghi KHTH là UTF-8 (hãy ghi encoding=\"UTF-8\" hoặc bỏ khai báo "
+       "bảng mã)",
+       "the XML declaration names the encoding {encoding}; records are UTF-8 (write encoding=\"UTF-8\" or leave "
+       "the encoding out)",
+       "The bytes are UTF-8 but the XML declaration names another encoding (often ISO-8859-1, left by an export "
+       "tool). Read as declared, the Vietnamese letters would be replaced by other characters, silently; the file "
+       "is refused instead, by both tools (§2)."),
+    _i("input.not-khth", "Không phải bản ghi KHTH", "Not a KHTH record",
+       "Không phải bản ghi KHTH: phần tử gốc <{root}> {namespace_vi}, không thuộc urn:khth:xml:1",
+       "not a KHTH record: the root element <{root}> {namespace}, not in urn:khth:xml:1",
+       "The XML file's root element is not in the KHTH namespace `urn:khth:xml:1`: a Word part "
+       "(`<w:document>`), a build file, any other XML. Nothing else is checked in it. A KHTH record written "
+       "without its namespace is reported the same way: add `xmlns=\"urn:khth:xml:1\"` to its root element.",
+       (VALIDATE,)),
+    _i("input.duplicate-key", "Khóa JSON lặp lại", "Duplicate JSON key",
+       "{pointer}: khóa \"{key}\" lặp lại trong cùng một đối tượng", "{pointer}: the key \"{key}\" appears twice in one object",
+       "An object names the same property twice. JSON parsers disagree on which value counts (most keep the "
+       "last, some the first, some refuse), so the record means different things to different readers; it is "
+       "refused, and the finding points at the repeated key (§15.1)."),
+    _i("input.control-character", "Có ký tự điều khiển", "Control character in text",
+       "{pointer}: có ký tự điều khiển {char} mà XML không biểu diễn được",
+       "{pointer}: holds the control character {char}, which XML cannot carry",
+       "A string holds a character XML 1.0 cannot carry: U+0000–U+001F other than tab, line feed and carriage "
+       "return, or U+FFFE, U+FFFF. JSON can write them as `\\u` escapes, but the record would have no XML "
+       "form (§2). They come from copying out of old word processors or from damaged files; remove them."),
+    _r("input.internal-fault", "error", "Lỗi nội bộ khi kiểm tra tệp", "Internal fault on this file",
+       "Công cụ gặp lỗi nội bộ khi kiểm tra tệp này ({exception}); các tệp khác vẫn được kiểm tra. Xin báo lỗi, "
+       "kèm tệp", "the tool failed while checking this file ({exception}); the other files are still checked. "
+       "Please report it, with the file",
+       "A fault of plan-validate itself, not a finding about the record: checking this file raised an unexpected "
+       "error, named in the message. The file is reported as failing, so that no record passes unchecked, and "
+       "the run goes on with the other files. No input is known to cause it (each one found has been fixed); "
+       "its fixture test injects a fault into the document rules to show that the run survives one."),
     # --- input that only plan-convert (and the Python API) reads -------------------------------
     _i("input.json-type", "Sai kiểu giá trị", "Value of the wrong type",
        "{pointer}: cần {expected}", "{pointer}: {expected} is expected",

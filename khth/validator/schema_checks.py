@@ -111,7 +111,10 @@ def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[
     out = []
     for e in xsd.error_log:  # type: ignore[attr-defined]
         # libxml2 gives a positional, namespace-blind path (/*/*[5]/*[3]); name it.
-        found = tree.getroottree().xpath(e.path) if e.path else []
+        try:
+            found = tree.getroottree().xpath(e.path) if e.path else []
+        except etree.XPathError:  # a path through a foreign namespace's prefix (<w:x xmlns:w=…>)
+            found = []
         xpath = named_path(found[0]) if found and isinstance(found[0], etree._Element) else e.path
         f = make("schema.xsd", file, xpath=xpath, line=e.line, column=e.column or None, detail=e.message)
         out.append(f.at(vi=f"Không đúng XSD: {e.message}"))
