@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test generate check-generated benchmark benchmark-convert clean
+.PHONY: demo test generate check-generated benchmark benchmark-convert roundtrip clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -41,6 +41,10 @@ benchmark: $(STAMP)
 ## benchmark-convert: measure plan-convert, text to JSON
 benchmark-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
+
+## roundtrip: records rendered as Word, through LibreOffice, pandoc, pdftotext and a web page, read back (ROUNDTRIP_ARGS="--count 20")
+roundtrip: $(STAMP)
+	$(BIN)/python benchmarks/roundtrip/run.py $(ROUNDTRIP_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
