@@ -220,3 +220,33 @@ def test_in_the_pdf_the_signer_stands_right_of_noi_nhan(path, pdfs):
             assert signer[1] > noi[1]  # below the top of Nơi nhận, beside its list
             return
     pytest.fail(f"no page holds both Nơi nhận and {name!r}")
+
+
+def test_a_task_table_is_a_word_table_with_a_narrow_number_column_read_back_as_rows():
+    record = load(EXAMPLES / "ke-hoach-ubnd-tp-buon-ma-thuot.json")
+    rows = [["1", "Tuyên truyền, phổ biến pháp luật về trẻ em", "Phòng Tư pháp", "Thường xuyên"],
+            ["2", "Kiểm tra, giám sát việc thực hiện", "Phòng Lao động - Thương binh và Xã hội", "Hằng năm"]]
+    header = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    table = {"role": "tasks", "heading": " | ".join(header), "children": [
+        {"label": n, "role": "task", "text": task, "children": [
+            {"role": "leadAgencies", "heading": header[2], "text": lead, "agencies": [lead]},
+            {"role": "timeframe", "heading": header[3], "text": when,
+             "timeframe": {"kind": "ongoing", "printed": when} if when == "Thường xuyên" else
+             {"kind": "recurring", "frequency": "annual", "printed": when}}]} for n, task, lead, when in rows]}
+    record = dict(record, body=record["body"][:-1] + [table] + record["body"][-1:])
+    data = render_docx(record)
+    document = docx.Document(io.BytesIO(data))
+    grid = [t for t in document.tables if len(t.columns) == 4][0]
+    assert [c.text for c in grid.rows[0].cells] == header
+    assert all(r.bold for c in grid.rows[0].cells for p in c.paragraphs for r in p.runs)
+    assert round(grid.columns[0].width.mm) == 12 and grid.columns[1].width > grid.columns[2].width
+    assert [[c.text for c in r.cells] for r in grid.rows[1:]] == rows
+    _, got = read_source(data, "table.docx")
+
+    def walk(blocks):
+        for b in blocks:
+            yield b
+            yield from walk(b.get("children", []))
+
+    read = [b for b in walk(got["body"]) if b.get("heading") == table["heading"]]
+    assert read and [r["label"] for r in read[0]["children"]] == ["1", "2"]

@@ -222,11 +222,29 @@ def _task_table(document, rows: list[list[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _column_widths(rows)
+    for column, width in zip(table.columns, widths):
+        column.width = Mm(width)
+    for row in table.rows:  # Word and LibreOffice lay a cell out by its own width
+        for cell, width in zip(row.cells, widths):
+            cell.width = Mm(width)
     for r, cells in enumerate(rows):
         for cell, text in zip(table.rows[r].cells, cells):
             cell._tc.remove(cell.paragraphs[0]._p)
             _line(cell, text, Style(bold=r == 0, size=12, align="center" if r == 0 else "left"))
     _line(document, "", Style())
+
+
+def _column_widths(rows: list[list[str]]) -> list[float]:
+    """A row-number column ("TT", "STT") narrow, the text width shared by the others in
+    proportion to the length of their texts, none narrower than 28 mm ("Thường xuyên" on one line)."""
+    header = rows[0]
+    narrow = [len(h) <= 3 for h in header]
+    rest = TEXT_WIDTH_MM - 12 * sum(narrow)
+    weights = [max(12, max(len(r[i]) for r in rows)) for i, n in enumerate(narrow) if not n]
+    shares = iter(max(28.0, rest * w / sum(weights)) for w in weights)
+    return [12.0 if n else next(shares) for n in narrow]
 
 
 def _annex(document, block: dict) -> None:
