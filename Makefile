@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test generate check-generated benchmark benchmark-convert clean
+.PHONY: demo test fuzz generate check-generated benchmark benchmark-convert roundtrip accuracy clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -25,6 +25,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## fuzz: mutate the examples thousands of times and run both commands on them (FUZZ_CASES, FUZZ_SEED to vary)
+FUZZ_CASES ?= 5000
+FUZZ_SEED  ?= 20261122
+fuzz: $(STAMP)
+	KHTH_FUZZ_CASES=$(FUZZ_CASES) KHTH_FUZZ_SEED=$(FUZZ_SEED) $(BIN)/python -m pytest -q tests/test_fuzz.py
+
 ## generate: regenerate schemas and SPEC.md reference sections from the model
 generate: $(STAMP)
 	$(BIN)/python -m khth.schema.generate
@@ -41,6 +47,16 @@ benchmark: $(STAMP)
 ## benchmark-convert: measure plan-convert, text to JSON
 benchmark-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
+
+## roundtrip: records rendered as Word, through LibreOffice, pandoc, pdftotext and a web page, read back (ROUNDTRIP_ARGS="--count 20")
+roundtrip: $(STAMP)
+	$(BIN)/python benchmarks/roundtrip/run.py $(ROUNDTRIP_ARGS)
+
+## accuracy: strict reading accuracy on real public documents against their hand-keyed facts (the texts are
+## not in the repository: ACCURACY_TEXTS names the folder holding them; see benchmarks/accuracy/README.md)
+ACCURACY_TEXTS ?= benchmarks/accuracy/texts
+accuracy: $(STAMP)
+	$(BIN)/python benchmarks/accuracy_real.py --texts $(ACCURACY_TEXTS) $(ACCURACY_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

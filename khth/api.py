@@ -6,7 +6,8 @@
 >>> plan = khth.convert("examples/sources/000_a86e3adf03591467.txt")
 >>> xml = khth.to_xml(plan)
 
-Errors in what is given raise :class:`InputError` (``code``, ``vi``, ``en``, ``line``, ``column``);
+Errors in what is given raise :class:`InputError` (``code``, an ``input.*`` rule of the catalogue, its
+message ``params``, ``vi``, ``en``, ``line``, ``column``);
 findings about records are data, in the :class:`Report`.
 """
 
@@ -21,6 +22,7 @@ from typing import Any, Union
 
 from khth.input.canonical import canonical_json, root_of
 from khth.input.errors import KhthInputError as InputError
+from khth.schema.catalogue import Text
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, read_limited
 from khth.input.xml_form import from_xml
 from khth.input.xml_form import to_xml as _to_xml
@@ -65,8 +67,7 @@ def load(source: Source, *, max_bytes: int = MAX_BYTES) -> Record:
     if fmt == "xml":
         root, form = from_xml(data)
         return Record(root, form)
-    raise InputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
-                     "unrecognised format: JSON or XML expected", line=1, column=1)
+    raise InputError.of("input.format", line=1, column=1)
 
 
 def _options(profile: str | None, require_parents: bool, today: str | date | None, max_bytes: int) -> Options:
@@ -110,7 +111,7 @@ def convert(source: Source, *, name: str | None = None, check: bool = True) -> R
     """Read any document ``plan-convert`` accepts (KHTH JSON or XML, .docx, text, Markdown) into a record.
 
     With ``check`` (the default) a record that is not valid raises :class:`InputError`
-    (code ``invalid-document``), as ``plan-convert`` refuses it.
+    (code ``input.invalid-document``), as ``plan-convert`` refuses it.
     """
     from khth.converters.sources import read_source
 
@@ -125,10 +126,8 @@ def _refuse_invalid(form: dict[str, Any], root: str) -> None:
     errors = [f for f in Validator().check_data(form) if f.severity == "error"]
     if errors:
         first = errors[0]
-        raise InputError("invalid-document",
-                         f"Bản ghi không hợp lệ ({len(errors)} lỗi), ví dụ {first.pointer}: {first.vi}",
-                         f"The record is not valid ({len(errors)} error(s)), e.g. {first.pointer}: {first.en}",
-                         location=first.pointer)
+        raise InputError.of("input.invalid-document", location=first.pointer, count=len(errors),
+                               pointer=first.pointer, first=Text(first.vi, first.en))
 
 
 def _record(record: Record | dict[str, Any]) -> Record:

@@ -34,7 +34,7 @@ def squash(text: str) -> str:
     return re.sub(r"[\s*]+", "", text)
 
 
-UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+READER = ROOT / "tests" / "fixtures" / "reader"
 
 
 def facts(record):
@@ -46,17 +46,37 @@ def facts(record):
     return record
 
 
-_UNSEEN_RECORDS: dict[tuple[str, str], dict] = {}
+def source_text(family: str, case: str) -> str:
+    """The text of ``tests/fixtures/reader/<family>/<case>``."""
+    return (READER / family / case).read_text(encoding="utf-8")
 
 
-def read_unseen(area: str, name: str) -> dict:
-    """The record the text reader gives for ``tests/fixtures/unseen/<area>/<name>``, read once."""
-    from khth.converters.text import text_to_record
+def docx_bytes(path: Path) -> bytes:
+    """The .docx a ``<case>.docx.py`` builder makes (its ``build()``)."""
+    namespace: dict = {"__name__": path.stem}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return namespace["build"]()
 
-    if (area, name) not in _UNSEEN_RECORDS:
-        text = (UNSEEN / area / name).read_text(encoding="utf-8")
-        _UNSEEN_RECORDS[area, name] = text_to_record(text, name)
-    return _UNSEEN_RECORDS[area, name]
+
+_READ: dict[Path, dict] = {}
+
+
+def read_case(family: str, case: str) -> dict:
+    """The record the reader gives for ``tests/fixtures/reader/<family>/<case>``, read once."""
+    return read_path(READER / family / case)
+
+
+def read_path(path: Path) -> dict:
+    if path not in _READ:
+        if path.name.endswith(".docx.py"):
+            from khth.converters.sources import read_source
+
+            _READ[path] = read_source(docx_bytes(path), path.name[: -len(".py")])[1]
+        else:
+            from khth.converters.text import text_to_record
+
+            _READ[path] = text_to_record(path.read_text(encoding="utf-8"), path.name)
+    return _READ[path]
 
 
 def walk_blocks(blocks):

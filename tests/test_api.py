@@ -42,7 +42,7 @@ def test_load_reads_json_and_xml_alike():
 def test_load_refuses_what_is_not_a_record():
     with pytest.raises(khth.InputError) as caught:
         khth.load(b"Ke hoach so 12")
-    assert caught.value.code == "input-format"
+    assert caught.value.code == "input.format"
 
 
 def test_validate_finds_what_the_command_finds(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from click.testing import CliRunner
@@ -66,3 +67,7 @@ def test_seeded_faults_are_found(tmp_path):
 
     tree = CliRunner().invoke(main, ["--tree", "-q", "--today", "2026-11-22", str(corpus)]).output
     assert "not found / không tìm thấy" in tree and "dated before its parent" in tree
+    english = CliRunner().invoke(main, ["--tree", "-q", "--lang", "en", "--today", "2026-11-22", str(corpus)]).output
+    marks = re.findall(r"\[[!?] [^\]]*\]|\[cycle[^\]]*\]", english)
+    assert marks and not any("không" in m or "vòng" in m for m in marks)
+    assert "not found]" in english and "dated before its parent]" in english

@@ -1,8 +1,10 @@
-"""Every rule of the catalogue has passing and failing fixtures, and behaves on them.
+"""Every rule plan-validate raises has passing and failing fixtures, and behaves on them.
 
 A fixture is a file or a folder under tests/rules/<code>/pass or /fail; a folder, or a bundle,
 is checked as one corpus. ``tests/rules/<code>/options.json`` holds run options for the rule's
-fixtures (``today``, ``max_bytes``, ``require_parents``, ``profile``).
+fixtures (``today``, ``max_bytes``, ``require_parents``, ``profile``), and ``inject_fault_on_fail``
+for a rule no input is known to trigger (input.internal-fault): its failing fixtures are checked
+with the document rules made to raise, as a fault of the tool would.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from khth.schema.catalogue import RULES
+from khth.schema.catalogue import RULES as ALL_RULES
+from khth.schema.catalogue import VALIDATE
 from khth.validator.engine import Options, collect, run
 
 RULES_DIR = Path(__file__).parent / "rules"
 TODAY = "2026-11-22"
+RULES = [r for r in ALL_RULES if VALIDATE in r.tools]  # plan-convert's own input rules: test_input_rules.py
 
 
 def _fixtures():
@@ -40,8 +44,18 @@ def findings_for(code: str, entry: Path):
     return walk + list(result.all_findings())
 
 
+def _injects_fault(code: str) -> bool:
+    path = RULES_DIR / code / "options.json"
+    return path.exists() and json.loads(path.read_text(encoding="utf-8")).get("inject_fault_on_fail", False)
+
+
 @pytest.mark.parametrize("code,kind,entry", list(_fixtures()))
-def test_rule_fixture(code, kind, entry):
+def test_rule_fixture(code, kind, entry, monkeypatch):
+    if kind == "fail" and _injects_fault(code):
+        def fault(*args, **kwargs):
+            raise RuntimeError("injected")
+
+        monkeypatch.setattr("khth.validator.engine.check_document", fault)
     found = findings_for(code, entry)
     codes = [f.code for f in found]
     if kind == "fail":

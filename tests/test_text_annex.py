@@ -15,12 +15,12 @@ from khth.input.xml_form import from_xml, to_xml
 
 from conftest import facts as _without_sources
 
-TAIL = Path(__file__).parent / "fixtures" / "unseen" / "tail"
-WITH_ANNEX = ["hoi_phu_nu_phu_luc.txt", "dang_uy_kem_theo.txt", "ubnd_xa_phu_luc_bang.txt"]
+READER = Path(__file__).parent / "fixtures" / "reader"
+WITH_ANNEX = ["appendix_after_signature.txt", "appendix_title_over_kem_theo.txt", "numbered_appendix_with_table.txt"]
 
 
-def _read(name: str) -> dict:
-    return text_to_record((TAIL / name).read_text(encoding="utf-8"), name)
+def _read(name: str, family: str = "tail") -> dict:
+    return text_to_record((READER / family / name).read_text(encoding="utf-8"), name)
 
 
 @pytest.mark.parametrize("name", WITH_ANNEX)
@@ -45,7 +45,7 @@ def test_the_annex_survives_xml_and_validates(name, validator):
 
 
 def test_the_annex_holds_the_tasks_it_lists():
-    record = _read("hoi_phu_nu_phu_luc.txt")
+    record = _read("appendix_after_signature.txt")
     annex = record["body"][-1]
     assert annex["heading"] == "PHỤ LỤC NHIỆM VỤ THỰC HIỆN ĐỀ ÁN HỖ TRỢ PHỤ NỮ KHỞI NGHIỆP NĂM 2024 - 2025"
     assert annex["text"] == "(Kèm theo Kế hoạch số 45/KH-HPN ngày 08/5/2024 của Ban Thường vụ Hội LHPN tỉnh)"
@@ -56,5 +56,5 @@ def test_the_annex_holds_the_tasks_it_lists():
 
 
 def test_a_plan_without_an_appendix_has_no_annex():
-    record = _read("ban_dan_van_de_nghi.txt")
+    record = _read("time_captions_and_dated_reports.txt", "duties")
     assert all(b.get("role") != "annex" for b in record["body"])

@@ -2,7 +2,8 @@
 already have (plain text, Markdown, Word .docx) into standard records; render a record as text
 in the official layout. A thin layer over :mod:`khth.api`.
 
-Exit codes: 0 converted; 1 the input cannot be converted (nothing is written); 2 usage error.
+Exit codes: 0 converted; 1 the input cannot be read or converted, or the output cannot be written
+(nothing is written); 2 usage error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 import click
 
 from khth import api
+from khth.schema.catalogue import MESSAGE_LANGUAGES
+from khth.input.loading import MAX_BYTES, read_limited, too_large
 from khth.schema.version import __version__
 
 from .files import write_atomically
@@ -35,8 +38,10 @@ def convert_bytes(data: bytes, to: str, name: str | None = None) -> bytes:
               help="Output format: KHTH JSON, KHTH XML, or text in the official layout.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Output file (default: standard output).")
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
+              help="Language of messages.")
 @click.version_option(__version__, prog_name="plan-convert")
-def main(input_path: str, to: str, output: str | None) -> None:
+def main(input_path: str, to: str, output: str | None, lang: str) -> None:
     """Convert a plan: text, Markdown or Word (.docx) in, KHTH JSON or XML out; KHTH JSON and
     XML between each other; and any of them to text in the official layout.
 
@@ -50,28 +55,43 @@ def main(input_path: str, to: str, output: str | None) -> None:
       2  usage error / sai cú pháp lệnh
     """
     try:
-        if input_path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(input_path).read_bytes()
-    except OSError as exc:
-        click.echo(f"plan-convert: {input_path}: không đọc được / cannot read: {exc.strerror}", err=True)
-        sys.exit(EXIT_FAILED)
-    try:
+        data = _read(input_path)
         result = convert_bytes(data, to, None if input_path == "-" else Path(input_path).name)
     except api.InputError as exc:
-        where = f"{exc.line}:{exc.column}:" if exc.line and exc.column else ""
-        click.echo(f"plan-convert: {input_path}:{where} {exc.message()}", err=True)
+        _refuse(input_path, exc, lang)
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool on this input: a message, never a traceback
+        name = type(exc).__name__
+        words = {"vi": f"lỗi nội bộ, không chuyển đổi được ({name})",
+                 "en": f"internal error, not converted ({name})"}
+        click.echo(f"plan-convert: {input_path}: {words.get(lang) or words['vi'] + ' / ' + words['en']}", err=True)
         sys.exit(EXIT_FAILED)
     if output:
         try:
             write_atomically(Path(output), result)
         except OSError as exc:
-            click.echo(f"plan-convert: {output}: không ghi được / cannot write: {exc.strerror}", err=True)
+            words = {"vi": "không ghi được", "en": "cannot write"}.get(lang, "không ghi được / cannot write")
+            click.echo(f"plan-convert: {output}: {words}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_FAILED)
     else:
         sys.stdout.buffer.write(result)
     sys.exit(EXIT_OK)
+
+
+def _refuse(input_path: str, exc: api.InputError, lang: str) -> None:
+    where = f"{exc.line}:{exc.column}:" if exc.line and exc.column else ""
+    click.echo(f"plan-convert: {input_path}:{where} {exc.message(lang)}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _read(input_path: str) -> bytes:
+    """The input's bytes, at most :data:`MAX_BYTES`: a regular file, or standard input for ``-``.
+    A FIFO or a device named as input is refused without being read."""
+    if input_path != "-":
+        return read_limited(Path(input_path), MAX_BYTES)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(MAX_BYTES)
+    return data
 
 
 if __name__ == "__main__":

@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, so a failed run
-    never leaves a partial file behind and never truncates the file it replaces."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    (a full disk, a crash) never leaves a partial file behind and never truncates the file it
+    replaces: the old file stays whole until the new one is complete on disk.
+
+    A symbolic link is written through: its target is replaced and the link stays. A file that
+    exists keeps its permissions; a new one gets those the umask gives, as any file the user
+    creates."""
+    target = Path(os.path.realpath(path))
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
+            fh.flush()
+            os.fsync(fh.fileno())  # a full disk can surface only here: before the old file is replaced
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask. It can only be read by setting it; it is set straight back."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

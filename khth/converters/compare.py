@@ -28,8 +28,8 @@ def _flatten(value: Any, pointer: str, out: set[tuple[str, str]]) -> None:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _flatten(v, f"{pointer}/{i}", out)
-    else:
-        out.add((pointer, repr(value)))
+    else:  # a code is compared by its value, whether a codelist member or the string read from a file
+        out.add((pointer, repr(str(value) if isinstance(value, str) else value)))
 
 
 def facts(doc: dict) -> dict[str, set[tuple[str, str]]]:

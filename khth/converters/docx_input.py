@@ -131,13 +131,11 @@ def docx_lines(data: bytes) -> list[Line]:
     try:
         import docx  # python-docx
     except ImportError:
-        raise KhthInputError("docx-unavailable", "Cần cài python-docx để đọc tệp .docx",
-                             "python-docx is needed to read .docx files") from None
+        raise KhthInputError.of("input.docx-unavailable") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input, reported as such
-        raise KhthInputError("docx-invalid", f"Không mở được tệp .docx: {exc}",
-                             f"cannot open the .docx file: {exc}") from None
+        raise KhthInputError.of("input.docx-invalid", reason=str(exc)) from None
     numbering = _Numbering(document)
     lines: list[Line] = []
     index = 0

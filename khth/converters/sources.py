@@ -6,9 +6,12 @@ Reading does not validate: :func:`khth.api.convert` checks what is read before i
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Any
+
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
-from khth.input.loading import check_bytes, detect_format, parse_json
+from khth.input.loading import check_bytes, detect_format, parse_json, utf16_record, utf16_refusal
 from khth.input.xml_form import from_xml
 
 
@@ -18,15 +21,24 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     from .text import text_to_record
 
     if is_docx(data):
-        record = text_to_record("", name, docx_lines=docx_lines(data))
+        try:
+            record = text_to_record("", name, docx_lines=docx_lines(data))
+        except KhthInputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged or odd .docx is reported, never a traceback
+            raise KhthInputError.of("input.docx-invalid", reason=type(exc).__name__) from None
         return root_of(record), record
+    utf16 = utf16_record(data)
+    if utf16:  # never read as text: the tags would land in the record
+        raise utf16_refusal(*utf16)
     fmt = detect_format(data.lstrip(b"\xef\xbb\xbf"))
     if fmt in ("json", "xml"):
         check_bytes(data)
         if fmt == "json":
-            form = parse_json(data)
+            form = nfc(parse_json(data))
             return root_of(form), form
-        return from_xml(data)
+        root, form = from_xml(data)
+        return root, nfc(form)
     from .text.encoding import decode_text
 
     text, note = decode_text(data)
@@ -35,9 +47,21 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     except KhthInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader fault on odd text is reported, never a traceback
-        raise KhthInputError("text-unreadable", f"Không đọc được văn bản ({type(exc).__name__})",
-                             f"the text could not be read ({type(exc).__name__})") from None
+        raise KhthInputError.of("input.text-unreadable", reason=type(exc).__name__) from None
     if note:
         for doc in record.get("documents", [record]):
             doc["provenance"].setdefault("notes", []).append(note)
     return root_of(record), record
+
+
+def nfc(form: Any) -> Any:
+    """``form`` with every string in NFC, keys included, as canonical JSON writes it: the XML form
+    then carries the same text (plan-validate refuses text that is not NFC). ``form``'s depth is
+    already bounded (:func:`parse_json`, :func:`from_xml`)."""
+    if isinstance(form, str):
+        return form if unicodedata.is_normalized("NFC", form) else unicodedata.normalize("NFC", form)
+    if isinstance(form, dict):
+        return {nfc(k): nfc(v) for k, v in form.items()}
+    if isinstance(form, list):
+        return [nfc(v) for v in form]
+    return form

@@ -13,6 +13,8 @@ import orjson
 
 from khth.schema.shape import Kind, Model, model, root_model
 
+from khth.schema.catalogue import VALUE_KINDS
+
 from .errors import KhthInputError
 
 
@@ -21,8 +23,8 @@ def _order(value: Any, t: Kind, pointer: str) -> Any:
         return order_model(value, model(t.name), pointer)
     if t.kind == "list":
         if not isinstance(value, list):
-            raise KhthInputError("json-type", f"{pointer}: cần một mảng", f"{pointer}: an array is expected",
-                                 location=pointer)
+            raise KhthInputError.of("input.json-type", location=pointer, pointer=pointer,
+                                    expected=VALUE_KINDS["array"])
         return [_order(v, t.item, f"{pointer}/{i}") for i, v in enumerate(value)]  # type: ignore[arg-type]
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
@@ -33,12 +35,12 @@ def check_object(data: Any, spec: Model, pointer: str) -> None:
     """Raise unless ``data`` is an object whose properties all belong to ``spec``."""
     where = pointer or "/"
     if not isinstance(data, dict):
-        raise KhthInputError("json-type", f"{where}: cần một đối tượng", f"{where}: an object is expected",
-                             location=where)
+        raise KhthInputError.of("input.json-type", location=where, pointer=where,
+                                expected=VALUE_KINDS["object"])
     unknown = [k for k in data if spec.field(k) is None]
     if unknown:
-        raise KhthInputError("json-unknown-property", f"{where}: thuộc tính không có trong mô hình: {unknown[0]}",
-                             f"{where}: property not in the model: {unknown[0]}", location=f"{pointer}/{unknown[0]}")
+        raise KhthInputError.of("input.json-unknown-property", location=f"{pointer}/{unknown[0]}", pointer=where,
+                                name=unknown[0])
 
 
 def order_model(data: Any, spec: Model, pointer: str = "") -> dict[str, Any]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -10,26 +14,59 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from khth.schema.catalogue import Text
+
 from .errors import KhthInputError
 from .legacy_encodings import NAMES, guess_legacy
 
 MAX_BYTES = 100 * 1024 * 1024
+# Arrays and objects (JSON) or elements (XML) nested deeper than this are refused before any walk
+# of the record. The model nests 7 levels in a bundle (bundle, documents, document, body, block,
+# deadlines, deadline) plus 2 per level of sub-blocks (children, block): 64 leaves room for 29
+# levels of sub-blocks, where plans print at most 5 or 6 (I, 1, 1.1, a, -, +). Python code that
+# walks a record recursively stays far from the interpreter's recursion limit.
+MAX_DEPTH = 64
+_TOO_DEEP = re.compile(r"depth|recursion", re.IGNORECASE)
 _BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16 LE", b"\xfe\xff": "UTF-16 BE"}
 
 
 def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of ``path``, refused past ``max_bytes`` without reading further, whatever the file
-    claims to be (a device such as /dev/zero, a pipe, a file that grows while it is read)."""
+    """The bytes of the regular file ``path``, refused past ``max_bytes`` without reading further.
+
+    A FIFO, socket or device (/dev/zero, a pipe without writer) is refused without being read:
+    it is opened without blocking and looked at through the open descriptor, so it cannot be
+    swapped in after a check. A file that grows while it is read is cut at the limit and refused."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise not_a_file()  # a socket cannot even be opened; a FIFO would wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise KhthInputError("input-unreadable", f"Không đọc được tệp: {exc.strerror or exc}",
-                             f"cannot read the file: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # swapped in after the first look
+            raise not_a_file()
+        if st.st_size > max_bytes:
+            raise too_large(max_bytes, st.st_size)
+        try:
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise unreadable(exc) from None
     if len(data) > max_bytes:
-        raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {max_bytes} byte",
-                             f"the file is over the {max_bytes}-byte limit")
+        raise too_large(max_bytes)
     return data
+
+
+def unreadable(exc: OSError) -> KhthInputError:
+    return KhthInputError.of("input.unreadable", reason=exc.strerror or str(exc))
+
+
+def too_large(max_bytes: int, size: int | None = None) -> KhthInputError:
+    return KhthInputError.of("input.too-large", limit=max_bytes)
+
+
+def not_a_file() -> KhthInputError:
+    return KhthInputError.of("input.not-a-file")
 
 
 def detect_format(data: bytes) -> str | None:
@@ -42,35 +79,75 @@ def detect_format(data: bytes) -> str | None:
     return None
 
 
+def _utf16(data: bytes) -> str | None:
+    """'UTF-16 LE' or 'UTF-16 BE' when ``data`` starts like UTF-16 text: a byte-order mark, or
+    ASCII characters each paired with a NUL byte."""
+    if data.startswith(b"\xff\xfe"):
+        return "UTF-16 LE"
+    if data.startswith(b"\xfe\xff"):
+        return "UTF-16 BE"
+    head = data[:16]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    low, high = head[0::2], head[1::2]
+    if not high.strip(b"\x00") and low.isascii() and b"\x00" not in low:
+        return "UTF-16 LE"
+    if not low.strip(b"\x00") and high.isascii() and b"\x00" not in high:
+        return "UTF-16 BE"
+    return None
+
+
+def utf16_record(data: bytes) -> tuple[str, str] | None:
+    """(the encoding, "XML" or "JSON") when ``data`` is a JSON or XML text in UTF-16, which KHTH
+    does not take (records are UTF-8); None otherwise, UTF-16 plain text included."""
+    encoding = _utf16(data)
+    if encoding is None:
+        return None
+    codec = "utf-16-le" if encoding.endswith("LE") else "utf-16-be"
+    head = data[:256]
+    head = head[: len(head) - len(head) % 2].decode(codec, "replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        return encoding, "XML"
+    if head.startswith(("{", "[")):
+        return encoding, "JSON"
+    return None
+
+
 def check_bytes(data: bytes) -> str:
     """Problems that make any reading pointless: empty, BOM, binary, not UTF-8, too large.
 
     Returns the text, decoded once, for the callers that need it."""
     if len(data) > MAX_BYTES:
-        raise KhthInputError("input-too-large", f"Tệp lớn hơn giới hạn {MAX_BYTES // 1048576} MB",
-                             f"file is larger than the {MAX_BYTES // 1048576} MB limit")
+        raise KhthInputError.of("input.too-large", limit=MAX_BYTES)
     if not data.strip():
-        raise KhthInputError("input-empty", "Tệp rỗng", "file is empty")
+        raise KhthInputError.of("input.empty")
+    utf16 = utf16_record(data)
+    if utf16:
+        raise utf16_refusal(*utf16)
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise KhthInputError("input-bom", f"Tệp bắt đầu bằng dấu BOM {name}; KHTH dùng UTF-8 không BOM",
-                                 f"file starts with a {name} byte-order mark; KHTH files are UTF-8 without BOM",
-                                 line=1, column=1)
+            raise KhthInputError.of("input.encoding", line=1, column=1, encodings=name,
+                                    where=Text(f"dấu BOM {name}", f"a {name} byte-order mark"))
     if b"\x00" in data[:8192]:
-        raise KhthInputError("input-binary", "Tệp nhị phân, không phải văn bản JSON hay XML",
-                             "binary file, not JSON or XML text")
+        raise KhthInputError.of("input.binary", expected="JSON, XML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         guess = guess_legacy(data)
-        vi, en = ((f"tệp có vẻ dùng bảng mã {NAMES[guess[0]]}: hãy lưu lại dạng UTF-8 (Unicode)",
-                   f"the file looks like {NAMES[guess[0]]}: save it as UTF-8 (Unicode)") if guess else
-                  ("có thể là Windows-1258, TCVN3 hoặc VNI", "possibly Windows-1258, TCVN3 or VNI"))
-        raise KhthInputError(
-            "input-encoding", f"Không phải UTF-8 (byte 0x{data[exc.start]:02x}, dòng {line}); {vi}",
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}, line {line}); {en}", line=line, column=column) from None
+        byte = f"0x{data[exc.start]:02x}"
+        raise KhthInputError.of(
+            "input.encoding", line=line, column=column,
+            encodings=NAMES[guess[0]] if guess else "Windows-1258, TCVN3, VNI",
+            where=Text(f"byte {byte}, dòng {line}", f"byte {byte}, line {line}")) from None
+
+
+def utf16_refusal(encoding: str, form: str) -> KhthInputError:
+    """A JSON or XML record written in UTF-16: named, never read as text."""
+    return KhthInputError.of("input.utf16-record", line=1, column=1, encoding=encoding, form=form)
 
 
 def _json_position(data: bytes, message: str) -> tuple[int | None, int | None]:
@@ -86,17 +163,191 @@ def _json_position(data: bytes, message: str) -> tuple[int | None, int | None]:
 
 
 def parse_json(data: bytes) -> Any:
+    """The JSON form of ``data``, refused when it nests deeper than :data:`MAX_DEPTH`, repeats a key
+    in an object, or holds a character XML 1.0 cannot carry."""
     try:
-        return orjson.loads(data)
+        form = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
+        if _TOO_DEEP.search(str(exc)):  # orjson's own words for its nesting limit
+            raise too_deep("JSON") from None
         line, column = _json_position(data, str(exc))
-        raise KhthInputError("json-syntax", f"JSON sai cú pháp: {exc}", f"malformed JSON: {exc}",
-                             line=line, column=column) from None
+        raise KhthInputError.of("input.json-syntax", line=line, column=column, reason=str(exc)) from None
     except RecursionError:
-        raise KhthInputError("json-too-deep", "JSON lồng nhau quá sâu", "JSON nested too deeply") from None
+        raise too_deep("JSON") from None
+    if _count_keys(form) != _count_key_ends(data):
+        _refuse_duplicate_keys(data)
+    if _ESCAPED_CONTROL.search(data):
+        _refuse_control_characters(form)
+    return form
 
 
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+def check_form(form: Any) -> None:
+    """What :func:`parse_json` refuses, for a JSON form built in memory rather than read: nesting
+    deeper than :data:`MAX_DEPTH`, characters XML cannot carry. Walks every string."""
+    _count_keys(form)
+    _refuse_control_characters(form)
+
+
+def too_deep(form: str) -> KhthInputError:
+    return KhthInputError.of("input.too-deep", form=form, limit=MAX_DEPTH)
+
+
+def _count_keys(form: Any) -> int:
+    """The number of keys in every object of ``form``; refused when it nests deeper than
+    :data:`MAX_DEPTH`. A loop with a stack: this runs before anything walks the record recursively."""
+    if type(form) is not dict and type(form) is not list:
+        return 0
+    keys = 0
+    stack = [(form, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if type(node) is dict:
+            keys += len(node)
+            values: Any = node.values()
+        else:
+            values = node
+        for value in values:
+            if type(value) is dict or type(value) is list:
+                if depth >= MAX_DEPTH:
+                    raise too_deep("JSON")
+                push((value, depth + 1))
+    return keys
+
+
+# Where a key ends: a closing quote, then a colon (white space between them in hand-written JSON;
+# canonical JSON has none, and a byte count settles it). A backslash before such a quote leaves the
+# count unsure (an escaped quote inside a string, or a key ending in an escaped backslash): the
+# exact check then runs, so a repeated key can never hide behind a miscount.
+_KEY_END = re.compile(rb'"[ \t\r\n]*:')
+_SPACED_KEY_END = re.compile(rb'"[ \t\r\n]+:')
+_UNSURE_KEY_END = re.compile(rb'\\"[ \t\r\n]*:')
+
+
+def _count_key_ends(data: bytes) -> int:
+    """The number of object keys in the JSON text ``data``, or -1 when the text leaves it unsure."""
+    if _UNSURE_KEY_END.search(data):
+        return -1
+    if _SPACED_KEY_END.search(data):
+        return len(_KEY_END.findall(data))
+    return data.count(b'":')  # a byte count: a fraction of a regular expression's time
+
+
+class _Pairs(dict):  # type: ignore[type-arg]
+    """An object read with the keys it repeats."""
+
+    repeated: str | None = None
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+    out = _Pairs(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        out.repeated = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return out
+
+
+def _refuse_duplicate_keys(data: bytes) -> None:
+    """Raise on the first object, in document order, that repeats a key. Only runs when the count
+    of keys read differs from the count of key ends in the text, so valid records never pay for it."""
+    import json
+
+    form = json.loads(data, object_pairs_hook=_pairs)
+    for pointer, node in _nodes(form):
+        if isinstance(node, _Pairs) and node.repeated is not None:
+            where = f"{pointer}/{_escape(node.repeated)}"
+            raise KhthInputError.of("input.duplicate-key", location=where, pointer=where, key=node.repeated)
+
+
+# A character XML 1.0 cannot carry, written as a JSON escape (a raw one is malformed JSON). Tab,
+# line feed and carriage return are XML characters; whether a property allows them is the schema's
+# business. The pattern also matches an escaped backslash before b, f or u00…: the exact check decides.
+_ESCAPED_CONTROL = re.compile(rb"\\(?:u00[01][0-9A-Fa-f]|u[Ff]{3}[EeFf]|[bf])")
+NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def first_not_xml_char(form: Any) -> tuple[str, str] | None:
+    """(pointer, the character) of the first string, key or value, holding a character that XML 1.0
+    cannot carry (U+0000–U+001F but tab, line feed and carriage return; U+FFFE, U+FFFF)."""
+    for pointer, node in _nodes(form):
+        texts = [(pointer, node)] if isinstance(node, str) else \
+            [(f"{pointer}/{_escape(k)}", k) for k in node] if isinstance(node, dict) else []
+        for where, text in texts:
+            bad = NOT_XML_CHAR.search(text)
+            if bad:
+                return where, bad[0]
+    return None
+
+
+def _refuse_control_characters(form: Any) -> None:
+    found = first_not_xml_char(form)
+    if found:
+        where, char = found
+        raise KhthInputError.of("input.control-character", location=where, pointer=where, char=f"U+{ord(char):04X}")
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _nodes(form: Any):  # type: ignore[no-untyped-def]
+    """(pointer, value) of every value of ``form`` in document order, the containers included.
+    Only for forms whose depth is already bounded."""
+    stack = [("", form)]
+    while stack:
+        pointer, node = stack.pop()
+        yield pointer, node
+        if isinstance(node, dict):
+            stack.extend((f"{pointer}/{_escape(k)}", v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((f"{pointer}/{i}", v) for i, v in reversed(list(enumerate(node))))
+
+
+_XML_SPACE = b" \t\r\n"
+_ENCODING = re.compile(rb"""\sencoding\s*=\s*["']([^"']*)["']""")
+
+
+@dataclass(frozen=True)
+class Prolog:
+    """What stands before the root element: the declared encoding, and where a DOCTYPE starts."""
+
+    encoding: str | None
+    doctype_at: int | None
+
+
+def read_prolog(data: bytes) -> Prolog:
+    """The XML declaration's encoding and the offset of a document type declaration, read by
+    skipping white space, the declaration, comments and processing instructions as XML does: a
+    comment that mentions <!DOCTYPE is not one. Stops at the root element or at anything else,
+    which the parser then reports."""
+    encoding = None
+    i = 0
+    while True:
+        while data[i:i + 1] in (b" ", b"\t", b"\r", b"\n"):
+            i += 1
+        if data.startswith(b"<?", i):
+            end = data.find(b"?>", i + 2)
+            if end < 0:
+                break
+            if i == 0 and data.startswith(b"<?xml", i) and data[i + 5:i + 6] in (b" ", b"\t", b"\r", b"\n", b"?"):
+                declared = _ENCODING.search(data, i, end)
+                encoding = declared[1].decode("ascii", "replace") if declared else None
+            i = end + 2
+        elif data.startswith(b"<!--", i):
+            end = data.find(b"-->", i + 4)
+            if end < 0:
+                break
+            i = end + 3
+        elif data[i:i + 9].upper() == b"<!DOCTYPE" or data[i:i + 8].upper() == b"<!ENTITY":
+            return Prolog(encoding, i)
+        else:
+            break
+    return Prolog(encoding, None)
+
+
+def _refuse_doctype(data: bytes, at: int) -> KhthInputError:
+    return KhthInputError.of("input.xml-doctype", line=data.count(b"\n", 0, at) + 1,
+                             column=at - (data.rfind(b"\n", 0, at) + 1) + 1)
 
 
 if TYPE_CHECKING:
@@ -113,19 +364,32 @@ def _parser() -> etree.XMLParser:
 
 
 def parse_xml(data: bytes) -> etree._Element:
+    """The element tree of KHTH XML: UTF-8, no DOCTYPE, at most :data:`MAX_DEPTH` elements deep."""
     from lxml import etree
 
-    root_start = re.search(rb"<[A-Za-z_]", data)
-    prolog = data[: root_start.start()] if root_start else data
-    if _DTD.search(prolog):
-        line = prolog[: _DTD.search(prolog).start()].count(b"\n") + 1  # type: ignore[union-attr]
-        raise KhthInputError("xml-doctype",
-                             "XML có khai báo DOCTYPE/ENTITY; KHTH không cho phép (chống XXE, bom thực thể)",
-                             "XML declares a DOCTYPE or entities, which KHTH forbids (XXE and entity-expansion defence)",
-                             line=line, column=1)
+    prolog = read_prolog(data)
+    if prolog.doctype_at is not None:
+        raise _refuse_doctype(data, prolog.doctype_at)
+    if prolog.encoding is not None and prolog.encoding.upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+        # the bytes are UTF-8 (checked before); read as the declared encoding they would be mojibake
+        raise KhthInputError.of("input.xml-encoding", line=1, column=1, encoding=prolog.encoding)
     try:
-        return etree.fromstring(data, parser=_parser())
+        tree = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        raise KhthInputError("xml-syntax", f"XML sai cú pháp: {exc.msg}", f"malformed XML: {exc.msg}",
-                             line=line, column=column) from None
+        if _TOO_DEEP.search(exc.msg or ""):  # libxml2's own words for its nesting limit
+            raise KhthInputError.of("input.too-deep", line=line, column=column, form="XML", limit=MAX_DEPTH) from None
+        raise KhthInputError.of("input.xml-syntax", line=line, column=column, reason=exc.msg) from None
+    if tree.getroottree().docinfo.doctype:  # the prolog reader missed one: never let it through
+        raise _refuse_doctype(data, 0)
+    if _too_deep_xml()(tree):
+        raise too_deep("XML")
+    return tree
+
+
+@cache
+def _too_deep_xml() -> Any:
+    from lxml import etree
+
+    # an element at depth MAX_DEPTH + 1 exists: one step per level, each visiting its level once
+    return etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")

@@ -22,6 +22,8 @@ from khth.schema.files import ROOT_NAMES, XML_NAMESPACE
 from khth.schema.shape import Kind, Model, model, root_model
 
 from .canonical import check_object
+from khth.schema.catalogue import VALUE_KINDS
+
 from .errors import KhthInputError
 from .loading import parse_xml
 
@@ -29,9 +31,8 @@ NS = XML_NAMESPACE
 _Q = "{" + NS + "}"
 
 
-def _bad(code: str, vi: str, en: str, elem: etree._Element | None = None, path: str | None = None) -> KhthInputError:
-    line = elem.sourceline if elem is not None else None
-    return KhthInputError(code, vi, en, location=path, line=line)
+def _bad(code: str, elem: etree._Element, path: str, **params: Any) -> KhthInputError:
+    return KhthInputError.of(code, location=path, line=elem.sourceline, pointer=path, **params)
 
 
 # --- JSON → XML -------------------------------------------------------------------------------
@@ -39,22 +40,23 @@ def _bad(code: str, vi: str, en: str, elem: etree._Element | None = None, path: 
 def _scalar_text(value: Any, t: Kind, pointer: str) -> str:
     if t.kind == "codelist":
         if not isinstance(value, str):
-            raise KhthInputError("json-type", f"{pointer}: cần một mã", f"{pointer}: a code is expected", location=pointer)
+            raise KhthInputError.of("input.json-type", location=pointer, pointer=pointer,
+                                    expected=VALUE_KINDS["code"])
         return value
     base = t.base
     if base == "boolean":
         if not isinstance(value, bool):
-            raise KhthInputError("json-type", f"{pointer}: cần true/false", f"{pointer}: true or false expected",
-                                 location=pointer)
+            raise KhthInputError.of("input.json-type", location=pointer, pointer=pointer,
+                                    expected=VALUE_KINDS["boolean"])
         return "true" if value else "false"
     if base == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise KhthInputError("json-type", f"{pointer}: cần số nguyên", f"{pointer}: an integer is expected",
-                                 location=pointer)
+            raise KhthInputError.of("input.json-type", location=pointer, pointer=pointer,
+                                    expected=VALUE_KINDS["integer"])
         return str(value)
     if not isinstance(value, str):
-        raise KhthInputError("json-type", f"{pointer}: cần chuỗi ký tự", f"{pointer}: a string is expected",
-                             location=pointer)
+        raise KhthInputError.of("input.json-type", location=pointer, pointer=pointer,
+                                expected=VALUE_KINDS["string"])
     return value
 
 
@@ -67,8 +69,7 @@ def _emit(parent: etree._Element, name: str, value: Any, t: Kind, pointer: str) 
     try:
         elem.text = text
     except ValueError:
-        raise KhthInputError("xml-char", f"{pointer}: có ký tự điều khiển không biểu diễn được trong XML",
-                             f"{pointer}: holds a control character that XML cannot carry", location=pointer) from None
+        raise KhthInputError.of("input.xml-char", location=pointer, pointer=pointer) from None
 
 
 def _emit_model(elem: etree._Element, data: Any, spec: Model, pointer: str) -> None:
@@ -79,7 +80,8 @@ def _emit_model(elem: etree._Element, data: Any, spec: Model, pointer: str) -> N
         value, here = data[f.name], f"{pointer}/{f.name}"
         if f.type.kind == "list":
             if not isinstance(value, list):
-                raise KhthInputError("json-type", f"{here}: cần một mảng", f"{here}: an array is expected", location=here)
+                raise KhthInputError.of("input.json-type", location=here, pointer=here,
+                                        expected=VALUE_KINDS["array"])
             wrapper = etree.SubElement(elem, _Q + f.name)
             for i, item in enumerate(value):
                 _emit(wrapper, f.xml_item, item, f.type.item, f"{here}/{i}")  # type: ignore[arg-type]
@@ -113,24 +115,20 @@ def _local(elem: etree._Element, path: Path) -> str:
     if tag.startswith(_Q):
         return tag[len(_Q):]
     name = etree.QName(elem).localname
-    raise _bad("xml-namespace", f"{_where(path)}: phần tử {name} không thuộc không gian tên {NS}",
-               f"{_where(path)}: element {name} is not in the namespace {NS}", elem, _where(path))
+    raise _bad("input.xml-namespace", elem, _where(path), name=name, namespace=NS)
 
 
 def _check_plain(elem: etree._Element, path: Path, *, allow_text: bool) -> None:
     if elem.attrib:
         name = next(iter(elem.attrib))
-        raise _bad("xml-attribute", f"{_where(path)}: KHTH XML không dùng thuộc tính ({name})",
-                   f"{_where(path)}: KHTH XML has no attributes ({name})", elem, _where(path))
+        raise _bad("input.xml-attribute", elem, _where(path), name=name)
     if allow_text:
         return
     if elem.text and not elem.text.isspace():
-        raise _bad("xml-text", f"{_where(path)}: văn bản lẫn trong phần tử phức hợp",
-                   f"{_where(path)}: text inside a complex element", elem, _where(path))
+        raise _bad("input.xml-text", elem, _where(path))
     for child in elem:
         if child.tail and not child.tail.isspace():
-            raise _bad("xml-text", f"{_where(path)}: văn bản lẫn giữa các phần tử",
-                       f"{_where(path)}: text between elements", elem, _where(path))
+            raise _bad("input.xml-text", elem, _where(path))
 
 
 def _children(elem: etree._Element) -> list[etree._Element]:
@@ -141,21 +139,18 @@ def _read_scalar(elem: etree._Element, t: Kind, path: Path, trusted: bool = Fals
     if not trusted:
         _check_plain(elem, path, allow_text=True)
     if len(elem) and _children(elem):
-        raise _bad("xml-structure", f"{_where(path)}: phần tử đơn không được chứa phần tử con",
-                   f"{_where(path)}: a simple element cannot hold child elements", elem, _where(path))
+        raise _bad("input.xml-structure", elem, _where(path))
     text = elem.text or ""
     if t.kind == "simple":
         if t.base == "boolean":
             if text not in ("true", "false"):
-                raise _bad("xml-value", f"{_where(path)}: cần true hoặc false", f"{_where(path)}: true or false expected",
-                           elem, _where(path))
+                raise _bad("input.xml-value", elem, _where(path), expected=VALUE_KINDS["boolean"])
             return text == "true"
         if t.base == "integer":
             try:
                 return int(text)
             except ValueError:
-                raise _bad("xml-value", f"{_where(path)}: cần số nguyên", f"{_where(path)}: an integer is expected",
-                           elem, _where(path)) from None
+                raise _bad("input.xml-value", elem, _where(path), expected=VALUE_KINDS["integer"]) from None
     return text
 
 
@@ -179,15 +174,13 @@ def _read_model(elem: etree._Element, spec: Model, path: Path, trusted: bool = F
         f = spec.field(name)
         if f is None:
             here = _where(path + (name,))
-            raise _bad("xml-unknown-element", f"{here}: phần tử không có trong mô hình {spec.name}",
-                       f"{here}: element not in the model of {spec.name}", child, here)
+            raise _bad("input.xml-unknown-element", child, here, model=spec.name)
         if name in out:
             here = _where(path + (name,))
-            raise _bad("xml-duplicate", f"{here}: phần tử lặp lại", f"{here}: element repeated", child, here)
+            raise _bad("input.xml-duplicate", child, here)
         if order[name] < last:
             here = _where(path + (name,))
-            raise _bad("xml-order", f"{here}: sai thứ tự phần tử (theo mô hình {spec.name})",
-                       f"{here}: element out of order (see the model of {spec.name})", child, here)
+            raise _bad("input.xml-order", child, here, model=spec.name)
         last = order[name]
         if f.type.kind == "list":
             list_path = path + (name,)
@@ -198,8 +191,8 @@ def _read_model(elem: etree._Element, spec: Model, path: Path, trusted: bool = F
                 item_name = _local(item, list_path)
                 if item_name != f.xml_item:
                     here = _where(list_path + (f"{item_name}[{i}]",))
-                    raise _bad("xml-unknown-element", f"{here}: cần phần tử <{f.xml_item}>",
-                               f"{here}: <{f.xml_item}> expected", item, here)
+                    raise _bad("input.xml-unknown-element", item, here,
+                               model=f"{spec.name}.{name} (<{f.xml_item}>)")
                 items.append(_read(item, item_type, list_path + (f"{item_name}[{i}]",), False))  # type: ignore[arg-type]
             out[name] = items
         else:
@@ -236,8 +229,7 @@ def from_tree(root: etree._Element, trusted: bool = False) -> tuple[str, dict[st
     for a tree the KHTH XSD has accepted."""
     name = _local(root, ())
     if name not in ROOT_NAMES:
-        raise _bad("xml-root", f"Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
-                   f"the root element must be <document> or <bundle>, not <{name}>", root, "/" + name)
+        raise _bad("input.xml-root", root, "/" + name, name=name)
     return name, _read_model(root, root_model(name), (name,), trusted)
 
 

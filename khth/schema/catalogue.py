@@ -1,21 +1,44 @@
-"""The rule catalogue: every check plan-validate makes, declared once.
+"""The rule catalogue: every check plan-validate makes, and every input plan-convert refuses, declared once.
 
-Each rule has a stable code, a default severity, a category, a title and a message in Vietnamese
-and English (messages are ``str.format`` templates filled by the check), and the documentation
-that SPEC.md's rule reference is generated from. Findings, reports, SARIF rule metadata and the
-documentation links all come from this table; the checks themselves live in
-:mod:`input_checks`, :mod:`schema_checks`, :mod:`document_rules` and :mod:`corpus_rules`.
-Every rule has passing and failing fixtures under ``tests/rules/<code>/``.
+Each rule has a stable code, a default severity, a category, the tools that raise it, a title and
+a message in Vietnamese and English (messages are ``str.format`` templates filled by the check),
+and the documentation that SPEC.md's rule reference is generated from. Findings, input errors,
+reports, SARIF rule metadata and the documentation links all come from this table; each rule's
+check is registered by code (:mod:`khth.validator.registry` for the validator's checks, and
+``KhthInputError.of(code, ...)`` raise sites for the input layer). Every rule plan-validate
+raises has passing and failing fixtures under ``tests/rules/<code>/``.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .codelists import DISTRICT_LEVEL_END, vietnamese_date
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("input", "schema", "profile", "document", "corpus")
+LANGUAGES = ("vi", "en")
+MESSAGE_LANGUAGES = (*LANGUAGES, "both")  # the tools' --lang choices
+VALIDATE, CONVERT, API = "plan-validate", "plan-convert", "the Python API"
 SPEC_FILE = "SPEC.md"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A template parameter that is itself worded per language (a reason, an expected form)."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:  # a parameter shown outside a template keeps both languages
+        return f"{self.vi} / {self.en}"
+
+
+def worded(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with every :class:`Text` resolved to ``lang``."""
+    return {k: getattr(v, lang) if isinstance(v, Text) else v for k, v in params.items()}
 
 
 @dataclass(frozen=True)
@@ -28,6 +51,7 @@ class Rule:
     message_vi: str
     message_en: str
     doc: str
+    tools: tuple[str, ...] = field(default=(VALIDATE,))
 
     @property
     def anchor(self) -> str:
@@ -37,24 +61,42 @@ class Rule:
     def doc_link(self) -> str:
         return f"{SPEC_FILE}#{self.anchor}"
 
+    def message(self, lang: str, params: dict[str, Any]) -> str:
+        """The message in ``lang`` ("vi" or "en"), its template filled with ``params``."""
+        template = self.message_vi if lang == "vi" else self.message_en
+        return template.format(**worded(params, lang))
 
-def _r(code, severity, title_vi, title_en, message_vi, message_en, doc) -> Rule:
-    return Rule(code, severity, code.split(".")[0], title_vi, title_en, message_vi, message_en, doc)
+
+def _r(code, severity, title_vi, title_en, message_vi, message_en, doc, tools=(VALIDATE,)) -> Rule:
+    return Rule(code, severity, code.split(".")[0], title_vi, title_en, message_vi, message_en, doc, tools)
+
+
+def _i(code, title_vi, title_en, message_vi, message_en, doc, tools=(VALIDATE, CONVERT, API)) -> Rule:
+    """An input rule: an error that stops reading, raised by the input layer both tools share."""
+    return _r(code, "error", title_vi, title_en, message_vi, message_en, doc, tools)
+
+
+# What a value was expected to be, worded for the json-type and xml-value messages.
+VALUE_KINDS = {
+    "code": Text("một mã", "a code"), "boolean": Text("true hoặc false", "true or false"),
+    "integer": Text("số nguyên", "an integer"), "string": Text("chuỗi ký tự", "a string"),
+    "array": Text("một mảng", "an array"), "object": Text("một đối tượng", "an object"),
+}
 
 
 RULES: tuple[Rule, ...] = (
     # --- input: can the file be read as a KHTH record at all? -----------------------------------
-    _r("input.unreadable", "error", "Không đọc được tệp", "Unreadable file",
+    _i("input.unreadable", "Không đọc được tệp", "Unreadable file",
        "Không đọc được tệp: {reason}", "cannot read the file: {reason}",
        "The file could not be opened or read (permissions, a broken link, a device error)."),
-    _r("input.empty", "error", "Tệp rỗng", "Empty file",  "{detail_vi}", "{detail}",
+    _i("input.empty", "Tệp rỗng", "Empty file", "Tệp rỗng", "the file is empty",
        "The file holds no bytes, or only white space."),
-    _r("input.too-large", "error", "Tệp quá lớn", "File too large",
-        "{detail_vi}", "{detail}",
+    _i("input.too-large", "Tệp quá lớn", "File too large",
+       "Tệp vượt giới hạn {limit} byte", "the file is over the {limit}-byte limit",
        "Files above the size limit (100 MB by default, `--max-bytes`) are not read, so that memory stays bounded. "
        "A plan is rarely over 1 MB; a larger file is usually not a plan."),
-    _r("input.binary", "error", "Tệp nhị phân", "Binary file",
-        "{detail_vi}", "{detail}",
+    _i("input.binary", "Tệp nhị phân", "Binary file",
+       "Tệp nhị phân, không phải văn bản; cần {expected}", "binary file, not text; expected {expected}",
        "The file holds NUL bytes: it is an image, a Word or PDF file, or an archive, not a KHTH record. "
        "Convert Word and text documents with `plan-convert` first."),
     _r("input.bom", "warning", "Có dấu BOM", "Byte-order mark",
@@ -63,24 +105,33 @@ RULES: tuple[Rule, ...] = (
        "A UTF-8 byte-order mark is ignored and the file is checked; save the file as \"UTF-8\" (not \"UTF-8 with "
        "BOM\") to clear the warning. A UTF-16 mark means the file is not UTF-8 at all and is an error "
        "(input.encoding)."),
-    _r("input.encoding", "error", "Không phải UTF-8", "Not UTF-8",
-        "{detail_vi}", "{detail}",
+    _i("input.encoding", "Không phải UTF-8", "Not UTF-8",
+       "Tệp không phải UTF-8 ({where}); có thể là {encodings}: hãy lưu lại dạng UTF-8 (Unicode)",
+       "the file is not UTF-8 ({where}); it may be {encodings}: save it as UTF-8 (Unicode)",
        "KHTH records are UTF-8. Vietnamese files from older software are often in Windows-1258 or in the legacy "
-       "font encodings TCVN3 (ABC) or VNI; the message names the likely encoding. Convert the file to UTF-8 "
-       "(Unicode dựng sẵn) before validating."),
-    _r("input.format", "error", "Không phải JSON hay XML", "Neither JSON nor XML",
-        "{detail_vi}", "{detail}",
+       "font encodings TCVN3 (ABC) or VNI; the message names the likely encoding. A file with a UTF-16 byte-order "
+       "mark is UTF-16. Convert the file to UTF-8 (Unicode dựng sẵn) before validating. `plan-convert` converts "
+       "Windows-1258 and UTF-16 text itself."),
+    _i("input.format", "Không phải JSON hay XML", "Neither JSON nor XML",
+       "Không nhận ra định dạng: cần JSON hoặc XML", "unrecognised format: JSON or XML expected",
        "The first significant character is neither `{` nor `<`. The format is detected from the content, not the "
-       "file name."),
-    _r("input.json-syntax", "error", "JSON sai cú pháp", "Malformed JSON",  "{detail_vi}", "{detail}", "The file is not well-formed JSON (RFC 8259): often a missing comma or quote, "
-       "a trailing comma, or a file cut short."),
-    _r("input.too-deep", "error", "Lồng nhau quá sâu", "Nested too deeply",
-        "{detail_vi}", "{detail}",
-       "JSON or XML nested deeper than the parsers allow (1,024 JSON levels, 256 XML levels). No KHTH record "
-       "comes near this; such input is rejected without exhausting memory or the stack."),
-    _r("input.xml-syntax", "error", "XML sai cú pháp", "Malformed XML",  "{detail_vi}", "{detail}", "The file is not well-formed XML 1.0."),
-    _r("input.xml-doctype", "error", "XML có DOCTYPE/ENTITY", "XML with DOCTYPE or entities",
-        "{detail_vi}", "{detail}",
+       "file name. (plan-convert reads such a file as text.)", (VALIDATE, API)),
+    _i("input.json-syntax", "JSON sai cú pháp", "Malformed JSON",
+       "JSON sai cú pháp: {reason}", "malformed JSON: {reason}",
+       "The file is not well-formed JSON (RFC 8259): often a missing comma or quote, a trailing comma, or a file "
+       "cut short. The reason is the JSON parser's own."),
+    _i("input.too-deep", "Lồng nhau quá sâu", "Nested too deeply",
+       "{form} lồng nhau sâu hơn {limit} cấp; bản ghi KHTH không sâu đến vậy",
+       "{form} nested deeper than {limit} levels; no KHTH record is that deep",
+       "JSON arrays and objects, or XML elements, nested more than 64 levels deep. The model nests 7 levels in a "
+       "bundle plus 2 per level of sub-blocks, so 64 leaves room for 29 levels of sub-blocks where plans print at "
+       "most 5 or 6. Such input is refused before anything walks it, without exhausting memory or the stack (§2)."),
+    _i("input.xml-syntax", "XML sai cú pháp", "Malformed XML",
+       "XML sai cú pháp: {reason}", "malformed XML: {reason}",
+       "The file is not well-formed XML 1.0. The reason is the XML parser's own."),
+    _i("input.xml-doctype", "XML có DOCTYPE/ENTITY", "XML with DOCTYPE or entities",
+       "XML có khai báo DOCTYPE/ENTITY; KHTH không cho phép (chống XXE, bom thực thể)",
+       "XML declares a DOCTYPE or entities, which KHTH forbids (XXE and entity-expansion defence)",
        "KHTH XML has no DTD. A DOCTYPE can declare external entities (XXE: reading local files or the network) or "
        "nested entities that expand exponentially (\"billion laughs\"); such files are refused before parsing and "
        "no entity is ever resolved."),
@@ -94,6 +145,146 @@ RULES: tuple[Rule, ...] = (
        "Bỏ qua thư mục {target}: liên kết tạo vòng lặp", "skipped {target}: the link makes a loop",
        "While searching a folder, a symbolic link led back to a folder already searched; it is skipped so that the "
        "run ends."),
+    _r("input.not-a-file", "warning", "Không phải tệp thông thường", "Not a regular file",
+       "Không phải tệp thông thường (ống FIFO, socket hay thiết bị): không đọc",
+       "not a regular file (a FIFO, socket or device): not read",
+       "While searching a folder, an entry with a record's name (`.json`, `.xml`) is a FIFO, a socket or a "
+       "device, not a file: it is skipped and never opened for reading, so the run neither blocks on a pipe "
+       "nor reads a device without end. Named on the command line, such a path is refused (exit 2); standard "
+       "input is read with `-`.", (VALIDATE, CONVERT, API)),
+    _i("input.utf16-record", "Bản ghi dạng UTF-16", "Record in UTF-16",
+       "{form} {encoding}: bản ghi KHTH phải là UTF-8 (hãy lưu lại dạng UTF-8)",
+       "{encoding} {form}: records are UTF-8 (save the file as UTF-8)",
+       "A JSON or XML record written in UTF-16 (as Windows tools may save \"Unicode\" text), with or without a "
+       "byte-order mark. KHTH records are UTF-8; the file is refused by both tools and never read as a text "
+       "document (§2)."),
+    _i("input.xml-encoding", "Khai báo bảng mã khác UTF-8", "XML declares an encoding other than UTF-8",
+       "Khai báo XML ghi bảng mã {encoding}; bản ghi KHTH là UTF-8 (hãy ghi encoding=\"UTF-8\" hoặc bỏ khai báo "
+       "bảng mã)",
+       "the XML declaration names the encoding {encoding}; records are UTF-8 (write encoding=\"UTF-8\" or leave "
+       "the encoding out)",
+       "The bytes are UTF-8 but the XML declaration names another encoding (often ISO-8859-1, left by an export "
+       "tool). Read as declared, the Vietnamese letters would be replaced by other characters, silently; the file "
+       "is refused instead, by both tools (§2)."),
+    _i("input.not-khth", "Không phải bản ghi KHTH", "Not a KHTH record",
+       "Không phải bản ghi KHTH: phần tử gốc <{root}> {namespace_vi}, không thuộc urn:khth:xml:1",
+       "not a KHTH record: the root element <{root}> {namespace}, not in urn:khth:xml:1",
+       "The XML file's root element is not in the KHTH namespace `urn:khth:xml:1`: a Word part "
+       "(`<w:document>`), a build file, any other XML. Nothing else is checked in it. A KHTH record written "
+       "without its namespace is reported the same way: add `xmlns=\"urn:khth:xml:1\"` to its root element.",
+       (VALIDATE,)),
+    _i("input.duplicate-key", "Khóa JSON lặp lại", "Duplicate JSON key",
+       "{pointer}: khóa \"{key}\" lặp lại trong cùng một đối tượng", "{pointer}: the key \"{key}\" appears twice in one object",
+       "An object names the same property twice. JSON parsers disagree on which value counts (most keep the "
+       "last, some the first, some refuse), so the record means different things to different readers; it is "
+       "refused, and the finding points at the repeated key (§15.1)."),
+    _i("input.control-character", "Có ký tự điều khiển", "Control character in text",
+       "{pointer}: có ký tự điều khiển {char} mà XML không biểu diễn được",
+       "{pointer}: holds the control character {char}, which XML cannot carry",
+       "A string holds a character XML 1.0 cannot carry: U+0000–U+001F other than tab, line feed and carriage "
+       "return, or U+FFFE, U+FFFF. JSON can write them as `\\u` escapes, but the record would have no XML "
+       "form (§2). They come from copying out of old word processors or from damaged files; remove them."),
+    _r("input.internal-fault", "error", "Lỗi nội bộ khi kiểm tra tệp", "Internal fault on this file",
+       "Công cụ gặp lỗi nội bộ khi kiểm tra tệp này ({exception}); các tệp khác vẫn được kiểm tra. Xin báo lỗi, "
+       "kèm tệp", "the tool failed while checking this file ({exception}); the other files are still checked. "
+       "Please report it, with the file",
+       "A fault of plan-validate itself, not a finding about the record: checking this file raised an unexpected "
+       "error, named in the message. The file is reported as failing, so that no record passes unchecked, and "
+       "the run goes on with the other files. No input is known to cause it (each one found has been fixed); "
+       "its fixture test injects a fault into the document rules to show that the run survives one."),
+    # --- input that only plan-convert (and the Python API) reads -------------------------------
+    _i("input.json-type", "Sai kiểu giá trị", "Value of the wrong type",
+       "{pointer}: cần {expected}", "{pointer}: {expected} is expected",
+       "Writing a record given to `khth.to_xml` or `khth.to_json` needs each property's value in the model's type. "
+       "plan-validate reports the same problem as `schema.json`.", (API,)),
+    _i("input.json-unknown-property", "Thuộc tính lạ", "Property not in the model",
+       "{pointer}: thuộc tính không có trong mô hình: {name}", "{pointer}: property not in the model: {name}",
+       "A property the model does not have cannot be placed in the XML form. plan-validate reports it as "
+       "`schema.json`.", (API,)),
+    _i("input.xml-char", "Ký tự không biểu diễn được trong XML", "Character XML cannot carry",
+       "{pointer}: có ký tự điều khiển không biểu diễn được trong XML",
+       "{pointer}: holds a control character that XML cannot carry",
+       "XML 1.0 cannot carry most control characters (U+0000–U+001F except tab, line feed and carriage return); "
+       "a JSON record holding one has no XML form.", (API,)),
+    _i("input.xml-root", "Sai phần tử gốc", "Wrong root element",
+       "Phần tử gốc phải là <document> hoặc <bundle>, không phải <{name}>",
+       "the root element must be <document> or <bundle>, not <{name}>",
+       "A KHTH XML file holds one document or a bundle of documents.", (CONVERT, API)),
+    _i("input.xml-namespace", "Sai không gian tên XML", "Element outside the KHTH namespace",
+       "{pointer}: phần tử {name} không thuộc không gian tên {namespace}",
+       "{pointer}: element {name} is not in the namespace {namespace}",
+       "Every element of KHTH XML is in the namespace `urn:khth:xml:1`. plan-validate reports it as "
+       "`schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-attribute", "XML có thuộc tính", "XML attribute",
+       "{pointer}: KHTH XML không dùng thuộc tính ({name})", "{pointer}: KHTH XML has no attributes ({name})",
+       "KHTH XML carries every value in an element; attributes have no place in the mapping. plan-validate "
+       "reports it as `schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-text", "Văn bản lẫn giữa các phần tử", "Stray text in XML",
+       "{pointer}: văn bản lẫn trong phần tử phức hợp hoặc giữa các phần tử",
+       "{pointer}: text inside a complex element or between elements",
+       "Only simple elements hold text; KHTH XML has no mixed content. plan-validate reports it as "
+       "`schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-structure", "Phần tử đơn có phần tử con", "Simple element with children",
+       "{pointer}: phần tử đơn không được chứa phần tử con", "{pointer}: a simple element cannot hold child elements",
+       "A property with a single value is an element holding text only. plan-validate reports it as "
+       "`schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-value", "Giá trị XML sai kiểu", "XML value of the wrong type",
+       "{pointer}: cần {expected}", "{pointer}: {expected} is expected",
+       "Booleans are `true` or `false`, integers are written in digits. plan-validate reports it as "
+       "`schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-unknown-element", "Phần tử lạ", "Element not in the model",
+       "{pointer}: phần tử không có trong mô hình {model}", "{pointer}: element not in the model of {model}",
+       "Each element names a property of its parent's model, and each list entry has the list's item name. "
+       "plan-validate reports it as `schema.xsd`.", (CONVERT, API)),
+    _i("input.xml-duplicate", "Phần tử lặp lại", "Element repeated",
+       "{pointer}: phần tử lặp lại", "{pointer}: element repeated",
+       "A property appears once; lists are wrapped in one element. plan-validate reports it as `schema.xsd`.",
+       (CONVERT, API)),
+    _i("input.xml-order", "Sai thứ tự phần tử", "Elements out of order",
+       "{pointer}: sai thứ tự phần tử (theo mô hình {model})", "{pointer}: element out of order (see the model of "
+       "{model})",
+       "Properties come in the model's order, as the XSD's sequences require. plan-validate reports it as "
+       "`schema.xsd`.", (CONVERT, API)),
+    _i("input.utf16-damaged", "Tệp UTF-16 bị hỏng", "Damaged UTF-16",
+       "Tệp UTF-16 bị hỏng", "damaged UTF-16 file",
+       "The text starts with a UTF-16 byte-order mark but does not decode as UTF-16.", (CONVERT, API)),
+    _i("input.legacy-encoding", "Bảng mã cũ", "Legacy font encoding",
+       "Tệp dùng bảng mã {encoding}, không phải Unicode: hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã "
+       "của Unikey) rồi chạy lại",
+       "the file is in the legacy {encoding} encoding, not Unicode: convert it to Unicode (for example with "
+       "Unikey's converter) and run again",
+       "TCVN3 (ABC, .VnTime fonts) and VNI (VNI-Times fonts) map Vietnamese letters to the code points of Western "
+       "fonts; a faithful record cannot be made from a guessed table, so the file is refused. Windows-1258 "
+       "converts exactly and is converted.", (CONVERT, API)),
+    _i("input.unknown-encoding", "Không nhận ra bảng mã", "Unknown encoding",
+       "Không phải UTF-8 và không nhận ra bảng mã tiếng Việt", "not UTF-8, and not a known Vietnamese encoding",
+       "The text is neither UTF-8, UTF-16, Windows-1258, TCVN3 nor VNI.", (CONVERT, API)),
+    _i("input.text-empty", "Văn bản không có nội dung", "Text without content",
+       "Văn bản không có nội dung", "the text has no content",
+       "After markup and page furniture are removed, no line of text is left.", (CONVERT, API)),
+    _i("input.not-a-plan", "Không phải văn bản hành chính", "Not an administrative document",
+       "Không nhận ra văn bản hành chính: không có số, ký hiệu, cơ quan ban hành, trích dẫn văn bản, đề mục hay "
+       "phần ký",
+       "not recognised as an administrative document: no number, issuer, cited document, numbered sections or "
+       "signature",
+       "A record is made only when at least two of a plan's marks are found (a number, an issuer, a title, a "
+       "cited document, numbered sections, a signature, recipients).", (CONVERT, API)),
+    _i("input.text-unreadable", "Không đọc được văn bản", "Text the reader cannot read",
+       "Không đọc được văn bản ({reason})", "the text could not be read ({reason})",
+       "The text reader failed on this text. Please report the file: the reader should read it or say why not.",
+       (CONVERT, API)),
+    _i("input.docx-unavailable", "Thiếu python-docx", "python-docx missing",
+       "Cần cài python-docx để đọc tệp .docx", "python-docx is needed to read .docx files",
+       "Word files are read with the `python-docx` package, a dependency of the toolkit; this error means the "
+       "installation is incomplete.", (CONVERT, API)),
+    _i("input.docx-invalid", "Tệp .docx hỏng", "Damaged .docx",
+       "Không mở được tệp .docx: {reason}", "cannot open the .docx file: {reason}",
+       "The file looks like a Word document (a ZIP archive) but cannot be opened as one.", (CONVERT, API)),
+    _i("input.invalid-document", "Bản ghi không hợp lệ", "Record not valid",
+       "Bản ghi đọc được không hợp lệ: {count} lỗi, lỗi đầu ở {pointer}: {first}",
+       "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
+       "plan-convert checks what it has read with plan-validate's schema and document rules and writes nothing "
+       "when an error remains; run plan-validate on the JSON form to see every finding.", (CONVERT, API)),
     # --- schema -------------------------------------------------------------------------------
     _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
        "The record is not valid against `khth/schema/document.schema.json` or `khth/schema/bundle.schema.json` (JSON Schema "
@@ -104,7 +295,7 @@ RULES: tuple[Rule, ...] = (
     # --- profile ------------------------------------------------------------------------------
     _r("profile.unexplained-gap", "error", "Thiếu thông tin không giải thích", "Unexplained gap",
        "{pointer} {what} mà không được ghi trong provenance.missing",
-       "{pointer} {what_en} and is not listed in provenance.missing",
+       "{pointer} {what} and is not listed in provenance.missing",
        "A `lenient` record may lack facts the `published` profile requires, but each absent fact (or a partial "
        "date) is listed in `provenance.missing` with its reason. See §13."),
     _r("profile.missing-but-present", "error", "Vừa có vừa ghi là thiếu", "Listed missing but present",
@@ -169,12 +360,14 @@ RULES: tuple[Rule, ...] = (
        "Văn bản không có nơi nhận", "the document lists no recipients",
        "A published document ends with its \"Nơi nhận\" list; without it, nobody can tell who must act."),
     _r("document.signature-incomplete", "warning", "Phần ký thiếu", "Signature incomplete",
-       "Phần ký thiếu {what}", "the signature lacks {what_en}",
+       "Phần ký thiếu {what}", "the signature lacks {what}",
        "A signature names the signer and their position; the authority chain says for whom they sign."),
     _r("document.district-abolished", "warning", "Cấp huyện đã bỏ", "District level abolished",
-       "Cơ quan cấp huyện ban hành ngày {date}, sau khi cấp huyện kết thúc (01/7/2025)",
-       "a district-level issuer on {date}, after the district level ended (2025-07-01)",
-       "The district level (huyện, quận, thị xã, thành phố thuộc tỉnh) was abolished on 2025-07-01. A later "
+       "Cơ quan cấp huyện ban hành ngày {date}, sau khi cấp huyện kết thúc ("
+       + vietnamese_date(DISTRICT_LEVEL_END) + ")",
+       "a district-level issuer on {date}, after the district level ended (" + DISTRICT_LEVEL_END + ")",
+       f"The district level (huyện, quận, thị xã, thành phố thuộc tỉnh) was abolished on {DISTRICT_LEVEL_END}. "
+       "A later "
        "district-level document is most likely mis-dated or mis-levelled."),
     _r("document.whitespace", "warning", "Khoảng trắng thừa", "Stray white space",
        "{pointer}: có khoảng trắng kép hoặc ký tự tab", "{pointer}: double space or tab",
@@ -229,8 +422,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 _BY_CODE = {r.code: r for r in RULES}
+CODES = frozenset(_BY_CODE)
 assert len(_BY_CODE) == len(RULES), "rule codes must be unique"
-assert all(r.severity in SEVERITIES and r.category in CATEGORIES for r in RULES)
+assert all(r.severity in SEVERITIES and r.category in CATEGORIES and r.tools for r in RULES)
 
 
 def rule(code: str) -> Rule:
@@ -245,16 +439,22 @@ def catalogue_hash() -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
+def _tool_list(tools: tuple[str, ...]) -> str:
+    names = [t if t == API else f"`{t}`" for t in tools]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def rule_reference() -> str:
     """The rule reference section of SPEC.md."""
     lines: list[str] = []
     for category in CATEGORIES:
         lines += [f"#### Rules: {category}", ""]
         for r in (r for r in RULES if r.category == category):
+            raised = "" if r.tools == (VALIDATE,) else f" Raised by: {_tool_list(r.tools)}."
             lines += [f'<a id="{r.anchor}"></a>', f"##### `{r.code}` — {r.title_en} ({r.title_vi})", "",
-                      f"Severity: **{r.severity}**. {r.doc}", ""]
+                      f"Severity: **{r.severity}**.{raised} {r.doc}", ""]
             if r.message_en == "{detail}":
-                lines += ["Message: the reader's own description of the problem, in both languages.", ""]
+                lines += ["Message: the checker's own description of the problem.", ""]
             else:
                 lines += [f"Message: “{r.message_en}” / “{r.message_vi}”", ""]
     return "\n".join(lines)

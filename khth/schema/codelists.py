@@ -84,7 +84,7 @@ _labelled(DocumentType, {
            "code: the symbol is issuer plus drafting unit (1761/UBND-VP)."),
     "CĐ": ("Công điện", "Official telegram", ""),
     "NĐ": ("Nghị định", "Decree", "Legal normative document of the Government; number carries the year."),
-    "TT": ("Thông tư / Thông tri", "Circular / Party circular",
+    "TT": ("Thông tri / Thông tư", "Party circular / Circular",
            "State: Thông tư (circular of a ministry, number carries the year). Party: Thông tri."),
     "TTLT": ("Thông tư liên tịch", "Joint circular", ""),
     "L": ("Luật", "Law", "Laws of the National Assembly; often cited by name and year only."),
@@ -108,6 +108,18 @@ _labelled(System, {
 })
 
 
+# The two-level local government took effect on this day: the district level ended, and provinces
+# and communes were merged, so the GSO codes changed. One definition for the rules, the reader
+# and the documentation.
+DISTRICT_LEVEL_END = "2025-07-01"
+
+
+def vietnamese_date(iso: str) -> str:
+    """A date as Vietnamese documents print it: 2024-03-05 → 05/3/2024."""
+    year, month, day = iso.split("-")
+    return f"{day}/{int(month)}/{year}"
+
+
 class Level(Codelist):
     CENTRAL = "central"
     PROVINCE = "province"
@@ -119,7 +131,8 @@ _labelled(Level, {
     "central": ("Trung ương", "Central", ""),
     "province": ("Tỉnh", "Province", "Tỉnh and thành phố trực thuộc Trung ương."),
     "district": ("Huyện", "District",
-                 "Huyện, quận, thị xã, thành phố thuộc tỉnh. Abolished on 2025-07-01; kept for historical documents."),
+                 f"Huyện, quận, thị xã, thành phố thuộc tỉnh. Abolished on {DISTRICT_LEVEL_END}; kept for historical "
+                 "documents."),
     "commune": ("Xã", "Commune", "Xã, phường, thị trấn, đặc khu."),
 })
 
@@ -131,9 +144,11 @@ class AdminUnitScheme(Codelist):
 
 
 _labelled(AdminUnitScheme, {
-    "gso-2004": ("Mã đơn vị hành chính (QĐ 124/2004/QĐ-TTg)", "GSO administrative-unit code, before 2025-07-01",
+    "gso-2004": ("Mã đơn vị hành chính (QĐ 124/2004/QĐ-TTg)",
+                 f"GSO administrative-unit code, before {DISTRICT_LEVEL_END}",
                  "Province 2 digits, district 3 digits, commune 5 digits."),
-    "gso-2025": ("Mã đơn vị hành chính từ 01/7/2025", "GSO code of the two-level system from 2025-07-01", ""),
+    "gso-2025": (f"Mã đơn vị hành chính từ {vietnamese_date(DISTRICT_LEVEL_END)}",
+                 f"GSO code of the two-level system from {DISTRICT_LEVEL_END}", ""),
     "edxml": ("Mã định danh điện tử (QCVN 102:2016)", "Electronic agency identifier (edXML)",
               "Four dot-separated groups, e.g. 000.00.00.H41."),
 })

@@ -33,6 +33,9 @@ _PUBLISHED = (
     RequiredFact("/signature/name"),
 )
 
+# The facts a published record gives, or a lenient one explains in provenance.missing.
+PUBLISHED_FACTS = frozenset(f.pointer for f in _PUBLISHED)
+
 REQUIRED_FACTS: dict[str, tuple[RequiredFact, ...]] = {
     Profile.PUBLISHED.value: _PUBLISHED,
     # Held to the published list through provenance.missing (see profile_gaps).

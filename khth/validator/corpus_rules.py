@@ -6,9 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from khth.schema.catalogue import Text
+from khth.schema.codelists import Level, Profile, System
 from khth.schema.identifiers import normalise_text, number_key
 
-_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+from .registry import checks
+
+_RANK = {Level.CENTRAL: 0, Level.PROVINCE: 1, Level.DISTRICT: 2, Level.COMMUNE: 3}
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def department_of(child: Summary, parent: Summary) -> bool:
     c, p = child.issuer_code, parent.issuer_code
     if not c or not p or c == p:
         return False
-    return (child.system == "party" and c.endswith(p)) or (child.system == "state" and p == "UBND")
+    return (child.system == System.PARTY and c.endswith(p)) or (child.system == System.STATE and p == "UBND")
 
 
 def _issuer_matches(cited: str, record: Summary) -> bool:
@@ -79,6 +83,9 @@ def resolve(parent: dict[str, Any], by_number: dict[str, list[Summary]]) -> tupl
     return matches, same_number
 
 
+@checks("corpus.duplicate-id", "corpus.citation-superseded", "corpus.parent-unresolved",
+        "corpus.parent-date-mismatch", "corpus.parent-ambiguous", "corpus.parent-level", "corpus.child-before-parent",
+        "corpus.cycle")
 def check_corpus(records: list[Summary], require_parents: bool = False) -> list[Hit]:
     hits: list[Hit] = []
     by_id: dict[str, list[Summary]] = defaultdict(list)
@@ -91,12 +98,12 @@ def check_corpus(records: list[Summary], require_parents: bool = False) -> list[
     for identifier, group in by_id.items():
         if len(group) < 2:
             continue
-        full = [s for s in group if s.profile != "citation"]
+        full = [s for s in group if s.profile != Profile.CITATION]
         for s in group:
             others = ", ".join(f"{o.file}{o.pointer and '#' + o.pointer}" for o in group if o is not s)
-            if s.profile == "citation" and full:
+            if s.profile == Profile.CITATION and full:
                 hits.append((s, "corpus.citation-superseded", "/id", {"id": identifier, "other": s.file}, None))
-            elif s.profile != "citation" and len(full) > 1 or not full:
+            elif s.profile != Profile.CITATION and len(full) > 1 or not full:
                 hits.append((s, "corpus.duplicate-id", "/id", {"id": identifier, "other": others}, None))
 
     parent_of: dict[int, Summary] = {}
@@ -148,8 +155,19 @@ def check_corpus(records: list[Summary], require_parents: bool = False) -> list[
     return hits
 
 
-def tree_lines(records: list[Summary]) -> list[str]:
-    """The implementation tree, roots first; unresolved and out-of-order links marked."""
+_TREE_MARKS = {"early": Text("ngày trước văn bản cấp trên", "dated before its parent"),
+               "unresolved": Text("không tìm thấy văn bản cấp trên {parent}", "parent {parent} not found"),
+               "cycle": Text("vòng lặp", "cycle")}
+
+
+def _mark(kind: str, lang: str, **params: str) -> str:
+    words = _TREE_MARKS[kind]
+    vi, en = words.vi.format(**params), words.en.format(**params)
+    return {"vi": vi, "en": en}.get(lang, f"{en} / {vi}")
+
+
+def tree_lines(records: list[Summary], lang: str = "both") -> list[str]:
+    """The implementation tree, roots first; unresolved and out-of-order links marked (in ``lang``)."""
     by_number: dict[str, list[Summary]] = defaultdict(list)
     for s in records:
         if s.number:
@@ -165,14 +183,15 @@ def tree_lines(records: list[Summary]) -> list[str]:
         if len(matches) == 1 and matches[0] is not s:
             children[id(matches[0])].append(s)
             if s.date and matches[0].date and len(s.date) == len(matches[0].date) == 10 and s.date < matches[0].date:
-                marks[id(s)] = "  [! dated before its parent / ngày trước văn bản cấp trên]"
+                marks[id(s)] = f"  [! {_mark('early', lang)}]"
         else:
             roots.append(s)
-            marks[id(s)] = (f"  [? parent {s.parent['number'] or s.parent['id']} ({s.parent['date'] or '?'}) "
-                            "not found / không tìm thấy văn bản cấp trên]")
+            cited = f"{s.parent['number'] or s.parent['id']} ({s.parent['date'] or '?'})"
+            marks[id(s)] = f"  [? {_mark('unresolved', lang, parent=cited)}]"
 
     def name(s: Summary) -> str:
-        return f"{s.display} ({s.date or '?'}){' [citation]' if s.profile == 'citation' else ''}{marks.get(id(s), '')}"
+        citation = " [citation]" if s.profile == Profile.CITATION else ""
+        return f"{s.display} ({s.date or '?'}){citation}{marks.get(id(s), '')}"
 
     lines: list[str] = []
     visited: set[int] = set()
@@ -191,5 +210,5 @@ def tree_lines(records: list[Summary]) -> list[str]:
     in_tree = set(visited)
     for s in records:  # records only reachable through a cycle
         if id(s) not in in_tree:
-            lines.append(name(s) + "  [cycle / vòng lặp]")
+            lines.append(name(s) + f"  [{_mark('cycle', lang)}]")
     return lines

@@ -15,14 +15,27 @@ import orjson
 from khth.schema.grammar import (
     LabelKind, first_ordinal, is_national_assembly, next_ordinal, ordinal_text, parse_label,
 )
+from khth.schema.catalogue import Text
+from khth.schema.codelists import (DISTRICT_LEVEL_END, BlockRole, DocumentType, Level, MissingReason, Profile,
+                                   System)
 from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
 from khth.schema.profiles import profile_gaps
+
+from .registry import checks
 
 Hit = tuple[str, str, dict[str, Any]]
 
 _PARTS = ("system", "serial", "year", "typeCode", "issuerCode", "unitCode")
-_TYPE_NAMES_BY_CODE = {"QĐi": {"QĐi"}, "QĐ": {"QĐ", "QyĐ"}, "CV": {"CV"}}
-DISTRICT_END = "2025-07-01"
+_TYPE_NAMES_BY_CODE = {DocumentType.QDI: {DocumentType.QDI}, DocumentType.QD: {DocumentType.QD, DocumentType.QYD},
+                       DocumentType.CV: {DocumentType.CV}}
+DISTRICT_END = DISTRICT_LEVEL_END
+
+
+_GRAMMARS = {System.PARTY: Text("Đảng (N-LOẠI/CƠ QUAN)", "Party (N-TYPE/ISSUER)"),
+             System.STATE: Text("Nhà nước (N/LOẠI-CƠ QUAN)", "State (N/TYPE-ISSUER)")}
+_EITHER_GRAMMAR = Text("Đảng hay Nhà nước", "Party or State")
+_SIGNATURE_PARTS = {"name": Text("họ tên người ký", "the signer's name"), "position": Text("chức vụ", "the position")}
+_GAP_WORDS = {"absent": Text("vắng", "is absent"), "partial-date": Text("là ngày chưa đầy đủ", "is a partial date")}
 
 
 def _refs(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -32,6 +45,7 @@ def _refs(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 # --- identifiers and numbers ---------------------------------------------------------------------
 
+@checks("document.id")
 def check_identifiers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     expected = document_identifier(doc)
     if doc["id"] != expected:
@@ -47,8 +61,7 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
     parsed = parse_number(printed)
     if parsed is None:
         system = number.get("system")
-        expected = {"party": "Đảng (N-LOẠI/CƠ QUAN)", "state": "Nhà nước (N/LOẠI-CƠ QUAN)"}.get(
-            system, "Đảng hay Nhà nước")
+        expected = _GRAMMARS.get(system, _EITHER_GRAMMAR)
         yield "document.number-grammar", f"{where}/printed", {"number": printed, "expected": expected}
         return
     parts = parsed.as_json()
@@ -65,12 +78,14 @@ def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[
         if doc_type not in allowed:
             yield "document.type-code", f"{where}/typeCode", {"number": printed, "type_code": code, "doc_type": doc_type}
     elif is_national_assembly(parsed.issuer_code):
-        if doc_type not in ("L", "NQ"):
+        if doc_type not in (DocumentType.L, DocumentType.NQ):
             yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "L/NQ", "doc_type": doc_type}
-    elif doc_type != "CV":
-        yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": "CV", "doc_type": doc_type}
+    elif doc_type != DocumentType.CV:
+        yield "document.type-code", f"{where}/printed", {"number": printed, "type_code": DocumentType.CV,
+                                                          "doc_type": doc_type}
 
 
+@checks("document.number-grammar", "document.number-parts", "document.type-code")
 def check_numbers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     if "number" in doc:
         yield from _number_hits(doc["number"], doc["documentType"], f"{base}/number")
@@ -121,6 +136,7 @@ def _after(a: str, b: str) -> bool:
     return a[:n] > b[:n]
 
 
+@checks("document.date-invalid", "document.date-future", "document.citation-after-document")
 def check_dates(doc: dict[str, Any], base: str, today: str) -> Iterator[Hit]:
     for pointer, value in _header_dates(doc, base):
         if not _real(value):
@@ -175,6 +191,8 @@ def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: tuple[in
 _DATED = ("timeframe", "deadlines", "reporting")
 
 
+@checks("document.label-order", "document.label-parent", "document.agencies-missing",
+        shares=("document.date-invalid", "document.unknown-citation"))
 def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     """Every rule on blocks, in one walk of the body: label sequences, block dates, citations that
     resolve within the record, agencies of agency lines. Pointers are built only for hits."""
@@ -203,6 +221,7 @@ def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     yield from visit(doc.get("body", []), f"{base}/body", None)
 
 
+@checks("document.parent-relation", "document.duplicate-reference", "document.unknown-citation")
 def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     refs = _refs(doc)
     known = {r["id"] for _, r in refs}
@@ -219,41 +238,44 @@ def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             yield "document.unknown-citation", where, {"target": abbr["refersTo"]}
 
 
-_AGENCY_ROLES = {"leadAgencies", "implementingAgencies", "coordinatingAgencies", "assignment"}
+_AGENCY_ROLES = {BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES, BlockRole.COORDINATING_AGENCIES,
+                 BlockRole.ASSIGNMENT}
 
 
+@checks("document.recipients-missing", "document.signature-incomplete", "document.district-abolished")
 def check_completeness(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    if doc["profile"] == "citation":
+    if doc["profile"] == Profile.CITATION:
         return
     explained = {m["field"] for m in doc.get("provenance", {}).get("missing", [])}
-    if doc["profile"] == "published" and "recipients" not in doc:
+    if doc["profile"] == Profile.PUBLISHED and "recipients" not in doc:
         yield "document.recipients-missing", f"{base}/recipients" if base else "/", {}
     sig = doc.get("signature")
     if sig is not None:
-        for key, vi, en in (("name", "họ tên người ký", "the signer's name"), ("position", "chức vụ", "the position")):
+        for key, what in _SIGNATURE_PARTS.items():
             if key not in sig and f"/signature/{key}" not in explained:
-                yield "document.signature-incomplete", f"{base}/signature", {"what": vi, "what_en": en}
+                yield "document.signature-incomplete", f"{base}/signature", {"what": what}
     level, issued = doc.get("issuer", {}).get("level"), doc.get("issueDate")
-    if level == "district" and issued and issued[:10] >= DISTRICT_END:
+    if level == Level.DISTRICT and issued and issued[:10] >= DISTRICT_END:
         yield "document.district-abolished", f"{base}/issuer/level", {"date": issued}
 
 
+@checks("profile.unexplained-gap", "profile.missing-but-present")
 def check_profile(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    what = {"absent": ("vắng", "is absent"), "partial-date": ("là ngày chưa đầy đủ", "is a partial date")}
     for gap in profile_gaps(doc):
         if gap.problem == "listed-but-present":
             yield "profile.missing-but-present", f"{base}{gap.pointer}", {}
         else:
-            vi, en = what[gap.problem]
-            yield "profile.unexplained-gap", f"{base}{gap.pointer}", {"what": vi, "what_en": en}
+            yield "profile.unexplained-gap", f"{base}{gap.pointer}", {"what": _GAP_WORDS[gap.problem]}
 
 
+@checks("document.inferred-facts", "document.facts-not-found", "document.whitespace")
 def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iterator[Hit]:
     inferred = [f["field"] for f in doc.get("provenance", {}).get("inferred", [])]
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
         yield "document.inferred-facts", f"{base}/provenance/inferred", {"count": len(inferred), "fields": shown}
-    not_found = [f["field"] for f in doc.get("provenance", {}).get("missing", []) if f.get("reason") == "notFound"]
+    not_found = [f["field"] for f in doc.get("provenance", {}).get("missing", [])
+                 if f.get("reason") == MissingReason.NOT_FOUND]
     if not_found:
         shown = ", ".join(not_found[:5]) + (", …" if len(not_found) > 5 else "")
         yield "document.facts-not-found", f"{base}/provenance/missing", {"count": len(not_found), "fields": shown}

@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
-from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, parse_xml
+from khth.input.loading import (MAX_BYTES, check_bytes, check_form, detect_format, parse_json, parse_xml,
+                                read_limited)
+from khth.schema.catalogue import CODES, rule
+from khth.schema.codelists import Profile
 from khth.schema.files import XML_NAMESPACE as NS
 
 from .corpus_rules import Summary, check_corpus, summarise
@@ -33,12 +36,9 @@ if TYPE_CHECKING:
 # lxml and the XML reader are imported when the first XML file comes: JSON-only runs start faster.
 
 SUFFIXES = {".json", ".xml"}
-_LOADER_CODES = {
-    "input-empty": "input.empty", "input-too-large": "input.too-large", "input-binary": "input.binary",
-    "input-encoding": "input.encoding", "input-bom": "input.encoding", "input-format": "input.format",
-    "json-syntax": "input.json-syntax", "json-too-deep": "input.too-deep", "xml-syntax": "input.xml-syntax",
-    "xml-doctype": "input.xml-doctype",
-}
+# Folders a search does not enter: hidden ones (.git, .venv, .tox hold tools' files, never records)
+# and node_modules. A folder or file named on the command line is always checked.
+_SKIPPED_FOLDERS = {"node_modules"}
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -58,11 +58,26 @@ class FileResult:
 
 
 def _from_loader(exc: KhthInputError, file: str) -> Finding:
-    code = _LOADER_CODES.get(exc.code, "input.format")
-    if code in ("input.xml-syntax", "input.json-syntax") and ("depth" in exc.en.lower() or
-                                                             "recursion" in exc.en.lower()):
-        code = "input.too-deep"
-    return make(code, file, line=exc.line, column=exc.column, detail_vi=exc.vi, detail=exc.en)
+    """The finding of an input error: the error names its catalogue rule and carries the parameters
+    of the rule's messages."""
+    if exc.worded_inline:  # a raise site that still words its own messages
+        r = rule(exc.code if exc.code in CODES else "input.format")
+        return Finding(file, r.code, r.severity, exc.vi, exc.en, line=exc.line, column=exc.column)
+    params = dict(exc.params or {})
+    pointer = params.pop("pointer", None)  # the templates that name a pointer take the finding's own
+    return make(exc.code, file, pointer=pointer, line=exc.line, column=exc.column, **params)
+
+
+def internal_fault(file: str, exc: BaseException) -> Finding:
+    """A fault of the tool on one file, as a finding on that file: the run goes on without it."""
+    return make("input.internal-fault", file, exception=type(exc).__name__)
+
+
+def _not_khth(tag: str, file: str, line: int | None) -> Finding:
+    namespace, _, root = tag[1:].rpartition("}") if tag.startswith("{") else ("", "", tag)
+    return make("input.not-khth", file, line=line, root=root,
+                namespace_vi=f"thuộc không gian tên {namespace}" if namespace else "không có không gian tên",
+                namespace=f"is in the namespace {namespace}" if namespace else "has no namespace")
 
 
 def _first_not_nfc(node: Any, pointer: str = "") -> tuple[str, str] | None:
@@ -87,45 +102,56 @@ class Validator:
     # -- one input -------------------------------------------------------------------------------
 
     def check_path(self, path: Path) -> FileResult:
+        """The findings of one file. Never raises: a fault of the tool is a finding on the file."""
         name = str(path)
         try:
-            size = path.stat().st_size
-            if size > self.options.max_bytes:
-                return FileResult(name, [make("input.too-large", name, detail_vi=f"Tệp {size} byte, vượt giới hạn "
-                                              f"{self.options.max_bytes} byte", detail=f"the file has {size} bytes, "
-                                              f"over the {self.options.max_bytes}-byte limit")], [])
-            data = path.read_bytes()
-        except OSError as exc:
-            return FileResult(name, [make("input.unreadable", name, reason=exc.strerror or str(exc))], [])
+            data = read_limited(path, self.options.max_bytes)
+        except KhthInputError as exc:
+            return FileResult(name, [_from_loader(exc, name)], [])
+        except Exception as exc:  # noqa: BLE001 - one file must not end the run
+            return FileResult(name, [internal_fault(name, exc)], [])
         return self.check_bytes(data, name)
 
     def check_bytes(self, data: bytes, name: str) -> FileResult:
+        """The findings of one input. Never raises: a fault of the tool is a finding on the input."""
+        try:
+            return self._check_bytes(data, name)
+        except Exception as exc:  # noqa: BLE001 - RecursionError and MemoryError included
+            return FileResult(name, [internal_fault(name, exc)], [])
+
+    def _check_bytes(self, data: bytes, name: str) -> FileResult:
         findings: list[Finding] = []
         if data.startswith(_UTF8_BOM):
             findings.append(make("input.bom", name, line=1, column=1, encoding="UTF-8"))
             data = data[len(_UTF8_BOM):]
         try:
             if len(data) > self.options.max_bytes:
-                raise KhthInputError("input-too-large", f"Tệp vượt giới hạn {self.options.max_bytes} byte",
-                                     f"over the {self.options.max_bytes}-byte limit")
+                raise KhthInputError.of("input.too-large", limit=self.options.max_bytes)
             text = check_bytes(data)
             fmt = detect_format(data)
             if fmt == "json":
                 return self._check_json(data, text, name, findings)
             if fmt == "xml":
                 return self._check_xml(data, text, name, findings)
-            raise KhthInputError("input-format", "Không nhận ra định dạng: cần JSON hoặc XML",
-                                 "unrecognised format: JSON or XML expected", line=1, column=1)
+            raise KhthInputError.of("input.format", line=1, column=1)
         except KhthInputError as exc:
             return FileResult(name, findings + [_from_loader(exc, name)], [])
 
     def check_data(self, data: Any, name: str = "<data>") -> list[Finding]:
         """Check an already parsed JSON form (no positions)."""
-        return self._check_form(data, name, None)[0]
+        return self.check_record(data, name).findings
 
     def check_record(self, data: Any, name: str = "<data>") -> FileResult:
-        """Check an already parsed JSON form, keeping its summaries for the corpus rules."""
-        findings, summaries = self._check_form(data, name, None)
+        """Check an already parsed JSON form, keeping its summaries for the corpus rules. A form
+        not read from bytes has not met the input layer: its depth and characters are checked here."""
+        try:
+            check_form(data)  # bounds the depth before any recursive walk
+        except KhthInputError as exc:
+            return FileResult(name, [_from_loader(exc, name)], [])
+        try:
+            findings, summaries = self._check_form(data, name, None)
+        except Exception as exc:  # noqa: BLE001 - a fault of the tool is a finding, as for a file
+            return FileResult(name, [internal_fault(name, exc)], [])
         return FileResult(name, findings, summaries)
 
     def schema_findings(self, data: Any, name: str = "<data>") -> list[Finding]:
@@ -157,6 +183,8 @@ class Validator:
         if self._xsd is None:
             self._xsd = load_xsd()
         tree = parse_xml(data)
+        if not tree.tag.startswith(f"{{{NS}}}"):  # a Word part, a build file: not a record at all
+            return FileResult(name, findings + [_not_khth(tree.tag, name, tree.sourceline)], [])
         problems = xsd_findings(self._xsd, tree, name)
         if problems:
             return FileResult(name, findings + problems, [])
@@ -197,7 +225,7 @@ class Validator:
             return form
 
         def override(doc: dict[str, Any]) -> dict[str, Any]:
-            return doc if doc.get("profile") == "citation" else {**doc, "profile": profile}
+            return doc if doc.get("profile") == Profile.CITATION else {**doc, "profile": profile}
 
         if root == "bundle":
             return {**form, "documents": [override(d) for d in form.get("documents", [])]}
@@ -220,7 +248,8 @@ def _xml_line(tree: etree._Element, xpath: str) -> int | None:
 
 def collect(paths: Iterable[str]) -> tuple[list[Path], list[Finding]]:
     """Files to check: named files as given; folders searched for .json and .xml, links followed
-    once, loops skipped with a warning."""
+    once, loops skipped with a warning, hidden folders and files (a name starting with a dot:
+    .git, .venv) and node_modules not entered, folders that cannot be read reported."""
     files: list[Path] = []
     findings: list[Finding] = []
     for raw in paths:
@@ -228,19 +257,34 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Finding]]:
         if not p.is_dir():
             files.append(p)
             continue
-        seen: set[tuple[int, int]] = set()
-        for folder, dirs, names in os.walk(p, followlinks=True):
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                findings.append(make("input.symlink-loop", folder, target=folder))
-                dirs[:] = []
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            dirs.sort()
-            for n in sorted(names):
-                if Path(n).suffix.lower() in SUFFIXES:
-                    files.append(Path(folder) / n)
+        files += _search(p, findings)
     return files, findings
+
+
+def _search(top: Path, findings: list[Finding]) -> list[Path]:
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        findings.append(make("input.unreadable", exc.filename or str(top), reason=exc.strerror or str(exc)))
+
+    for folder, dirs, names in os.walk(top, followlinks=True, onerror=unreadable):
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            unreadable(exc)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            findings.append(make("input.symlink-loop", folder, target=folder))
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+        for n in sorted(names):
+            if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES:
+                files.append(Path(folder) / n)
+    return files
 
 
 def load_record(file: str, pointer: str) -> Any:
@@ -325,7 +369,7 @@ class RunResult:
         for r in self.results:
             unplaced = [f for f in r.findings if f.line is None and f.pointer]
             if unplaced:
-                where = {id(f): g for f, g in zip(unplaced, place(unplaced))}
+                where = {id(f): g for f, g in zip(unplaced, _placed_or_not(unplaced))}
                 r = FileResult(r.file, [where.get(id(f), f) for f in r.findings], r.summaries)
             results.append(r)
         return RunResult(results, self.corpus, self.summaries)
@@ -355,10 +399,25 @@ def run(files: list[Path], options: Options, jobs: int = 1,
 
 def corpus_pass(results: list[FileResult], options: Options) -> RunResult:
     """Run the corpus rules over every record of ``results`` and place their findings."""
-    summaries = distinct_records([s for r in results for s in r.summaries])
-    corpus = [make(code, record.file, pointer=record.pointer + pointer, severity=severity, **params)
-              for record, code, pointer, params, severity in check_corpus(summaries, options.require_parents)]
-    return RunResult(results, place(corpus), summaries)
+    try:
+        summaries = distinct_records([s for r in results for s in r.summaries])
+        corpus = [make(code, record.file, pointer=record.pointer + pointer, severity=severity, **params)
+                  for record, code, pointer, params, severity in check_corpus(summaries, options.require_parents)]
+    except Exception as exc:  # noqa: BLE001 - the files' own findings are still reported
+        summaries = [s for r in results for s in r.summaries]
+        return RunResult(results, [internal_fault(CORPUS, exc)], summaries)
+    return RunResult(results, _placed_or_not(corpus), summaries)
+
+
+CORPUS = "(corpus rules)"  # where a fault of the corpus rules is reported: it belongs to no one file
+
+
+def _placed_or_not(findings: list[Finding]) -> list[Finding]:
+    """``findings`` located, or as they are if locating them fails: a position is no reason to lose a report."""
+    try:
+        return place(findings)
+    except Exception:  # noqa: BLE001
+        return findings
 
 
 def place(findings: list[Finding]) -> list[Finding]:

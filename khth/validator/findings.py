@@ -46,5 +46,5 @@ def make(code: str, file: str, *, pointer: str | None = None, xpath: str | None 
     """A finding of rule ``code``, its messages filled with ``params``."""
     r = rule(code)
     fill = {"pointer": pointer or "/", **params}  # templates may name the finding's own pointer
-    return Finding(file, code, severity or r.severity, r.message_vi.format(**fill), r.message_en.format(**fill),
+    return Finding(file, code, severity or r.severity, r.message("vi", fill), r.message("en", fill),
                    pointer, xpath, line, column)

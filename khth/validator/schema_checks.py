@@ -11,6 +11,7 @@ import jsonschema_rs
 from khth.schema.files import SCHEMA_FILES, XSD_FILE
 
 from .findings import Finding, make
+from .registry import checks
 
 
 def load_schema(root: str) -> dict[str, Any]:
@@ -42,6 +43,9 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+_FORMAT_NAMES = {"date": "ngày", "date-time": "ngày giờ", "time": "giờ", "uri": "URI", "email": "địa chỉ email"}
+
+
 def vietnamese(kind: Any, instance: Any) -> str:
     """A Vietnamese message for a jsonschema-rs error, built from its kind."""
     name = type(kind).__name__
@@ -54,7 +58,7 @@ def vietnamese(kind: Any, instance: Any) -> str:
     if name == "Pattern":
         return f"{_short(instance)} sai định dạng"
     if name == "Format":
-        return f"{_short(instance)} không phải {kind.format} hợp lệ"
+        return f"{_short(instance)} không phải {_FORMAT_NAMES.get(kind.format, kind.format)} hợp lệ"
     if name == "Type":
         return f"{_short(instance)} sai kiểu dữ liệu, cần {', '.join(map(str, kind.types))}"
     if name == "MinItems":
@@ -66,6 +70,7 @@ def vietnamese(kind: Any, instance: Any) -> str:
     return f"không đúng lược đồ ({name})"
 
 
+@checks("schema.json")
 def json_schema_findings(validator: Any, data: Any, file: str) -> list[Finding]:
     """All violations, de-duplicated, in document order (jsonschema-rs reports them depth-first)."""
     seen: set[tuple[str, str]] = set()
@@ -97,6 +102,7 @@ def named_path(elem: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+@checks("schema.xsd")
 def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[Finding]:
     from lxml import etree
 
@@ -105,7 +111,10 @@ def xsd_findings(xsd: etree.XMLSchema, tree: etree._Element, file: str) -> list[
     out = []
     for e in xsd.error_log:  # type: ignore[attr-defined]
         # libxml2 gives a positional, namespace-blind path (/*/*[5]/*[3]); name it.
-        found = tree.getroottree().xpath(e.path) if e.path else []
+        try:
+            found = tree.getroottree().xpath(e.path) if e.path else []
+        except etree.XPathError:  # a path through a foreign namespace's prefix (<w:x xmlns:w=…>)
+            found = []
         xpath = named_path(found[0]) if found and isinstance(found[0], etree._Element) else e.path
         f = make("schema.xsd", file, xpath=xpath, line=e.line, column=e.column or None, detail=e.message)
         out.append(f.at(vi=f"Không đúng XSD: {e.message}"))

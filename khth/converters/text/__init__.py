@@ -16,6 +16,7 @@ The modules, one rule family each:
 
 from __future__ import annotations
 
+from khth.schema.codelists import SourceFormat
 from khth.schema.version import KHTH_VERSION
 
 from .common import Context
@@ -40,14 +41,15 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
         ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2 for ln in raw_lines)
     folded = fold_text(text) if docx_lines is None else ""
     is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
-    fmt = "docx" if docx_lines is not None else "scan" if is_ocr else "markdown" if markdown else "text"
+    fmt = SourceFormat.DOCX if docx_lines is not None else SourceFormat.SCAN if is_ocr else \
+        SourceFormat.MARKDOWN if markdown else SourceFormat.TEXT
     ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr, printed_text=given if is_ocr else None)
     lines = docx_lines if docx_lines is not None else \
         prepare_lines(raw_lines, markdown, ctx.notes, folded.split("\n"))
     if not lines:
         from khth.input.errors import KhthInputError
 
-        raise KhthInputError("text-empty", "Văn bản không có nội dung", "the text has no content")
+        raise KhthInputError.of("input.text-empty")
     if opening is not None:
         for line in lines:  # back to the numbers of the lines as given
             line.num = opening.origin[line.num - 1]
@@ -55,12 +57,7 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     if not any(_is_plan_like(d) for d in docs):
         from khth.input.errors import KhthInputError
 
-        raise KhthInputError(
-            "text-not-a-plan",
-            "Không nhận ra văn bản hành chính: không có số, ký hiệu, cơ quan ban hành, trích dẫn văn bản, "
-            "đề mục hay phần ký",
-            "not recognised as an administrative document: no number, issuer, cited document, numbered "
-            "sections or signature")
+        raise KhthInputError.of("input.not-a-plan")
     if len(docs) == 1:
         return docs[0]
     for d in docs:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from khth.schema.grammar import ATTACHMENT_NOTE, LABEL_AT_START, LETTERS, OCR_ROMAN_AT_START, ROMAN
+from khth.schema.codelists import BlockRole
 
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
@@ -35,15 +36,15 @@ def _terminal(text: str) -> bool:
 _OCR_ROMAN_DIGITS = re.compile(r"[1l|!]")
 
 _SECTION_ROLES = (
-    (re.compile(r"to ch\w{1,2}c th\w{1,2}c hi\w{1,2}n"), "organisation"),
+    (re.compile(r"to ch\w{1,2}c th\w{1,2}c hi\w{1,2}n"), BlockRole.ORGANISATION),
     (re.compile(r"ch\w{1,2} d\w{1,2} (?:th\w{1,2}ng tin|b\w{1,2}o c\w{1,2}o)|th\w{1,2}ng tin,? b\w{1,2}o c\w{1,2}o"),
-     "reporting"),
-    (re.compile(r"^kinh ph\w"), "funding"),
-    (re.compile(r"m\w{1,2}c d\w{1,2}ch.*y\w{1,2}u c\w{1,2}u"), "purposesAndRequirements"),
-    (re.compile(r"^m\w{1,2}c ti\w{1,2}u|ch\w ti\w{1,2}u"), "objectives"),
-    (re.compile(r"^m\w{1,2}c d\w{1,2}ch"), "purposes"),
-    (re.compile(r"^y\w{1,2}u c\w{1,2}u"), "requirements"),
-    (re.compile(r"nhi\w{1,2}m v\w|gi\w{1,2}i ph\w{1,2}p|n\w{1,2}i dung"), "tasks"),
+     BlockRole.REPORTING),
+    (re.compile(r"^kinh ph\w"), BlockRole.FUNDING),
+    (re.compile(r"m\w{1,2}c d\w{1,2}ch.*y\w{1,2}u c\w{1,2}u"), BlockRole.PURPOSES_AND_REQUIREMENTS),
+    (re.compile(r"^m\w{1,2}c ti\w{1,2}u|ch\w ti\w{1,2}u"), BlockRole.OBJECTIVES),
+    (re.compile(r"^m\w{1,2}c d\w{1,2}ch"), BlockRole.PURPOSES),
+    (re.compile(r"^y\w{1,2}u c\w{1,2}u"), BlockRole.REQUIREMENTS),
+    (re.compile(r"nhi\w{1,2}m v\w|gi\w{1,2}i ph\w{1,2}p|n\w{1,2}i dung"), BlockRole.TASKS),
 )
 # Captions of the agency and timeframe lines under a task (SPEC §9.2), matched on the folded key at
 # the start of a line. The body named is "cơ quan" or "đơn vị", or is left out ("Chủ trì: …");
@@ -55,12 +56,13 @@ _ADVISE = r"tham m\w{1,2}u"
 _DO = r"th\w{1,2}c hi\w{1,2}n"
 _LINE_ROLES = (
     (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?(?:" + _LEAD_VERB + r"(?:,?\s+(?:" + _ADVISE + r"|" + _DO + r"))?"
-                r"|" + _ADVISE + r")\s*:"), "leadAgencies"),
-    (re.compile(r"^" + _BODY_NOUN + r"\s+" + _DO + r"\s*:"), "implementingAgencies"),
-    (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?ph\w{1,2}i h\w{1,2}p(?:\s+" + _DO + r")?\s*:"), "coordinatingAgencies"),
+                r"|" + _ADVISE + r")\s*:"), BlockRole.LEAD_AGENCIES),
+    (re.compile(r"^" + _BODY_NOUN + r"\s+" + _DO + r"\s*:"), BlockRole.IMPLEMENTING_AGENCIES),
+    (re.compile(r"^(?:" + _BODY_NOUN + r"\s+)?ph\w{1,2}i h\w{1,2}p(?:\s+" + _DO + r")?\s*:"),
+     BlockRole.COORDINATING_AGENCIES),
     (re.compile(r"^(?:th\w{1,2}\s*(?:gian|h\w{1,2}n)|ti\w{1,2}n d[o06])"
                 r"(?:\s+(?:" + _DO + r"|ho\w{1,2}n th\w{1,2}nh|t\w ch\w{1,2}c|tri\w{1,2}n khai))?\s*:"),
-     "timeframe"),
+     BlockRole.TIMEFRAME),
 )
 # A timeframe caption names the time ("Thời gian", "Thời hạn") or the schedule ("Tiến độ"), alone
 # or with the work it times: "Thời gian thực hiện:", "Thời gian hoàn thành:", "Thời gian tổ
@@ -104,7 +106,7 @@ _ISSUES = re.compile(r"\b(?:ban h\w{1,2}nh|x\w{1,2}y d\w{1,2}ng)\b")
 
 
 def _closes_preamble(key: str, roots: list[dict]) -> bool:
-    return bool(roots) and roots[-1].get("role") == "preamble" and key.rstrip().endswith(":") \
+    return bool(roots) and roots[-1].get("role") == BlockRole.PREAMBLE and key.rstrip().endswith(":") \
         and _ISSUES.search(key) is not None
 
 
@@ -251,11 +253,11 @@ def _column_role(header: str) -> str | None:
     if key.startswith(("thoi gian", "thoi han", "tien do")):
         return "timeframe"
     if "phoi hop" in key:
-        return "coordinatingAgencies"
+        return BlockRole.COORDINATING_AGENCIES
     if "chu tri" in key or "chi dao" in key:
-        return "leadAgencies"
+        return BlockRole.LEAD_AGENCIES
     if "noi dung" in key or "nhiem vu" in key or "cong viec" in key:
-        return "task"
+        return BlockRole.TASK
     return None
 
 
@@ -279,7 +281,8 @@ def _read_tables(units: list, ctx: Context) -> list:
         header = _cells(rows[i].text)
         roles = [_column_role(c) for c in header] if header else []
         # A task table names its agencies or timeframe in its header.
-        if not any(r in ("leadAgencies", "implementingAgencies", "coordinatingAgencies", "timeframe")
+        if not any(r in (BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES, BlockRole.COORDINATING_AGENCIES,
+                         BlockRole.TIMEFRAME)
                    for r in roles):
             out.append(rows[i])
             i += 1
@@ -305,11 +308,11 @@ def _table_blocks(table: _Table, ctx: Context, order: list) -> dict:
     """The header row's block, with a block for each row under it (roles set here, once)."""
     head = {"_kind": None, "_depth": 0, "_para": table.para, "_table": True,
             "heading": " | ".join(table.header), "children": []}
-    if "task" in table.roles:
-        head["role"] = "tasks"
+    if BlockRole.TASK in table.roles:
+        head["role"] = BlockRole.TASKS
     order.append((head, table.para))
     for para, cells in table.rows:
-        row: dict = {"_kind": None, "_depth": 0, "_para": para, "_table": True, "role": "task", "children": []}
+        row: dict = {"_kind": None, "_depth": 0, "_para": para, "_table": True, "role": BlockRole.TASK, "children": []}
         order.append((row, para))
         units = _cell_units(para)
         for header, role, cell, unit in zip(table.header, table.roles, cells, units):
@@ -317,7 +320,7 @@ def _table_blocks(table: _Table, ctx: Context, order: list) -> dict:
                 continue
             if role == "number" and _ROW_NUMBER.match(cell):
                 row["label"] = cell
-            elif role == "task" and "text" not in row:
+            elif role == BlockRole.TASK and "text" not in row:
                 row["text"] = cell
             else:
                 row["children"].append(_cell_block(para, header, role, cell, ctx, order, unit))
@@ -341,12 +344,12 @@ def _cell_block(para: Para, header: str, role: str | None, cell: str, ctx: Conte
     cell_para = Para(cell, unit, unit, offsets=[(0, unit)])
     block: dict = {"_kind": None, "_depth": 0, "_para": cell_para, "_table": True, "heading": header,
                    "text": cell}
-    if role == "timeframe":
+    if role == BlockRole.TIMEFRAME:
         block["role"] = role
         tf = timeframe(cell)
         if tf is not None:  # a cell that states no timeframe gives none ("Trước ngày 15 của tháng cuối quý")
             block["timeframe"] = tf
-    elif role in ("leadAgencies", "implementingAgencies", "coordinatingAgencies"):
+    elif role in (BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES, BlockRole.COORDINATING_AGENCIES):
         block["role"] = role
         agencies = split_agencies(cell, ctx.ocr)
         if agencies:
@@ -402,26 +405,26 @@ def build_blocks(paras: list[Para], ctx: Context) -> tuple[list[dict], list[tupl
             block["text"] = body_text
         if not kind:
             if not seen_label and (_PREAMBLE.match(key) or _closes_preamble(key, roots)):
-                block["role"] = "preamble"
+                block["role"] = BlockRole.PREAMBLE
                 roots.append(block)
                 order.append((block, para))
                 continue
             if ATTACHMENT_NOTE.match(key):
-                block["role"] = "attachmentNote"
+                block["role"] = BlockRole.ATTACHMENT_NOTE
                 roots.append(block)
                 stack = []
                 order.append((block, para))
                 closed = True
                 continue
             if seen_label and _closing(key) and not _container_on(stack):
-                block["role"] = "closing"
+                block["role"] = BlockRole.CLOSING
                 roots.append(block)
                 stack = []
                 order.append((block, para))
                 closed = True
                 continue
             if seen_label and _closing(key) and _HERE_ENDS.match(key):
-                block["role"] = "closing"
+                block["role"] = BlockRole.CLOSING
                 roots.append(block)
                 stack = []
                 order.append((block, para))
@@ -485,9 +488,10 @@ def assign_roles(blocks: list[dict], ctx: Context) -> None:
         elif not has_sections and b.get("_kind") == "arabic":
             # A dispatch without sections: numbered items name who does what.
             head = b.get("heading") or b.get("text", "")
-            b["role"] = "assignment" if opens_body(head, ctx.ocr) else "task"
-            _children_roles(b, "organisation" if b["role"] == "assignment" else "tasks", ctx, top=False)
-            _assignment(b, ctx) if b["role"] == "assignment" else None
+            b["role"] = BlockRole.ASSIGNMENT if opens_body(head, ctx.ocr) else BlockRole.TASK
+            _children_roles(b, BlockRole.ORGANISATION if b["role"] == BlockRole.ASSIGNMENT else BlockRole.TASKS, ctx,
+                            top=False)
+            _assignment(b, ctx) if b["role"] == BlockRole.ASSIGNMENT else None
         else:
             _line_role(b, ctx)
 
@@ -516,7 +520,7 @@ def _line_role(b: dict, ctx: Context) -> bool:
         return False
     m, role = found
     b["role"] = role
-    if role == "timeframe":
+    if role == BlockRole.TIMEFRAME:
         tf = timeframe(text[m.end():].strip())
         if tf is not None:  # a caption whose text states no timeframe gives none
             b["timeframe"] = tf
@@ -531,20 +535,20 @@ def _children_roles(parent: dict, section: str | None, ctx: Context, top: bool =
             continue  # a table's roles come from its header, set when it was read
         if _line_role(child, ctx):
             continue
-        if section == "purposesAndRequirements":
+        if section == BlockRole.PURPOSES_AND_REQUIREMENTS:
             role = section_role(child.get("heading") or "")
-            if role in ("purposes", "requirements", "objectives"):
+            if role in (BlockRole.PURPOSES, BlockRole.REQUIREMENTS, BlockRole.OBJECTIVES):
                 child["role"] = role
             _children_roles(child, None, ctx, top=False)
-        elif section == "tasks":
-            child["role"] = "task"
-            _children_roles(child, "tasks", ctx, top=False)
-        elif section == "organisation" and top:
+        elif section == BlockRole.TASKS:
+            child["role"] = BlockRole.TASK
+            _children_roles(child, BlockRole.TASKS, ctx, top=False)
+        elif section == BlockRole.ORGANISATION and top:
             sub = section_role(child.get("heading") or "")
-            if sub in ("reporting", "funding"):
+            if sub in (BlockRole.REPORTING, BlockRole.FUNDING):
                 child["role"] = sub
             else:
-                child["role"] = "assignment"
+                child["role"] = BlockRole.ASSIGNMENT
                 _assignment(child, ctx)
             _children_roles(child, None, ctx, top=False)
         else:
@@ -575,7 +579,7 @@ def _assignment(b: dict, ctx: Context) -> None:
 # paragraph with no other part in the structure or an assignment, where only an inline caption
 # ("…; thời gian từ … đến …") says the time is the work's. A block with a dated deadline states
 # its time already.
-_TIMED_IN_PROSE = ("task", "assignment", None)
+_TIMED_IN_PROSE = (BlockRole.TASK, BlockRole.ASSIGNMENT, None)
 
 
 def add_duties(blocks: list[dict], ctx: Context) -> None:
@@ -584,12 +588,12 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
         if not text:
             continue
         key = block_key(b, text)
-        if b.get("role") != "timeframe":
+        if b.get("role") != BlockRole.TIMEFRAME:
             dl = deadlines(text, key)
             if dl:
                 b["deadlines"] = dl
             elif b.get("role") in _TIMED_IN_PROSE and "timeframe" not in b:
-                tf = prose_timeframe(text, key, captions_only=b.get("role") != "task")
+                tf = prose_timeframe(text, key, captions_only=b.get("role") != BlockRole.TASK)
                 if tf is not None:
                     b["timeframe"] = tf
         tg = targets(text, objectives)
@@ -608,7 +612,7 @@ def _walk_objectives(blocks, inside: bool) -> list[tuple[dict, bool]]:
     stack = [(b, inside) for b in reversed(blocks)]
     while stack:
         b, inside = stack.pop()
-        here = inside or b.get("role") == "objectives"
+        here = inside or b.get("role") == BlockRole.OBJECTIVES
         out.append((b, here))
         children = b.get("children")
         if children:

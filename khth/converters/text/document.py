@@ -12,7 +12,9 @@ import re
 from functools import lru_cache
 
 from khth.schema.grammar import is_national_assembly
+from khth.schema.codelists import BlockRole, DocumentType, Level, MissingReason, Profile, Relation, System
 from khth.schema.identifiers import document_identifier, parse_number
+from khth.schema.profiles import PUBLISHED_FACTS
 from khth.schema.version import KHTH_VERSION
 
 from . import gazetteer, ocr as ocr_mod
@@ -141,28 +143,28 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     recipients = tail.recipients
 
     # --- the document ---------------------------------------------------------------------------
-    doc: dict = {"khthVersion": KHTH_VERSION, "id": "", "profile": "published"}
+    doc: dict = {"khthVersion": KHTH_VERSION, "id": "", "profile": Profile.PUBLISHED}
     doc_type = h.document_type
     if doc_type is None and h.subject_vv:
-        doc_type = "CV"
+        doc_type = DocumentType.CV
     if doc_type is None and h.number:
         parts = parse_number(h.number)
         if parts and parts.type_code:
             doc_type = parts.type_code
-        elif parts and parts.system == "state":
-            doc_type = "CV"
+        elif parts and parts.system == System.STATE:
+            doc_type = DocumentType.CV
     preamble_text = _opening_text(blocks)
     if doc_type is None:
         m = re.search(r"ban h\w{1,2}nh (?P<t>k\w ho\w{1,2}ch|ch\w th\w|h\w{1,3}ng d\w{1,2}n|ch\w{1,3}ng tr\w{1,2}nh)",
                       fold(preamble_text))
         if m:
             from .header import TYPE_NAMES
-            doc_type = TYPE_NAMES.get(re.sub(r"\s+", " ", m["t"])) or "KH"
+            doc_type = TYPE_NAMES.get(re.sub(r"\s+", " ", m["t"])) or DocumentType.KH
             inferred.append({"field": "/documentType", "evidence": _evidence(preamble_text, m.start(), m.end()),
                              "note": "The type name under the lost header is not in the source; the text names the "
                                      "document it issues."})
     if doc_type is None:
-        doc_type = "KH"
+        doc_type = DocumentType.KH
     doc["documentType"] = doc_type
     if h.number:
         parts = parse_number(h.number)
@@ -212,22 +214,22 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     lost_header = not h.found_anything or (h.number is None and h.date is None and h.issuer is None)
     # "lost", "blank" and "notPrinted" are claims about the source; where the header stands but the
     # reader did not find a fact in it, all it can say is that it did not find it ("notFound").
-    reason = "lost" if lost_header else "notFound"
+    reason = MissingReason.LOST if lost_header else MissingReason.NOT_FOUND
     if "number" not in doc:
         missing.append({"field": "/number", "reason": reason,
                         **({"note": "header lost"} if lost_header else {})})
     elif "serial" not in doc["number"]:
-        missing.append({"field": "/number/serial", "reason": "blank",
+        missing.append({"field": "/number/serial", "reason": MissingReason.BLANK,
                         "note": f"The number is printed \"{h.number_raw}\" with the serial left blank."})
     if "issueDate" not in doc:
         missing.append({"field": "/issueDate", "reason": reason,
                         **({"note": "header lost"} if lost_header else {})})
     elif len(doc["issueDate"]) < 10:
-        missing.append({"field": "/issueDate", "reason": "blank",
+        missing.append({"field": "/issueDate", "reason": MissingReason.BLANK,
                         "note": f"The day is blank: printed \"{h.date_raw}\"; issueDate kept to the "
                                 f"{'month' if len(doc['issueDate']) == 7 else 'year'}."})
     if "place" not in doc and lost_header:
-        missing.append({"field": "/place", "reason": "lost", "note": "header lost"})
+        missing.append({"field": "/place", "reason": MissingReason.LOST, "note": "header lost"})
     if "title" not in doc:
         frag = _lost_title_fragment(lines, h)
         note = "header lost" + (f"; only the end of the title survives: \"{frag}\"" if frag else "")
@@ -237,25 +239,25 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     if "issuer" not in doc:
         missing.append({"field": "/issuer", "reason": reason})
     if "parent" not in doc:
-        missing.append({"field": "/parent", "reason": "notFound"})
+        missing.append({"field": "/parent", "reason": MissingReason.NOT_FOUND})
     else:
         if "number" not in doc["parent"]:
-            missing.append({"field": "/parent/number", "reason": "notPrinted"})
+            missing.append({"field": "/parent/number", "reason": MissingReason.NOT_PRINTED})
         if "issueDate" not in doc["parent"]:
-            missing.append({"field": "/parent/issueDate", "reason": "notPrinted"})
+            missing.append({"field": "/parent/issueDate", "reason": MissingReason.NOT_PRINTED})
     if "signature" not in doc:
-        missing.append({"field": "/signature", "reason": "lost" if not tail_lines else "notFound"})
+        missing.append({"field": "/signature",
+                        "reason": MissingReason.LOST if not tail_lines else MissingReason.NOT_FOUND})
     elif "name" not in doc["signature"]:
-        missing.append({"field": "/signature/name", "reason": "illegible" if ctx.ocr else "notFound"})
+        missing.append({"field": "/signature/name",
+                        "reason": MissingReason.ILLEGIBLE if ctx.ocr else MissingReason.NOT_FOUND})
     for i, r in enumerate(references):
-        if r["documentType"] == "L" and "issueDate" not in r:
-            missing.append({"field": f"/references/{i}/issueDate", "reason": "notPrinted",
+        if r["documentType"] == DocumentType.L and "issueDate" not in r:
+            missing.append({"field": f"/references/{i}/issueDate", "reason": MissingReason.NOT_PRINTED,
                             "note": f"{r.get('title', 'The law')} is cited by name only, without a year"})
-    required_gap = any(m["field"] in ("/number", "/number/serial", "/issueDate", "/issuer", "/title", "/parent",
-                                      "/parent/number", "/parent/issueDate", "/signature", "/signature/name")
-                       for m in missing)
-    doc["profile"] = "lenient" if required_gap else "published"
-    if doc["profile"] == "published":
+    required_gap = any(m["field"] in PUBLISHED_FACTS for m in missing)
+    doc["profile"] = Profile.LENIENT if required_gap else Profile.PUBLISHED
+    if doc["profile"] == Profile.PUBLISHED:
         missing = [m for m in missing if not m["field"].startswith("/references/")] + \
                   [m for m in missing if m["field"].startswith("/references/")]
 
@@ -287,10 +289,10 @@ def _opening_text(blocks: list[dict]) -> str:
     "Căn cứ …;" lines (it names the acting body and the type of what is issued)."""
     texts = []
     for i, b in enumerate(blocks):
-        if b.get("role") == "preamble":
+        if b.get("role") == BlockRole.PREAMBLE:
             texts.append(b.get("text", ""))
             continue
-        follows = i > 0 and blocks[i - 1].get("role") == "preamble"
+        follows = i > 0 and blocks[i - 1].get("role") == BlockRole.PREAMBLE
         text = b.get("text") or ""
         if follows and not b.get("label") and not b.get("role") and not b.get("heading") \
                 and text.rstrip().endswith(":"):
@@ -347,7 +349,7 @@ def _annex(app_blocks: list[dict], lines: list[Line]) -> dict | None:
     opening = clean(" ".join(b.get("heading") or b.get("text") or "" for b in app_blocks[:lead]))
     m = _KEM_THEO.search(opening)
     heading, text = (opening[:m.start()].strip(), opening[m.start():]) if m else (opening, "")
-    annex: dict = {"role": "annex"}
+    annex: dict = {"role": BlockRole.ANNEX}
     if heading:
         annex["heading"] = heading
     if text:
@@ -382,7 +384,7 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
         best.position = cs[0].position
         firsts.append(best)
     firsts.sort(key=lambda c: c.position)
-    preamble_paras = [p for b, p in order if b.get("role") == "preamble"]
+    preamble_paras = [p for b, p in order if b.get("role") == BlockRole.PREAMBLE]
     # Citations made inside another citation's subject are not what the opening implements.
     nesters: dict[int, list[Citation]] = {}
     for c in cits:
@@ -402,7 +404,7 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
     title_key = fold(title_para.text) if title_para else ""
     attach_keys = set()
     for b, p in order:
-        if b.get("role") == "attachmentNote":
+        if b.get("role") == BlockRole.ATTACHMENT_NOTE:
             for c in cits:
                 if c.para is p:
                     attach_keys.add(c.key)
@@ -515,7 +517,7 @@ def _governing_verb(c: Citation) -> str:
 
 def _relation(c: Citation, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters) -> str:
     if c.key in attach_keys:
-        return "attachment"
+        return Relation.ATTACHMENT
     occurrences = [d for d in cits if d.key == c.key]
     parts = parse_number(c.number) if c.number else None
     central = parts is not None and parts.issuer_code in ("TW", "CP", "TTg", "QH") or \
@@ -533,17 +535,18 @@ def _relation(c: Citation, cits, parent, preamble_paras, title_para, title_key, 
     in_title = title_para is not None and any(d.para is title_para for d in occurrences)
     if not in_title and c.number and fold(c.number) in title_key:
         implemented = True  # the title prints the number where no citation could be read
-    if implemented and central and c.document_type in ("CT", "NQ", "KL", "QĐ", "QĐi"):
-        return "root"
+    if implemented and central and c.document_type in (DocumentType.CT, DocumentType.NQ, DocumentType.KL,
+                                                       DocumentType.QD, DocumentType.QDI):
+        return Relation.ROOT
     for d in occurrences:
         if d.para in preamble_paras:
             verb = _governing_verb(d)
-            if verb in ("de nghi", "to trinh") or c.document_type == "TTr":
-                return "proposal"
+            if verb in ("de nghi", "to trinh") or c.document_type == DocumentType.TTR:
+                return Relation.PROPOSAL
             if verb == "can cu":
-                return "basis"
-    if c.document_type == "HD" and any(d.para in preamble_paras for d in occurrences):
-        return "guidance"
+                return Relation.BASIS
+    if c.document_type == DocumentType.HD and any(d.para in preamble_paras for d in occurrences):
+        return Relation.GUIDANCE
     return "cites"
 
 
@@ -610,7 +613,7 @@ def _acting_body(preamble_text: str, system: str | None, ocr: bool) -> tuple[str
     if not opens_body(who, ocr):
         return None, None
     evidence = _evidence(preamble_text, m.start("who"), m.end())
-    if system == "party":
+    if system == System.PARTY:
         mm = _PARTY_ORGAN.match(fold(who))
         if mm:
             who = who[: mm.end("keep")]
@@ -643,7 +646,7 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
             out["system"] = system
             inferred.append({"field": "/issuer/system", "evidence": acting, "note": "From the kind of body."})
         lvl = unit.level if unit else level
-        if lvl in ("province", "district", "commune", "central"):
+        if lvl in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.CENTRAL):
             out["level"] = lvl
             inferred.append({"field": "/issuer/level", "evidence": acting, "note": f"{unit.name if unit else acting}."})
         if unit:
@@ -671,10 +674,10 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
         unit = _unit_of_issuer(h.superior, None, full_text, h.date)
         lvl = unit.level if unit else level_of(h.superior)
         evidence = h.superior
-        if lvl in ("province", "district", "commune", "central"):
+        if lvl in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.CENTRAL):
             inferred.append({"field": "/issuer/level", "evidence": h.superior,
                              "note": f"{name} names no unit of its own; it is a body of {h.superior}."})
-    if lvl in ("province", "district", "commune", "central"):
+    if lvl in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.CENTRAL):
         out["level"] = lvl
     if unit:
         out["adminUnit"] = unit.admin_unit()
@@ -699,11 +702,12 @@ def _header_name(acting: str) -> str | None:
 
 
 _KIND_OF = {
-    "tinh": ("tỉnh", "province"), "thanh pho": ("thành phố", None), "huyen": ("huyện", "district"),
-    "quan": ("quận", "district"), "thi xa": ("thị xã", "district"), "xa": ("xã", "commune"),
-    "phuong": ("phường", "commune"), "thi tran": ("thị trấn", "commune"),
-    "tinh uy": ("tỉnh", "province"), "huyen uy": ("huyện", "district"), "thi uy": ("thị xã", "district"),
-    "quan uy": ("quận", "district"), "thanh uy": ("thành phố", None),
+    "tinh": ("tỉnh", Level.PROVINCE), "thanh pho": ("thành phố", None), "huyen": ("huyện", Level.DISTRICT),
+    "quan": ("quận", Level.DISTRICT), "thi xa": ("thị xã", Level.DISTRICT), "xa": ("xã", Level.COMMUNE),
+    "phuong": ("phường", Level.COMMUNE), "thi tran": ("thị trấn", Level.COMMUNE),
+    "tinh uy": ("tỉnh", Level.PROVINCE), "huyen uy": ("huyện", Level.DISTRICT),
+    "thi uy": ("thị xã", Level.DISTRICT),
+    "quan uy": ("quận", Level.DISTRICT), "thanh uy": ("thành phố", None),
 }
 
 
@@ -717,14 +721,14 @@ def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str |
         if re.search(rf"\b{word}\b", key):
             kind, level = k, lvl or level
             break
-    levels = [level] if level in ("province", "district", "commune") else ["province", "district"]
+    levels = [level] if level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) else [Level.PROVINCE, Level.DISTRICT]
     for lvl in levels:
         found = [u for u in gazetteer.find_names(text, lvl) if kind is None or u.kind == kind]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             # Several units of that kind are named: keep those whose province is named too.
-            provinces = gazetteer.find_names(text, "province")
+            provinces = gazetteer.find_names(text, Level.PROVINCE)
             narrowed = [u for u in found if u.province in provinces]
             if len(narrowed) == 1:
                 return narrowed[0]
@@ -754,10 +758,10 @@ def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str 
         sm = re.search(r"\b(tinh|thanh pho|huyen|quan|thi xa)\s+(?P<place>.+)$", fold(superior))
         if sm:
             cands = gazetteer.lookup(superior[sm.start("place"):])
-            cands = [u for u in cands if u.level in ("province", "district")]
+            cands = [u for u in cands if u.level in (Level.PROVINCE, Level.DISTRICT)]
             if len(cands) >= 1:
                 parent = gazetteer.exact(cands, superior[sm.start("place"):])[0]
-    levels = [level] if level else ["province", "district"]
+    levels = [level] if level else [Level.PROVINCE, Level.DISTRICT]
     for lvl in levels:
         cands = [u for u in gazetteer.lookup(place, lvl) if u.kind == kind]
         cands = gazetteer.within(cands, parent)
@@ -769,7 +773,7 @@ def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str 
         if len(cands) == 1 and parent is None and cands[0].province is not None:
             # One unit of that name, but the text names provinces and not its own: the issuer is
             # a unit the code list does not hold (renamed, merged), not that one.
-            provinces = [u for u in gazetteer.find_names(text, "province")
+            provinces = [u for u in gazetteer.find_names(text, Level.PROVINCE)
                          if u.kind == "tỉnh" and u.short != cands[0].short]  # not its own name ("xã Quảng Ninh")
             if provinces and cands[0].province not in provinces:
                 return None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khth.schema.grammar import NUMERIC_DATE, calendar_date
+from khth.schema.codelists import Frequency, TimeframeKind
 
 from .agencies import _opens_body, split_agencies, split_keyed
 from .common import clean, fold, is_clean
@@ -150,13 +151,13 @@ def _dated(key: str) -> dict | None:
         days = [sp for sp in spans if sp.first[1] is not None and sp.pos > limit.start()] or \
             [sp for sp in spans if sp.first[1] is not None]
         if days:
-            return {"kind": "deadline", "deadline": days[0].bounds()[1]}  # type: ignore[index]
+            return {"kind": TimeframeKind.DEADLINE, "deadline": days[0].bounds()[1]}  # type: ignore[index]
         if limit.group(0) == "truoc":
             return None  # "trước tháng 6/2024": before the month, on no day the text gives
-        return {"kind": "deadline", "deadline": max(sp.bounds()[1] for sp in spans)}  # type: ignore[index]
+        return {"kind": TimeframeKind.DEADLINE, "deadline": max(sp.bounds()[1] for sp in spans)}  # type: ignore[index]
     starts = [sp.bounds()[0] for sp in spans]  # type: ignore[index]
     ends = [sp.bounds()[1] for sp in spans]  # type: ignore[index]
-    return {"kind": "period", "start": min(starts), "end": max(ends)}
+    return {"kind": TimeframeKind.PERIOD, "start": min(starts), "end": max(ends)}
 
 
 def timeframe(printed: str) -> dict | None:
@@ -166,18 +167,19 @@ def timeframe(printed: str) -> dict | None:
     tf: dict | None = None
     period = _PERIOD.search(key)
     if _ONGOING.search(key):
-        tf = {"kind": "ongoing"}
+        tf = {"kind": TimeframeKind.ONGOING}
     elif period:
-        tf = {"kind": "period", "start": period["a"], "end": period["b"]}
+        tf = {"kind": TimeframeKind.PERIOD, "start": period["a"], "end": period["b"]}
     else:
         tf = _dated(key)
     if tf is None and _RECURRING.search(key):
-        freq = next((code for rx, code in _FREQ_CODES if rx.search(key) and code != "adHoc"), "periodic")
-        tf = {"kind": "recurring", "frequency": freq}
+        freq = next((code for rx, code in _FREQ_CODES if rx.search(key) and code != Frequency.AD_HOC),
+                    Frequency.PERIODIC)
+        tf = {"kind": TimeframeKind.RECURRING, "frequency": freq}
     if tf is None:
         year = _YEAR.search(key)
         if year:
-            tf = {"kind": "period", "start": year["y"], "end": year["y"]}
+            tf = {"kind": TimeframeKind.PERIOD, "start": year["y"], "end": year["y"]}
     if tf is None:
         return None
     tf["printed"] = clean(printed)
@@ -368,10 +370,11 @@ _YEAR_REPORT = r"(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+
 # half-year's, its noun "báo cáo" shared.
 _AND_YEAR = r"(?:0?6|sau) thang(?:\s*\([^)]*\))?\s*(?:,|va)\s*nam\b(?!\s*(?:\d|hoc\b|nay\b))"
 _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
-    (r"hang nam|moi nam|" + _YEAR_REPORT + "|" + _AND_YEAR, "annual"), (r"(?:0?6|sau) thang", "semiannual"), (r"hang quy", "quarterly"),
-    (r"hang thang", "monthly"), (r"dot xuat", "adHoc")))
+    (r"hang nam|moi nam|" + _YEAR_REPORT + "|" + _AND_YEAR, Frequency.ANNUAL),
+    (r"(?:0?6|sau) thang", Frequency.SEMIANNUAL), (r"hang quy", Frequency.QUARTERLY),
+    (r"hang thang", Frequency.MONTHLY), (r"dot xuat", Frequency.AD_HOC)))
 # The frequencies that state how long the interval between reports is ("định kỳ" alone does not).
-_INTERVALS = ("annual", "semiannual", "quarterly", "monthly")
+_INTERVALS = (Frequency.ANNUAL, Frequency.SEMIANNUAL, Frequency.QUARTERLY, Frequency.MONTHLY)
 # A day of the year a report is due: "trước ngày 20/11". A day with its year ("trước ngày
 # 15/11/2024") is a dated deadline, read by ``deadlines``; the month is read whole ("15/11/2024"
 # is not the 15th of January).
@@ -385,7 +388,7 @@ _MORE_DAYS = re.compile(r"\s*(?:,|va)\s*(?:ngay\s*)?" + _DAY_MONTH)
 # frequency only when the clause states no other ("định kỳ 6 tháng … trước ngày 15/6 và 15/12
 # hằng năm" is semiannual; "trước ngày 30/11 hằng năm" annual).
 _YEARLY_AFTER_DAYS = re.compile(r"\s*(?:hang|moi)\s+nam\b")
-_SHORTER = ("semiannual", "quarterly", "monthly")
+_SHORTER = (Frequency.SEMIANNUAL, Frequency.QUARTERLY, Frequency.MONTHLY)
 
 
 def _report_days(pk: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -412,7 +415,7 @@ def _report_days(pk: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 # A run of days due "hằng năm" states the interval by how many days a year it lists: two are a
 # half-year's reports, four a quarter's, twelve a month's ("trước ngày 10/6 và ngày 10/12 hằng năm").
-_DAYS_A_YEAR = {2: "semiannual", 4: "quarterly", 12: "monthly"}
+_DAYS_A_YEAR = {2: Frequency.SEMIANNUAL, 4: Frequency.QUARTERLY, 12: Frequency.MONTHLY}
 
 
 def _frequencies(pk: str, day_runs: list[tuple[int, int]]) -> list[str]:
@@ -420,12 +423,12 @@ def _frequencies(pk: str, day_runs: list[tuple[int, int]]) -> list[str]:
     freqs = [code for rx, code in _FREQ_CODES if rx.search(pk)]
     yearly_runs = [n for end, n in day_runs if _YEARLY_AFTER_DAYS.match(pk, end)]
     only_yearly = len(_FREQ_CODES[0][0].findall(pk)) == 1
-    if "annual" in freqs and yearly_runs and any(f in freqs for f in _SHORTER) and only_yearly:
-        freqs.remove("annual")
-    elif freqs == ["annual"] and only_yearly and len(yearly_runs) == 1 and yearly_runs[0] in _DAYS_A_YEAR:
+    if Frequency.ANNUAL in freqs and yearly_runs and any(f in freqs for f in _SHORTER) and only_yearly:
+        freqs.remove(Frequency.ANNUAL)
+    elif freqs == [Frequency.ANNUAL] and only_yearly and len(yearly_runs) == 1 and yearly_runs[0] in _DAYS_A_YEAR:
         freqs = [_DAYS_A_YEAR[yearly_runs[0]]]
     if "dinh ky" in pk and not any(f in freqs for f in _INTERVALS):
-        freqs.insert(0, "periodic")
+        freqs.insert(0, Frequency.PERIODIC)
     return freqs
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from khth.schema.codelists import DISTRICT_LEVEL_END, AdminUnitScheme, Level
+
 from .common import fold, per_conversion
 
-SCHEME = "gso-2004"
+SCHEME = AdminUnitScheme.GSO_2004
 SOURCE = "vietnam-provinces"
 # The two-level local government (Nghị quyết 202/2025/QH15, the law of 16 June 2025) took effect on
 # 1 July 2025: districts were abolished and provinces and communes merged, so the units of a
 # document issued from then on are not those of this list.
-REFORM = "2025-07-01"
+REFORM = DISTRICT_LEVEL_END
 
 
 def covers(issue_date: str | None) -> bool:
@@ -90,15 +92,15 @@ def units() -> tuple[Unit, ...]:
     out: list[Unit] = []
     for p in data:
         kind, short = _split(p["name"])
-        prov = Unit(p["name"], short, kind, "province", f"{p['code']:02d}")
+        prov = Unit(p["name"], short, kind, Level.PROVINCE, f"{p['code']:02d}")
         out.append(prov)
         for d in p.get("districts", []):
             kind, short = _split(d["name"])
-            dist = Unit(d["name"], short, kind, "district", f"{d['code']:03d}", prov)
+            dist = Unit(d["name"], short, kind, Level.DISTRICT, f"{d['code']:03d}", prov)
             out.append(dist)
             for w in d.get("wards", []):
                 kind, short = _split(w["name"])
-                out.append(Unit(w["name"], short, kind, "commune", f"{w['code']:05d}", prov, dist))
+                out.append(Unit(w["name"], short, kind, Level.COMMUNE, f"{w['code']:05d}", prov, dist))
     return tuple(out)
 
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from khth.schema.grammar import CITATION_NAMES, PLACE_DATE_LINE, number_line, parse_place_date
+from khth.schema.codelists import Level, System
 
 from .common import clean, fold
 from .agencies import opens_body
@@ -90,7 +91,7 @@ def motto_in(text: str, key: str | None = None) -> tuple[str, int, int] | None:
             continue
         m = rx.search(key)
         if m:
-            return ("party" if name == "party" else "state"), m.start(), m.end()
+            return (System.PARTY if name == System.PARTY else System.STATE), m.start(), m.end()
     return None
 
 
@@ -222,7 +223,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             break
         front = _FRONT_MOTTO.search(fold(text)) if is_caps_line(text) else None
         if front:
-            h.motto = h.motto or "front"
+            h.motto = h.motto or System.FRONT
             h.found_anything = True
             h.lines_used.append(ln.num)
             if text[: front.start()].strip():
@@ -311,16 +312,17 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
 # "Tỉnh ủy", "Đảng ủy", "Đảng đoàn": Party; the Fatherland Front and the mass organisations
 # (Đoàn, Hội, Công đoàn): front (SPEC §6).
 SYSTEM_WORDS = {
-    "party": ("dang bo", "dang uy", "tinh uy", "huyen uy", "thi uy", "thanh uy", "quan uy", "chi bo",
-              "dang doan", "ban can su", "bo chinh tri", "ban bi thu", "dang cong san"),
-    "state": ("uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "so ", "phong ", "chinh phu", "bo ",
-              "thu tuong"),
-    "front": ("mat tran to quoc", "uy ban mat tran", "ubmttq", "uy ban mttq", "ub mttq", "doan thanh nien", "doan tncs", "tinh doan",
-              "thanh doan", "huyen doan", "quan doan", "thi doan", "doan tinh", "doan huyen", "doan xa",
-              "doan phuong", "doan thi tran", "doan thanh pho", "doan quan", "doan thi xa", "doan khoi",
-              "hoi lien hiep", "hoi lhpn", "hoi phu nu", "hoi lhtn", "hoi sinh vien", "hoi nong dan",
-              "hoi cuu chien binh", "hoi ccb", "lien doan lao dong", "cong doan", "doi tntp",
-              "doi thieu nien"),
+    System.PARTY: ("dang bo", "dang uy", "tinh uy", "huyen uy", "thi uy", "thanh uy", "quan uy", "chi bo",
+                   "dang doan", "ban can su", "bo chinh tri", "ban bi thu", "dang cong san"),
+    System.STATE: ("uy ban nhan dan", "hoi dong nhan dan", "ubnd", "hdnd", "so ", "phong ", "chinh phu", "bo ",
+                   "thu tuong"),
+    System.FRONT: ("mat tran to quoc", "uy ban mat tran", "ubmttq", "uy ban mttq", "ub mttq", "doan thanh nien",
+                   "doan tncs", "tinh doan", "thanh doan", "huyen doan", "quan doan", "thi doan", "doan tinh",
+                   "doan huyen", "doan xa",
+                   "doan phuong", "doan thi tran", "doan thanh pho", "doan quan", "doan thi xa", "doan khoi",
+                   "hoi lien hiep", "hoi lhpn", "hoi phu nu", "hoi lhtn", "hoi sinh vien", "hoi nong dan",
+                   "hoi cuu chien binh", "hoi ccb", "lien doan lao dong", "cong doan", "doi tntp",
+                   "doi thieu nien"),
 }
 # Heads that name a body only as the name's first word: "Sở …", "Phòng …", "Bộ …" ("cơ sở",
 # "văn phòng" hold them too).
@@ -362,30 +364,33 @@ def system_of(name: str, motto: str | None = None, superior: str | None = None) 
     if above:
         return above
     if party_organ:
-        return "front" if motto == "front" else "party"
+        return System.FRONT if motto == System.FRONT else System.PARTY
     return motto
 
 
-def level_of(name: str) -> str | None:
-    """Administrative level of a body from the unit its name ends with (or its committee)."""
+def level_of(name: str) -> Level | None:
+    """Administrative level of a body from the unit its name ends with (or its committee); None
+    when the name does not tell."""
     key = " " + re.sub(r"\s+", " ", fold(name)).strip() + " "
     sector = sector_body(name)
     if sector is not None:
         if sector[0] == "bo":
-            return "central"  # a ministry is a body of the Government
+            return Level.CENTRAL  # a ministry is a body of the Government
         # A department's sector names no unit ("Sở Lao động - Thương binh và Xã hội"): what follows may.
         key = " " + key[1 + sector[1]:].lstrip()
     # The Đoàn's committee of a unit ("Tỉnh Đoàn", "Huyện Đoàn", "Thành Đoàn") is named as a Party committee is.
     key = re.sub(r" (tinh|huyen|quan|thanh|thi) doan (?!ket )", lambda m: f" {m.group(1)} uy ", key)
     if re.search(r" (tinh uy|tinh|thanh pho truc thuoc trung uong) ", key):
         if " thanh pho " not in key or " tinh " in key.replace(" tinh uy ", " "):
-            return "province"
+            return Level.PROVINCE
     if re.search(r" (huyen uy|thi uy|quan uy|huyen|quan|thi xa) ", key):
-        return "district"
+        return Level.DISTRICT
     if re.search(r" (xa|phuong|thi tran|dac khu) ", key):
-        return "commune"
+        return Level.COMMUNE
     if re.search(r" (thanh uy|thanh pho) ", key):
-        return "city"  # decided by the code list: a centrally run city is a province
+        # A thành phố is a province (trực thuộc Trung ương) or a district (thuộc tỉnh): the name does
+        # not say which, the code list does (the reader searches both levels).
+        return None
     if re.search(r" (trung uong|chinh phu|quoc hoi|bo chinh tri|ban bi thu) ", key):
-        return "central"
+        return Level.CENTRAL
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from khth.schema.codelists import RecipientPurpose
+
 from .common import clean, fold
 
 NOI_NHAN = re.compile(r"^n\w{1,2}i nh\w{1,2}n\s*:?", re.IGNORECASE)
@@ -17,10 +19,10 @@ _BULLET = re.compile(r"^(?P<b>[-–+•])\s*")
 _FOR = r"\(\s*(?:d\w{1,2}\s+)?"
 _END = r"\s*\)"
 _PURPOSES = (
-    (re.compile(_FOR + r"(?:b\w{1,2}o c\w{1,2}o|b\s?/\s?c\w{0,3}|b\.\s?c\.?)" + _END), "report"),
+    (re.compile(_FOR + r"(?:b\w{1,2}o c\w{1,2}o|b\s?/\s?c\w{0,3}|b\.\s?c\.?)" + _END), RecipientPurpose.REPORT),
     (re.compile(_FOR + r"(?:th\w{1,2}c hi\w{1,2}n|t\s?/\s?h\w{0,4}|ph\w{1,2}i h\w{1,2}p(?: th\w{1,2}c hi\w{1,2}n)?"
-                r"|p\s?/\s?h)" + _END), "action"),
-    (re.compile(r"\(\s*(?:d\w{1,2}\s+bi\w{1,2}t|d\s?/\s?b)" + _END), "information"),
+                r"|p\s?/\s?h)" + _END), RecipientPurpose.ACTION),
+    (re.compile(r"\(\s*(?:d\w{1,2}\s+bi\w{1,2}t|d\s?/\s?b)" + _END), RecipientPurpose.INFORMATION),
 )
 _ARCHIVE = re.compile(r"^l\w{1,2}u\s*:?\s*(?P<name>.*)$")
 _AS_ADDRESSED = re.compile(r"^nh\w{1,2} (?:k\w{1,2}nh g\w{1,2}i|tr\w{1,2}n)\b")
@@ -43,11 +45,11 @@ def recipient(label: str | None, text: str) -> dict:
             name = (text[: m.start()] + text[m.end():])
             break
     if _AS_ADDRESSED.match(key):
-        out["purpose"] = "asAddressed"
+        out["purpose"] = RecipientPurpose.AS_ADDRESSED
         return out
     m = _ARCHIVE.match(key)
     if m and purpose is None:
-        purpose = "archive"
+        purpose = RecipientPurpose.ARCHIVE
         name = text[m.start("name"):]
     name = re.sub(r"[\s,;.:]+$", "", clean(name))
     if name:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from khth.schema.codelists import DocumentType, System
 from khth.schema.grammar import (
     CITATION_NAMES, DAY_WORD, MONTH_WORD, NATIONAL_ASSEMBLY_CODE, NUMBER_IN_KEY, YEAR_WORD, citation_name,
     format_citation_date, number_key, parse_day_month_year, parse_number, symbol_type,
@@ -24,7 +25,7 @@ from .common import Para, clean, fold, per_conversion
 # "Văn bản số 215/SNN-KL": a công văn is cited by the generic word as often as by its own name
 # (Nghị định 30/2020/NĐ-CP names it "văn bản hành chính"); its symbol decides the type as for any
 # other name ("Văn bản số 12/QĐ-UBND" is a Quyết định).
-_GENERIC_NAMES = {"Văn bản": ("CV",)}
+_GENERIC_NAMES = {"Văn bản": (DocumentType.CV,)}
 _NAMES = sorted({fold(n) for names in (*CITATION_NAMES.values(), *_GENERIC_NAMES) for n in
                  ([names] if isinstance(names, str) else names) if n != "Luật"}, key=len, reverse=True)
 _NAME_CODES: dict[str, list[str]] = {}
@@ -214,7 +215,7 @@ def _distance(a: str, b: str) -> int:
 def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
     """OCR loses the stroke of Đ: "1456/QD-TTg" under "Quyết định" is "1456/QĐ-TTg"."""
     parsed = parse_number(number)
-    if parsed and (parsed.type_code in codes or parsed.system == "party"):
+    if parsed and (parsed.type_code in codes or parsed.system == System.PARTY):
         return number, False
     for code in codes:
         plain = code.replace("Đ", "D")
@@ -638,7 +639,7 @@ def _find_laws(para: Para, ocr: bool) -> list[Citation]:
         kind = m["kind"]
         if m.start() < covered:
             continue
-        if not (kind[0] == "L" or fold(kind).startswith("bo")):
+        if not (kind[0] == DocumentType.L or fold(kind).startswith("bo")):
             continue
         if fold(kind) == "luat" and m.start() > 0 and fold(text[max(0, m.start() - 5): m.start()]).endswith("phap "):
             continue
@@ -652,11 +653,11 @@ def _find_laws(para: Para, ocr: bool) -> list[Citation]:
         printed = clean(text[m.start(): law.stop])
         covered = law.stop
         if law.number and parse_number(law.number):
-            out.append(Citation("number", "L", _number_key(law.number), number=law.number, date=law.date,
+            out.append(Citation("number", DocumentType.L, _number_key(law.number), number=law.number, date=law.date,
                                 title=name, printed=printed, start=m.start(), end=law.stop, para=para))
         else:
             assert name is not None
-            out.append(Citation("law", "L", re.sub(r"\s+", " ", fold(name)), date=law.date, title=name,
+            out.append(Citation("law", DocumentType.L, re.sub(r"\s+", " ", fold(name)), date=law.date, title=name,
                                 printed=printed, start=m.start(), end=law.stop, para=para))
     return out
 

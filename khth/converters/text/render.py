@@ -8,10 +8,11 @@ it), with a blank line between units, so that reading the rendering gives the sa
 
 from __future__ import annotations
 
+from khth.schema.codelists import BlockRole, DocumentType, System
 from khth.schema.identifiers import CITATION_NAMES, citation_name
 
-_MOTTO = {"party": ["ĐẢNG CỘNG SẢN VIỆT NAM"],
-          "state": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]}
+_MOTTO = {System.PARTY: ["ĐẢNG CỘNG SẢN VIỆT NAM"],
+          System.STATE: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]}
 
 
 def _date_line(doc: dict) -> str | None:
@@ -35,22 +36,22 @@ def render_document(doc: dict) -> str:
         out.append("")
 
     issuer = doc.get("issuer") or {}
-    system = issuer.get("system") or (doc.get("number") or {}).get("system") or "state"
+    system = issuer.get("system") or (doc.get("number") or {}).get("system") or System.STATE
     if issuer.get("superiorBody"):
         unit(issuer["superiorBody"])
     if issuer.get("name"):
         unit(issuer["name"])
     if issuer or doc.get("number") or doc.get("issueDate"):
-        for line in _MOTTO["party" if system == "party" else "state"]:
+        for line in _MOTTO[System.PARTY if system == System.PARTY else System.STATE]:
             unit(line)
     if doc.get("number"):
         printed = doc["number"]["printed"]
-        unit(f"Số {printed}" if doc["number"].get("system") == "party" else f"Số: {printed}")
+        unit(f"Số {printed}" if doc["number"].get("system") == System.PARTY else f"Số: {printed}")
     date = _date_line(doc)
     if date:
         unit(date)
     title = _printed_title(doc)
-    if doc["documentType"] == "CV" and title:
+    if doc["documentType"] == DocumentType.CV and title:
         unit(f"V/v {title}")
     elif title:
         name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
@@ -62,9 +63,9 @@ def render_document(doc: dict) -> str:
             unit(f"{r.get('label', '-')} {r['text']}")
     body = doc.get("body", [])
     # An annex is printed after the signing block, where the layout puts it (Nghị định 30/2020/NĐ-CP).
-    annexes = [b for b in body if b.get("role") == "annex"]
+    annexes = [b for b in body if b.get("role") == BlockRole.ANNEX]
     for block in body:
-        if block.get("role") != "annex":
+        if block.get("role") != BlockRole.ANNEX:
             _block(block, unit)
     if doc.get("recipients"):
         unit("Nơi nhận:")
@@ -144,7 +145,7 @@ def _table_rows(block: dict) -> list[list[str]] | None:
 def _row_cells(row: dict, header: list[str]) -> list[str] | None:
     """A row block's cells in the columns of ``header``: the label in the row-number column, the
     text in the task column (as the reader took them), each cell block under its own header."""
-    if row.get("heading") or row.get("printedLabel") or row.get("role") != "task":
+    if row.get("heading") or row.get("printedLabel") or row.get("role") != BlockRole.TASK:
         return None
     from .body import _column_role  # the reader's reading of a column header
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from khth.schema.grammar import PLACE_DATE_LINE
+from khth.schema.codelists import System
 
 from .common import Context, clean, fold
 from .layout import Line, is_caps_line
@@ -193,7 +194,7 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     sig = build(markers, position, name, when)
     tail.signature = sig or None
     if markers:
-        tail.marker_system = "party" if "/" in markers[0][0] else "state"
+        tail.marker_system = System.PARTY if "/" in markers[0][0] else System.STATE
     return tail
 
 

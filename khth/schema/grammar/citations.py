@@ -15,15 +15,10 @@ from ..codelists import DocumentType, System
 from .dates import format_citation_date, parse_date
 from .numbers import is_national_assembly, normalise_text, parse_number, squash_symbol, strip_number_prefix
 
-# The name a citation uses for each type; where Party and State differ, Party first.
+# The names a citation uses for each type: the codelist's Vietnamese label ("Quyết định / Quy
+# định"); where Party and State differ, Party first.
 CITATION_NAMES: dict[str, tuple[str, ...]] = {
-    "KH": ("Kế hoạch",), "CT": ("Chỉ thị",), "NQ": ("Nghị quyết",), "KL": ("Kết luận",),
-    "HD": ("Hướng dẫn",), "QĐ": ("Quyết định", "Quy định"), "QyĐ": ("Quy định",), "QĐi": ("Quy định",),
-    "QC": ("Quy chế",), "CTr": ("Chương trình",), "ĐA": ("Đề án",), "PA": ("Phương án",),
-    "TB": ("Thông báo",), "TC": ("Thông cáo",), "BC": ("Báo cáo",), "TTr": ("Tờ trình",), "BB": ("Biên bản",),
-    "CV": ("Công văn",), "CĐ": ("Công điện",), "NĐ": ("Nghị định",), "TT": ("Thông tri", "Thông tư"),
-    "TTLT": ("Thông tư liên tịch",), "L": ("Luật",), "VBHN": ("Văn bản hợp nhất",),
-}
+    code: tuple(vi.split(" / ")) for code, (vi, _en, _note) in DocumentType.labels().items()}
 _NAME_TO_CODES: dict[str, list[str]] = {}
 for _code, _names in CITATION_NAMES.items():
     for _n in _names:

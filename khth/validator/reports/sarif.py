@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from khth.schema.catalogue import RULES
+from khth.schema.catalogue import RULES, VALIDATE, Rule
 from ..engine import RunResult
 from .provenance import TOOL, provenance
 
+_RULES = [r for r in RULES if VALIDATE in r.tools]  # the rules plan-validate can report
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -17,9 +18,13 @@ def _uri(file: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _title(r: Rule, lang: str) -> str:
+    return {"en": r.title_en, "vi": r.title_vi}.get(lang, f"{r.title_en} / {r.title_vi}")
+
+
 def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
     meta = provenance()
-    index = {r.code: i for i, r in enumerate(RULES)}
+    index = {r.code: i for i, r in enumerate(_RULES)}
     results = []
     for f in run.all_findings():
         location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.file)}}}
@@ -38,11 +43,11 @@ def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
             "tool": {"driver": {
                 "name": TOOL, "version": meta["toolVersion"], "semanticVersion": meta["toolVersion"],
                 "rules": [{"id": r.code, "name": r.title_en,
-                           "shortDescription": {"text": f"{r.title_en} / {r.title_vi}"},
+                           "shortDescription": {"text": _title(r, lang)},
                            "fullDescription": {"text": r.doc},
                            "help": {"text": f"{r.doc} See {r.doc_link}."},
                            "defaultConfiguration": {"level": _LEVEL[r.severity]},
-                           "properties": {"category": r.category, "doc": r.doc_link}} for r in RULES],
+                           "properties": {"category": r.category, "doc": r.doc_link}} for r in _RULES],
             }},
             "results": results,
             "properties": meta,

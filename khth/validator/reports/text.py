@@ -30,7 +30,12 @@ def render_text(run: RunResult, lang: str = "both", colour: bool = False, verbos
     if not quiet:
         files = len(run.results)
         invalid = len({f.file for f in run.all_findings() if f.severity == "error"})
-        lines.append(f"{files} file(s), {invalid} with errors: {c['error']} error(s), {c['warning']} warning(s), "
-                     f"{c['info']} info / {files} tệp, {invalid} tệp có lỗi: {c['error']} lỗi, "
-                     f"{c['warning']} cảnh báo, {c['info']} thông tin")
+        lines.append(_summary(lang, files, invalid, c))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _summary(lang: str, files: int, invalid: int, c: dict[str, int]) -> str:
+    en = (f"{files} file(s), {invalid} with errors: {c['error']} error(s), {c['warning']} warning(s), "
+          f"{c['info']} info")
+    vi = f"{files} tệp, {invalid} tệp có lỗi: {c['error']} lỗi, {c['warning']} cảnh báo, {c['info']} thông tin"
+    return {"en": en, "vi": vi}.get(lang, f"{en} / {vi}")

@@ -1,0 +1,155 @@
+"""Rules for duties, on sentences: timeframe captions other than "Thời gian thực hiện:", reporting
+duties (who receives them, how often, on which day), timeframes stated in a task's own sentence, and
+counted targets. The duties the plans of tests/fixtures/reader/duties/ state are in their facts files."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khth.converters.text.body import caption
+from khth.converters.text.common import fold
+from khth.converters.text.duties import prose_timeframe, reporting, targets
+
+
+# --- timeframe captions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Thời gian: tháng 12/2025.",
+    "Thời gian thực hiện: Thường xuyên.",
+    "Thời gian hoàn thành: trước ngày 15/8/2024.",
+    "Thời gian tổ chức: ngày 26/3/2024.",
+    "Thời gian triển khai: Quý II/2025.",
+    "Thời hạn: 30/6/2024.",
+    "Thời hạn hoàn thành: 30/6/2024.",
+    "Tiến độ: Quý III/2024.",
+    "Tiến độ thực hiện: từ tháng 4 đến tháng 6/2025.",
+    "Tiến độ hoàn thành: tháng 9/2025.",
+])
+def test_timeframe_captions(line):
+    found = caption(fold(line))
+    assert found is not None and found[1] == "timeframe"
+
+
+@pytest.mark.parametrize("line", [
+    "Thời gian nghỉ hè: tổ chức sinh hoạt tại địa phương.",  # a time named, no caption of the task's
+    "Tiền đề: Kết luận số 69-KL/TW.",  # "tiền đề" folds near "tiến độ"
+    "Tiến hành: rà soát, cập nhật.",
+    "thời gian các em học sinh nghỉ hè.",
+])
+def test_lines_that_are_no_timeframe_caption(line):
+    found = caption(fold(line))
+    assert found is None or found[1] != "timeframe"
+
+
+# --- reporting duties ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A day of the year with its year is that year's deadline, not "--01-15".
+    ("Báo cáo kết quả 6 tháng trước ngày 15/6/2024 và báo cáo năm trước ngày 15/11/2024.",
+     {"frequencies": ["annual", "semiannual"],
+      "printed": "Báo cáo kết quả 6 tháng trước ngày 15/6/2024 và báo cáo năm trước ngày 15/11/2024."}),
+    ("Định kỳ hằng năm, báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Lao động - Thương binh và Xã hội) "
+     "trước ngày 20/11 để tổng hợp báo cáo theo quy định.",
+     {"frequencies": ["annual"], "deadline": "--11-20", "to": ["UBND tỉnh"],
+      "through": ["Sở Lao động - Thương binh và Xã hội"],
+      "printed": "Định kỳ hằng năm, báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Lao động - Thương binh và Xã "
+                 "hội) trước ngày 20/11 để tổng hợp báo cáo theo quy định."}),
+    ("Các phòng định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm.",
+     {"frequencies": ["semiannual"], "to": ["UBND huyện"],
+      "printed": "định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm."}),
+])
+def test_report_days(text, expected):
+    assert reporting(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hình thành và quy định cơ chế thông tin, báo cáo thường xuyên theo định kỳ về công tác chăm sóc trẻ em.",
+    "Báo cáo cải cách hành chính định kỳ",
+    "Tổ chức tổng kết, báo cáo năm 2024 theo hướng dẫn.",  # one year's report, no frequency
+])
+def test_no_reporting_duty(text):
+    assert reporting(text) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(d1=st.integers(1, 28), m1=st.integers(1, 12), d2=st.integers(1, 28), m2=st.integers(1, 12),
+       year=st.integers(2020, 2030), body=st.sampled_from(["UBND tỉnh", "Ban Thường vụ Huyện ủy", "Sở Nội vụ"]))
+def test_report_deadline_is_a_printed_day(d1, m1, d2, m2, year, body):
+    """A reporting deadline is a day the sentence prints without its year, and only when it prints
+    one such day; the body it goes to carries no frequency."""
+    dated = f"báo cáo kết quả 6 tháng trước ngày {d1}/{m1}/{year} và báo cáo năm trước ngày {d2}/{m2}/{year} về {body}."
+    rep = reporting(dated)
+    assert rep is not None and "deadline" not in rep and rep["to"] == [body]
+    yearly = f"Định kỳ hằng năm báo cáo {body} trước ngày {d1}/{m1}."
+    assert reporting(yearly) == {"frequencies": ["annual"], "deadline": f"--{m1:02d}-{d1:02d}", "to": [body],
+                                 "printed": yearly}
+    two = f"báo cáo {body} định kỳ 6 tháng (trước ngày {d1}/{m1}) và hằng năm (trước ngày {d2}/{m2})."
+    rep = reporting(two)
+    assert rep["to"] == [body]
+    assert ("deadline" in rep) == ((d1, m1) == (d2, m2))
+
+
+# --- timeframes in a task's own sentence --------------------------------------------------------
+
+
+def test_an_inline_caption_outside_the_tasks():
+    """Under a heading that gives no role, only a caption says that the time is the item's."""
+    text = "Tuyên truyền trực quan: treo băng rôn, khẩu hiệu; thời gian từ ngày 01/5/2024 đến ngày 25/5/2024."
+    assert prose_timeframe(text, captions_only=True) == {
+        "kind": "period", "start": "2024-05-01", "end": "2024-05-25",
+        "printed": "từ ngày 01/5/2024 đến ngày 25/5/2024."}
+    assert prose_timeframe("Tổ chức hội nghị vào ngày 15/3/2024.", captions_only=True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Thường xuyên đôn đốc, kiểm tra việc thực hiện.",  # an adverb of manner
+    "Đưa vào quy hoạch sử dụng đất năm 2025.",  # "quy hoạch" is no quarter
+    "Thực hiện trong Quý I/2025; sơ kết vào tháng 12/2025.",  # two timeframes
+    "Tổ chức các hoạt động trong năm 2024.",  # a scope of the year, not read
+])
+def test_prose_that_states_no_single_timeframe(text):
+    assert prose_timeframe(text) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(month=st.integers(1, 12), year=st.integers(2000, 2039), prep=st.sampled_from(["trong", "vào"]),
+       lead=st.sampled_from(["Công an huyện chủ trì thực hiện", "Tổ chức sơ kết", "Hoàn thành việc rà soát"]))
+def test_one_dated_adverbial_is_the_timeframe(month, year, prep, lead):
+    text = f"{lead} {prep} tháng {month}/{year}."
+    tf = prose_timeframe(text)
+    assert tf == {"kind": "period", "start": f"{year}-{month:02d}", "end": f"{year}-{month:02d}",
+                  "printed": f"{prep} tháng {month}/{year}"}
+    assert prose_timeframe(text + f" Báo cáo kết quả {prep} tháng {month}/{year}.") is None
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+
+def test_counts_outside_the_objectives_are_no_targets():
+    assert targets("Hỗ trợ ít nhất 150 ý tưởng khởi nghiệp.") == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Phấn đấu đạt 10.000 hội viên mới.", "10000", "hội viên"),
+    ("Thành lập tối thiểu 03 mô hình điểm.", "3", "mô hình"),
+    ("Trồng mới không dưới 1,5 ha rừng.", "1.5", "ha"),
+])
+def test_counted_targets(text, value, unit):
+    assert targets(text, objectives=True) == [{"value": value, "unit": unit, "printed": text}]
+
+
+@pytest.mark.parametrize("text", [
+    "Có trên 2,5 triệu lượt người tham gia.",  # a scale: 2,5 is not the count
+    "Tuyên truyền ít nhất 02 lần/tuần.",  # a rate
+    "Đặt 05 thùng rác tại mỗi khu phố.",  # "đặt" places, no minimum
+    "Hoàn thành trước ngày 30/6/2024.",
+])
+def test_counts_that_are_no_target(text):
+    assert targets(text, objectives=True) == []
+
+
+# --- the record reads back the same ----------------------------------------------------------------
+
