@@ -25,8 +25,9 @@ _SEARCH = 80
 # How far above its first grammatical line a header's issuer block may start (superior, issuer, rules).
 _ISSUER_LINES = 6
 
+_MARKDOWN_TABLE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")
 _PIPE_ONLY = re.compile(r"^[\s|]+$")
-_RULE = re.compile(r"^\s*[-_=*.…—–¯]{1,}\s*$")
+_RULE = re.compile(r"^\s*\\?[-_=*.…—–¯]{1,}\s*$")
 # The line under a decision's title that names who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), and
 # what opens a body: neither is part of a title.
 _AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu truong|thu tuong|giam doc|uy ban nhan dan|hoi dong nhan dan|"
@@ -305,6 +306,8 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
 
     Each printed line of the header stands apart (a blank line after it), as the cells of the header
     table do on the page: lines of one cell broken by the extraction are joined first."""
+    if any(_MARKDOWN_TABLE.match(raw) for raw in raw_lines[:_SEARCH]):
+        return None  # a Markdown table's cells are read as such by the layout reader
     keys = [_key(r) for r in raw_lines]
     anchor = _anchor(keys, raw_lines)
     if anchor is None:
