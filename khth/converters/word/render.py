@@ -23,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from khth.schema.codelists import BlockRole, DocumentType, System
 from khth.schema.identifiers import citation_name
 
 from ..text.render import _date_line, _printed_title, _table_rows
@@ -129,14 +130,14 @@ def _borderless_table(document, widths_mm: tuple[float, float], rows: int):
 
 def _system(doc: dict) -> str:
     issuer = doc.get("issuer") or {}
-    return issuer.get("system") or (doc.get("number") or {}).get("system") or "state"
+    return issuer.get("system") or (doc.get("number") or {}).get("system") or System.STATE
 
 
 # --- header ----------------------------------------------------------------------------------------
 
 def _header(document, doc: dict) -> None:
     issuer = doc.get("issuer") or {}
-    party = _system(doc) == "party"
+    party = _system(doc) == System.PARTY
     date = _date_line(doc)
     number = doc.get("number")
     if not (issuer or number or date):
@@ -163,9 +164,9 @@ def _header(document, doc: dict) -> None:
     left2, right2 = table.rows[1].cells
     if number:
         printed = number["printed"]
-        _line(left2, f"Số {printed}" if number.get("system") == "party" else f"Số: {printed}", caps)
+        _line(left2, f"Số {printed}" if number.get("system") == System.PARTY else f"Số: {printed}", caps)
     title = _printed_title(doc)
-    if doc["documentType"] == "CV" and title:
+    if doc["documentType"] == DocumentType.CV and title:
         _line(left2, f"V/v {title}", Style(size=12, align="center"))
     if date:
         _line(right2, date, Style(italic=True, size=14, align="center"))
@@ -176,7 +177,7 @@ def _header(document, doc: dict) -> None:
 
 def _subject(document, doc: dict) -> None:
     title = _printed_title(doc)
-    if doc["documentType"] == "CV" or not title:
+    if doc["documentType"] == DocumentType.CV or not title:
         return
     name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
     spaced = _line(document, name.upper(), Style(bold=True, size=14, align="center"))
@@ -264,7 +265,7 @@ def _signing(document, doc: dict) -> None:
     sig = doc.get("signature") or {}
     if not recipients and not sig:
         return
-    party = _system(doc) == "party"
+    party = _system(doc) == System.PARTY
     table = _borderless_table(document, SIGNING_COLUMNS_MM, 1)
     # The signing block is never split over two pages: the name stays under its position.
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -306,11 +307,11 @@ def _render_document(document, doc: dict) -> None:
     body = doc.get("body", [])
     # An annex is printed after the signing block, where the layout puts it.
     for block in body:
-        if block.get("role") != "annex":
+        if block.get("role") != BlockRole.ANNEX:
             _block(document, block)
     _signing(document, doc)
     for block in body:
-        if block.get("role") == "annex":
+        if block.get("role") == BlockRole.ANNEX:
             _annex(document, block)
 
 
