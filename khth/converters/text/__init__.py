@@ -53,6 +53,9 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     if opening is not None:
         for line in lines:  # back to the numbers of the lines as given
             line.num = opening.origin[line.num - 1]
+        if opening.skipped:
+            ctx.notes.append(f"Lines {opening.skipped[0]}–{opening.skipped[-1]} stand before the document's header "
+                             "(site text, a portal's metadata) and were not read as part of the document.")
     docs = [convert_document(part, ctx) for part in split_documents(lines)]
     if not any(_is_plan_like(d) for d in docs):
         from khth.input.errors import KhthInputError

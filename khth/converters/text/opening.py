@@ -5,7 +5,10 @@ text before it (navigation, counters, a portal's metadata table), the cells of t
 lines separated by "|" (alone on a line, or between cells on one line), and lines broken inside a cell
 ("Lai Châu, ngày 25" / "tháng 4 năm 2024", "Số: 16 -" / "HD/BTCTW", "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT
 NAM"). The header is found by its grammar — the motto, the number line, the place-and-date line — not by
-its position; what stands before it is set apart, and the broken lines are joined.
+its position; what stands before it is set apart, the broken lines are joined, a line holding both
+columns is cut where the second begins, and the header is given in the order a reader takes a
+two-column table: the left column (issuer, number, a công văn's subject) before the right (motto,
+place and date). A title printed in capitals over several lines becomes one line.
 
 Every output line keeps the number of the source line it starts on, so the record's source spans
 still point into the text as given.
@@ -39,10 +42,6 @@ _DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*
 _DATE_TAIL = re.compile(r"^(?:(?:ngay\s*)?(?:\d{1,2}|\.+)?\s*)?thang\s*(?:\d{1,2}|\.+)?\s*(?:nam\s*\d{4})?\s*$|^nam\s*\d{4}")
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
 _TYPE_WORDS = {re.sub(r"[^a-z]", "", fold(name).lower()) for names in CITATION_NAMES.values() for name in names}
-
-
-import os
-SEPARATE = os.environ.get("SEP", "1") == "1"
 
 
 @dataclass
@@ -323,8 +322,8 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
         printed.append(title[:2])
         end = title[2]
     for text, line in printed:
-        out += [text, ""] if SEPARATE else [text]
-        origin += [line, line] if SEPARATE else [line]
+        out += [text, ""]
+        origin += [line, line]
     out += raw_lines[end:]
     origin += range(end + 1, len(raw_lines) + 1)
     if [ln for ln in out if ln.strip()] == [ln.strip() for ln in raw_lines if ln.strip()] and not skipped:
