@@ -287,7 +287,8 @@ def check_profile(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             yield "profile.unexplained-gap", f"{base}{gap.pointer}", {"what": vi, "what_en": en}
 
 
-def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iterator[Hit]:
+def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None,
+               compact: bytes | None = None) -> Iterator[Hit]:
     inferred = [f["field"] for f in doc.get("provenance", {}).get("inferred", [])]
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
@@ -299,9 +300,10 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
     # A file without any double space or tab cannot hold one in a string; and compact JSON has no
     # white space between tokens, so a double space or tab in it stands in a string. Either search
     # spares walking every string of a clean record.
-    if raw is not None and b"  " not in raw and b"\t" not in raw and b"\\t" not in raw:
-        return
-    compact = orjson.dumps(doc)
+    if compact is None:
+        if raw is not None and b"  " not in raw and b"\t" not in raw and b"\\t" not in raw:
+            return
+        compact = orjson.dumps(doc)
     if b"  " not in compact and b"\\t" not in compact:
         return
 
@@ -321,13 +323,15 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
             yield "document.whitespace", pointer, {}
 
 
-def check_document(doc: dict[str, Any], base: str, today: str, raw: bytes | None = None) -> list[Hit]:
-    """Every document rule on one schema-valid record; ``raw``, the file's bytes when known, lets
-    the white-space rule skip clean files at once."""
+def check_document(doc: dict[str, Any], base: str, today: str, raw: bytes | None = None,
+                   compact: bytes | None = None) -> list[Hit]:
+    """Every document rule on one schema-valid record. ``raw``, the file's bytes when known, or
+    ``compact``, the record serialised without white space between tokens (keys in any order),
+    lets the white-space rule skip clean records at once."""
     hits: list[Hit] = []
     for check in (check_identifiers, check_numbers, check_citations, check_body, check_completeness,
                   check_profile):
         hits.extend(check(doc, base))
-    hits.extend(check_text(doc, base, raw))
+    hits.extend(check_text(doc, base, raw, compact))
     hits.extend(check_dates(doc, base, today))
     return hits
