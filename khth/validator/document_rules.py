@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
+from khth.schema.identifiers import make_identifier, parse_number
 from khth.schema.profiles import profile_gaps
 
 Hit = tuple[str, str, dict[str, Any]]
@@ -31,26 +31,51 @@ def _refs(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 # --- identifiers and numbers ---------------------------------------------------------------------
 
+# Identifiers and numbers depend only on a few strings, and citations repeat across a corpus
+# (the root directive, the laws, the parent): each is derived once per process.
+_identifier = lru_cache(maxsize=16384)(make_identifier)
+
+
+def _document_identifier(doc: dict[str, Any]) -> str:
+    """``identifiers.document_identifier``, cached."""
+    issuer = doc.get("issuer") or {}
+    number = (doc.get("number") or {}).get("printed")
+    return _identifier(doc["documentType"], number, doc.get("issueDate"), issuer.get("actingBody") or
+                       issuer.get("name"), doc.get("title"))
+
+
+def _reference_identifier(ref: dict[str, Any]) -> str:
+    """``identifiers.reference_identifier``, cached."""
+    number = (ref.get("number") or {}).get("printed")
+    return _identifier(ref["documentType"], number, ref.get("issueDate"), ref.get("issuer"), ref.get("title"))
+
+
+@lru_cache(maxsize=16384)
+def _parsed_number(printed: str) -> tuple[Any, dict[str, Any]] | None:
+    parsed = parse_number(printed)
+    return None if parsed is None else (parsed, parsed.as_json())
+
+
 def check_identifiers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    expected = document_identifier(doc)
+    expected = _document_identifier(doc)
     if doc["id"] != expected:
         yield "document.id", f"{base}/id", {"actual": doc["id"], "expected": expected}
     for where, ref in _refs(doc):
-        expected = reference_identifier(ref)
+        expected = _reference_identifier(ref)
         if ref["id"] != expected:
             yield "document.id", f"{base}{where}/id", {"actual": ref["id"], "expected": expected}
 
 
 def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[Hit]:
     printed = number["printed"]
-    parsed = parse_number(printed)
-    if parsed is None:
+    known = _parsed_number(printed)
+    if known is None:
         system = number.get("system")
         expected = {"party": "Đảng (N-LOẠI/CƠ QUAN)", "state": "Nhà nước (N/LOẠI-CƠ QUAN)"}.get(
             system, "Đảng hay Nhà nước")
         yield "document.number-grammar", f"{where}/printed", {"number": printed, "expected": expected}
         return
-    parts = parsed.as_json()
+    parsed, parts = known
     for field in _PARTS:
         if number.get(field) != parts.get(field):
             code = "document.number-grammar" if field == "system" else "document.number-parts"
@@ -182,64 +207,84 @@ def _first(pos: Position) -> Position:
     return pos[:-1] + (1,) if isinstance(pos, tuple) else 1
 
 
-def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
+_LABELS: dict[str, tuple[str, Position, tuple[str, int]] | None] = {}  # label → (style, position, sequence)
+
+
+def _label_info(label: str) -> tuple[str, Position, tuple[str, int]] | None:
+    """``_label_kind`` and the sequence a label belongs to (per style and decimal depth), once per label."""
+    try:
+        return _LABELS[label]
+    except KeyError:
+        kind = _label_kind(label)
+        info = None if kind is None else (kind[0], kind[1], (kind[0], len(kind[1]) if isinstance(kind[1], tuple)
+                                                             else 0))
+        if len(_LABELS) < 8192:
+            _LABELS[label] = info
+        return info
+
+
+def _sibling_hits(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None,
+                  hits: list[Hit]) -> None:
+    """Label sequences and parents of one list of blocks, appended to ``hits``."""
     previous: dict[tuple[str, int], tuple[Position, str]] = {}  # per style (and decimal depth)
     misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
     for i, block in enumerate(blocks):
         label = block.get("label")
-        kind = _label_kind(label) if label else None
-        if kind is None:
+        info = _label_info(label) if label else None
+        if info is None:
             continue
-        style, pos = kind
-        here = pointer + "/" + str(i) + "/label"
-        if isinstance(pos, tuple) and len(pos) > 1 and parent is not None and pos[:-1] != parent:
-            if pos[:-1] not in misplaced:
-                misplaced.add(pos[:-1])
-                yield "document.label-parent", here, {"label": label, "parent": ".".join(map(str, parent))}
-        key = (style, len(pos) if isinstance(pos, tuple) else 0)
-        if key in previous:
-            last, last_label = previous[key]
-            expected = _next(last)
+        style, pos, key = info
+        decimal = isinstance(pos, tuple)
+        if decimal and len(pos) > 1 and parent is not None and pos[:-1] != parent:  # type: ignore[arg-type]
+            if pos[:-1] not in misplaced:  # type: ignore[index]
+                misplaced.add(pos[:-1])  # type: ignore[index]
+                hits.append(("document.label-parent", f"{pointer}/{i}/label",
+                             {"label": label, "parent": ".".join(map(str, parent))}))
+        last = previous.get(key)
+        if last is not None:
+            expected = _next(last[0])
             # the prefix of a decimal label is label-parent's business; here only the last number counts
-            in_order = pos == expected or (isinstance(pos, tuple) and pos[-1] == expected[-1])  # type: ignore[index]
+            in_order = pos == expected or (decimal and pos[-1] == expected[-1])  # type: ignore[index]
             if not in_order:
-                yield "document.label-order", here, {"label": label, "previous": last_label,
-                                                     "expected": _display(style, expected)}
-        elif (pos[-1] if isinstance(pos, tuple) else pos) != 1:
-            yield "document.label-order", here, {"label": label, "previous": "—",
-                                                 "expected": _display(style, _first(pos))}
+                hits.append(("document.label-order", f"{pointer}/{i}/label", {
+                    "label": label, "previous": last[1], "expected": _display(style, expected)}))
+        elif (pos[-1] if decimal else pos) != 1:  # type: ignore[index]
+            hits.append(("document.label-order", f"{pointer}/{i}/label", {
+                "label": label, "previous": "—", "expected": _display(style, _first(pos))}))
         previous[key] = (pos, label)
 
 
-_DATED = ("timeframe", "deadlines", "reporting")
 
 
 def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     """Every rule on blocks, in one walk of the body: label sequences, block dates, citations that
     resolve within the record, agencies of agency lines. Pointers are built only for hits."""
     known = {r["id"] for _, r in _refs(doc)}
+    hits: list[Hit] = []  # one list down the walk: cheaper than a generator per level
 
-    def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
-        yield from _check_siblings(blocks, pointer, parent)
+    def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> None:
+        _sibling_hits(blocks, pointer, parent, hits)
         for i, block in enumerate(blocks):
-            if any(k in block for k in _DATED):
+            if "timeframe" in block or "deadlines" in block or "reporting" in block:
                 for where, value in _block_dates(block, f"{pointer}/{i}"):
                     if not _real(value):
-                        yield "document.date-invalid", where, {"date": value}
+                        hits.append(("document.date-invalid", where, {"date": value}))
             cites = block.get("cites")
             if cites and not known.issuperset(cites):
                 for j, target in enumerate(cites):
                     if target not in known:
-                        yield "document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}
+                        hits.append(("document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}))
             if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
-                yield "document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}
+                hits.append(("document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}))
             children = block.get("children")
             if children:
-                kind = _label_kind(block["label"]) if "label" in block else None
-                number = kind[1] if kind and kind[0] == "decimal" else None
-                yield from visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
+                label = block.get("label")
+                info = _label_info(label) if label else None
+                number = info[1] if info and info[0] == "decimal" else None
+                visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
 
-    yield from visit(doc.get("body", []), f"{base}/body", None)
+    visit(doc.get("body", []), f"{base}/body", None)
+    yield from hits
 
 
 def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:

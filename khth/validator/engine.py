@@ -457,9 +457,11 @@ def place(findings: list[Finding], anchors: dict[str, dict[str, Anchor] | None] 
     """Give findings made after their file was closed a line (and column, or XPath for XML): from
     the anchors taken when the file was checked, else (a result made elsewhere) from the file."""
     anchors = anchors or {}
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
     out = []
-    for file in dict.fromkeys(f.file for f in findings):
-        mine = [f for f in findings if f.file == file]
+    for file, mine in by_file.items():
         known = anchors.get(file)
         out += _place_by_anchors(mine, known) if known is not None else _place_from_file(file, mine)
     return out

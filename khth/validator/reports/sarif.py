@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from khth.schema.catalogue import RULES
 from ..engine import RunResult
-from .provenance import TOOL, provenance
+from .provenance import TOOL, dump_json, provenance
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -48,4 +47,4 @@ def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
             "properties": meta,
         }],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(sarif)
