@@ -359,7 +359,9 @@ def summarise(vals: list[dict[str, Any]], n_docs: int) -> dict[str, Any]:
     walls = [v["wall_s"] for v in vals]
     med = statistics.median(walls)
     workers = [w for v in vals for w in v["worker_hwm_mb"]]
+    cpu = statistics.median(v["user_s"] + v["sys_s"] for v in vals)
     return {"docs": n_docs, "runs_s": walls, "median_s": med, "docs_per_s": n_docs / med,
+            "cpu_s": cpu, "docs_per_cpu_s": n_docs / cpu if cpu else None,
             "peak_rss_mb": max(max(v["maxrss_mb"], v["main_hwm_mb"]) for v in vals),
             "peak_worker_rss_mb": max(workers) if workers else None,
             "user_s": statistics.median(v["user_s"] for v in vals),
@@ -460,7 +462,7 @@ def table(res: dict[str, Any], jobs: int) -> str:
             r = wp.get(f"pv_{fmt}_j{j}")
             if not r:
                 continue
-            note = f"whole process, {r['median_s']:.2f} s"
+            note = f"whole process, {r['median_s']:.2f} s; {r['docs_per_cpu_s']:,.0f} docs per CPU-second"
             if r.get("peak_worker_rss_mb"):
                 note += f", workers ≤ {r['peak_worker_rss_mb']:.0f} MB"
             r = dict(r, mb_per_s=bytes_total / r["median_s"] / 1e6)
@@ -471,7 +473,8 @@ def table(res: dict[str, Any], jobs: int) -> str:
             r = wp.get(f"real_{fmt}_j{j}")
             if not r or not real:
                 continue
-            note = f"whole process, --format json, {r['median_s']:.2f} s"
+            note = (f"whole process, --format json, {r['median_s']:.2f} s; {r['docs_per_cpu_s']:,.0f} docs per "
+                    "CPU-second")
             if r.get("peak_worker_rss_mb"):
                 note += f", workers ≤ {r['peak_worker_rss_mb']:.0f} MB"
             r = dict(r, mb_per_s=real[f"{fmt}_bytes"] / r["median_s"] / 1e6)

@@ -105,6 +105,7 @@ def check_numbers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
 
 # --- dates ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)  # dates repeat across blocks and records
 def _real(value: str) -> bool:
     """Whether an ISO date of any precision (or --MM-DD) exists in the calendar."""
     try:
@@ -223,13 +224,30 @@ def _label_info(label: str) -> tuple[str, Position, tuple[str, int]] | None:
         return info
 
 
+# Lists of blocks repeat their labels from record to record ("1.1.", "1.2.", "-", "-"): the
+# verdict on a sequence of labels under a parent is worked out once, and only pointers are built.
+_SIBLINGS: dict[tuple[tuple[Any, ...], tuple[int, ...] | None], tuple[tuple[int, str, dict[str, Any]], ...]] = {}
+
+
 def _sibling_hits(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None,
                   hits: list[Hit]) -> None:
     """Label sequences and parents of one list of blocks, appended to ``hits``."""
+    key = (tuple([block.get("label") for block in blocks]), parent)
+    verdict = _SIBLINGS.get(key)
+    if verdict is None:
+        verdict = _label_verdict(*key)
+        if len(_SIBLINGS) < 16384:
+            _SIBLINGS[key] = verdict
+    for i, code, params in verdict:
+        hits.append((code, f"{pointer}/{i}/label", dict(params)))
+
+
+def _label_verdict(labels: tuple[Any, ...], parent: tuple[int, ...] | None) -> tuple[tuple[int, str, dict[str, Any]], ...]:
+    """(index, code, params) of each label out of sequence or under the wrong parent."""
+    out: list[tuple[int, str, dict[str, Any]]] = []
     previous: dict[tuple[str, int], tuple[Position, str]] = {}  # per style (and decimal depth)
     misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
-    for i, block in enumerate(blocks):
-        label = block.get("label")
+    for i, label in enumerate(labels):
         info = _label_info(label) if label else None
         if info is None:
             continue
@@ -238,22 +256,20 @@ def _sibling_hits(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int,
         if decimal and len(pos) > 1 and parent is not None and pos[:-1] != parent:  # type: ignore[arg-type]
             if pos[:-1] not in misplaced:  # type: ignore[index]
                 misplaced.add(pos[:-1])  # type: ignore[index]
-                hits.append(("document.label-parent", f"{pointer}/{i}/label",
-                             {"label": label, "parent": ".".join(map(str, parent))}))
+                out.append((i, "document.label-parent", {"label": label, "parent": ".".join(map(str, parent))}))
         last = previous.get(key)
         if last is not None:
             expected = _next(last[0])
             # the prefix of a decimal label is label-parent's business; here only the last number counts
             in_order = pos == expected or (decimal and pos[-1] == expected[-1])  # type: ignore[index]
             if not in_order:
-                hits.append(("document.label-order", f"{pointer}/{i}/label", {
-                    "label": label, "previous": last[1], "expected": _display(style, expected)}))
+                out.append((i, "document.label-order", {"label": label, "previous": last[1],
+                                                        "expected": _display(style, expected)}))
         elif (pos[-1] if decimal else pos) != 1:  # type: ignore[index]
-            hits.append(("document.label-order", f"{pointer}/{i}/label", {
-                "label": label, "previous": "—", "expected": _display(style, _first(pos))}))
+            out.append((i, "document.label-order", {"label": label, "previous": "—",
+                                                    "expected": _display(style, _first(pos))}))
         previous[key] = (pos, label)
-
-
+    return tuple(out)
 
 
 def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
