@@ -11,6 +11,11 @@ What it writes (under --out, default benchmarks/corpus/, git-ignored):
     json/invalid/*.json           records with seeded faults (one or a pair per fault)
     xml/...                       the same records in the XML form (khth.input.xml_form.to_xml)
     manifest.json                 seed, counts, sizes, file lists in generation order, expected findings
+    realistic/{json,xml}/...      --realistic plans (default 2,000) as real plans are checked: each
+                                  without its parent (none of them is another's parent, by number), with
+                                  facts inferred from the layout, a quarter with a label out of sequence,
+                                  3 % with a real error (a mis-derived identifier, a date that does not
+                                  exist); realistic/manifest.json lists the rule codes each must get
 
 Every plan is built from the model (``khth.schema.model``: Document, Block, Reference …) with
 numbers, citations and identifiers from ``khth.schema.identifiers``, so the corpus follows the
