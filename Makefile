@@ -38,7 +38,7 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(BIN)/python -m khth.schema.generate --check
 
-## benchmark: generate the benchmark corpus once, then measure plan-validate (BENCH_ARGS="--limit 1000 --repeat 1" for a quick run)
+## benchmark: generate the benchmark corpora once (valid and realistic), then measure plan-validate on both beside check-jsonschema (BENCH_ARGS="--limit 1000 --repeat 1" for a quick run)
 benchmark: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[benchmark]'
 	$(BIN)/python benchmarks/generate_corpus.py

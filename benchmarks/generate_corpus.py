@@ -11,6 +11,11 @@ What it writes (under --out, default benchmarks/corpus/, git-ignored):
     json/invalid/*.json           records with seeded faults (one or a pair per fault)
     xml/...                       the same records in the XML form (khth.input.xml_form.to_xml)
     manifest.json                 seed, counts, sizes, file lists in generation order, expected findings
+    realistic/{json,xml}/...      --realistic plans (default 2,000) as real plans are checked: each
+                                  without its parent (none of them is another's parent, by number), with
+                                  facts inferred from the layout, a quarter with a label out of sequence,
+                                  3 % with a real error (a mis-derived identifier, a date that does not
+                                  exist); realistic/manifest.json lists the rule codes each must get
 
 Every plan is built from the model (``khth.schema.model``: Document, Block, Reference …) with
 numbers, citations and identifiers from ``khth.schema.identifiers``, so the corpus follows the
@@ -1196,6 +1201,94 @@ def render(args: tuple[Spec, str]) -> dict[str, Any]:
 
 
 # =============================================================================================
+# The realistic corpus: plans as they are checked in practice
+# =============================================================================================
+
+REALISTIC_VERSION = "1"
+LABEL_WARNING_RATE = 0.25  # plans with a label out of sequence (document.label-order, a warning)
+ERROR_RATE = 0.03  # plans with a real error: a mis-derived identifier or a date that does not exist
+REALISTIC_ERRORS = ("id-mismatch", "date-invalid")
+
+
+def _realistic_selection(out: Path, valid: list[str], count: int) -> list[tuple[str, dict[str, Any]]]:
+    """The first ``count`` plans (generation order) none of whose parents is among them: each is
+    checked as it is in practice, without its parent, so its parent link does not resolve."""
+    chosen: list[tuple[str, dict[str, Any]]] = []
+    # by number alone: a plan whose parent's number is another's (of another date or province)
+    # would be reported as a parent of the wrong date rather than as not found
+    numbers: set[str] = set()
+    parents: set[str] = set()
+    for rel in valid:
+        if rel.startswith("valid/cited/"):
+            continue  # the citation-only roots stay out: the provincial plans' parents do not resolve either
+        form = json.loads((out / "json" / f"{rel}.json").read_bytes())
+        number = form["number"]["printed"]
+        parent = (form.get("parent") or {}).get("number", {}).get("printed")
+        if parent in numbers or number in parents:
+            continue
+        numbers.add(number)
+        if parent:
+            parents.add(parent)
+        chosen.append((rel, form))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def realistic_plan(form: dict[str, Any], rng: random.Random) -> tuple[dict[str, Any], list[str]]:
+    """A valid plan made into what real plans look like when checked: facts inferred from the
+    layout (an info finding), sometimes a label out of sequence, rarely a real error. Returns the
+    plan and the rule codes it must be reported with (besides corpus.parent-unresolved)."""
+    expected = ["document.inferred-facts"]
+    prov = form.setdefault("provenance", {})
+    if not prov.get("inferred"):
+        prov["inferred"] = [{"field": "/issuer/adminUnit", "evidence": form["issuer"]["name"],
+                             "note": "GSO code from the pre-2025 code list; the code is not printed."}]
+    if rng.random() < LABEL_WARNING_RATE:
+        try:
+            apply_fault(form, "label-order", rng)
+            expected.append("document.label-order")
+        except StopIteration:
+            pass  # no task with two sub-tasks to misnumber
+    if rng.random() < ERROR_RATE:
+        kind = rng.choice(REALISTIC_ERRORS)
+        apply_fault(form, kind, rng)
+        expected.append(FAULTS[kind][0][0])
+    return form, expected
+
+
+def make_realistic(out: Path, manifest: dict[str, Any], count: int, seed: int, force: bool) -> dict[str, Any]:
+    """Write ``out/realistic/{json,xml}/``: ``count`` distinct plans from the valid corpus, each
+    carrying the findings a real plan carries when checked (see realistic_plan)."""
+    target = out / "realistic"
+    params = {"version": REALISTIC_VERSION, "seed": seed, "count": count, "corpus": manifest["params"]}
+    manifest_path = target / "manifest.json"
+    if manifest_path.exists() and not force:
+        old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if old.get("params") == params:
+            print(f"realistic corpus up to date: {target} ({len(old['files'])} plans)")
+            return old
+    shutil.rmtree(target, ignore_errors=True)
+    t0 = time.perf_counter()
+    chosen = _realistic_selection(out, manifest["files"]["valid"], count)
+    files, codes = [], Counter()
+    for k, (rel, form) in enumerate(chosen):
+        form, expected = realistic_plan(form, random.Random(f"{seed}:realistic:{k}"))
+        name = rel.removeprefix("valid/")
+        for sub, payload in (("json", canonical_json(form, "document")), ("xml", to_xml(form, "document"))):
+            path = target / sub / f"{name}.{sub}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(payload)
+        files.append({"rel": name, "expected": expected})
+        codes.update(expected)
+    result = {"params": params, "files": files, "codes": dict(codes)}
+    manifest_path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"realistic corpus: {len(files)} plans in {time.perf_counter() - t0:.1f} s, each with "
+          f"corpus.parent-unresolved; {json.dumps(dict(codes), ensure_ascii=False)}", flush=True)
+    return result
+
+
+# =============================================================================================
 # Verification through plan-validate
 # =============================================================================================
 
@@ -1258,6 +1351,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verify", choices=["all", "sample", "none"], default="all",
                     help="check the corpus with plan-validate afterwards (sample: the first 500 plans)")
     ap.add_argument("--force", action="store_true", help="regenerate even if a corpus with the same parameters exists")
+    ap.add_argument("--realistic", type=int, default=2000,
+                    help="plans of the realistic corpus (checked without their parents, with info findings, "
+                         "label warnings and a few errors), written to OUT/realistic; 0 skips it")
     args = ap.parse_args(argv)
     n_invalid = args.invalid if args.invalid is not None else max(2 * len(FAULTS), round(args.count * 0.03))
     out: Path = args.out
@@ -1267,6 +1363,8 @@ def main(argv: list[str] | None = None) -> int:
         old = json.loads(manifest_path.read_text(encoding="utf-8"))
         if old.get("params") == params:
             print(f"corpus up to date: {out} ({args.count} plans, seed {args.seed}); --force to rebuild")
+            if args.realistic:
+                make_realistic(out, old, args.realistic, args.seed, args.force)
             return 0
     for sub in ("json", "xml"):
         shutil.rmtree(out / sub, ignore_errors=True)
@@ -1322,6 +1420,8 @@ def main(argv: list[str] | None = None) -> int:
             print("VERIFY FAILED: see", out / ".verify-json.txt", out / ".verify-xml.txt", file=sys.stderr)
             return 1
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.realistic:
+        make_realistic(out, manifest, args.realistic, args.seed, True)
     print(f"done in {time.perf_counter() - t0:.1f} s: {out}")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from khth.schema.catalogue import Text
@@ -33,6 +34,7 @@ class Summary:
     parent: dict[str, Any] | None  # {"id", "number", "date", "issuer"} as cited
 
 
+@lru_cache(maxsize=16384)  # issuer names repeat across a corpus
 def _norm(name: str | None) -> str:
     return normalise_text(name).casefold().replace("uỷ", "ủy") if name else ""
 

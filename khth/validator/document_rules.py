@@ -7,6 +7,7 @@ assume a schema-valid record (the engine runs them only then).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from khth.schema.grammar import (
 from khth.schema.catalogue import Text
 from khth.schema.codelists import (DISTRICT_LEVEL_END, BlockRole, DocumentType, Level, MissingReason, Profile,
                                    System)
-from khth.schema.identifiers import document_identifier, parse_number, reference_identifier
+from khth.schema.identifiers import make_identifier, parse_number
 from khth.schema.profiles import profile_gaps
 
 from .registry import checks
@@ -45,26 +46,51 @@ def _refs(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 # --- identifiers and numbers ---------------------------------------------------------------------
 
+# Identifiers and numbers depend only on a few strings, and citations repeat across a corpus
+# (the root directive, the laws, the parent): each is derived once per process.
+_identifier = lru_cache(maxsize=16384)(make_identifier)
+
+
+def _document_identifier(doc: dict[str, Any]) -> str:
+    """``identifiers.document_identifier``, cached."""
+    issuer = doc.get("issuer") or {}
+    number = (doc.get("number") or {}).get("printed")
+    return _identifier(doc["documentType"], number, doc.get("issueDate"), issuer.get("actingBody") or
+                       issuer.get("name"), doc.get("title"))
+
+
+def _reference_identifier(ref: dict[str, Any]) -> str:
+    """``identifiers.reference_identifier``, cached."""
+    number = (ref.get("number") or {}).get("printed")
+    return _identifier(ref["documentType"], number, ref.get("issueDate"), ref.get("issuer"), ref.get("title"))
+
+
+@lru_cache(maxsize=16384)
+def _parsed_number(printed: str) -> tuple[Any, dict[str, Any]] | None:
+    parsed = parse_number(printed)
+    return None if parsed is None else (parsed, parsed.as_json())
+
+
 @checks("document.id")
 def check_identifiers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
-    expected = document_identifier(doc)
+    expected = _document_identifier(doc)
     if doc["id"] != expected:
         yield "document.id", f"{base}/id", {"actual": doc["id"], "expected": expected}
     for where, ref in _refs(doc):
-        expected = reference_identifier(ref)
+        expected = _reference_identifier(ref)
         if ref["id"] != expected:
             yield "document.id", f"{base}{where}/id", {"actual": ref["id"], "expected": expected}
 
 
 def _number_hits(number: dict[str, Any], doc_type: str, where: str) -> Iterator[Hit]:
     printed = number["printed"]
-    parsed = parse_number(printed)
-    if parsed is None:
+    known = _parsed_number(printed)
+    if known is None:
         system = number.get("system")
         expected = _GRAMMARS.get(system, _EITHER_GRAMMAR)
         yield "document.number-grammar", f"{where}/printed", {"number": printed, "expected": expected}
         return
-    parts = parsed.as_json()
+    parsed, parts = known
     for field in _PARTS:
         if number.get(field) != parts.get(field):
             code = "document.number-grammar" if field == "system" else "document.number-parts"
@@ -96,6 +122,7 @@ def check_numbers(doc: dict[str, Any], base: str) -> Iterator[Hit]:
 
 # --- dates ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)  # dates repeat across blocks and records
 def _real(value: str) -> bool:
     """Whether an ISO date of any precision (or --MM-DD) exists in the calendar."""
     try:
@@ -160,35 +187,61 @@ def check_dates(doc: dict[str, Any], base: str, today: str) -> Iterator[Hit]:
 
 # --- labels ------------------------------------------------------------------------------------------
 
-def _check_siblings(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
+@lru_cache(maxsize=8192)  # labels repeat ("-", "1.", "a)"): parse each form once
+def _label_info(label: str) -> tuple[LabelKind, tuple[int, ...], tuple[LabelKind, int]] | None:
+    """The kind of a sequencing label, its position, and the sequence it belongs to (per kind and
+    decimal depth); None for bullets and what is no label."""
+    parsed = parse_label(label)
+    if parsed is None or parsed.kind is LabelKind.BULLET:
+        return None
+    pos = parsed.ordinal
+    return parsed.kind, pos, (parsed.kind, len(pos) if parsed.kind is LabelKind.DECIMAL else 0)
+
+
+# Lists of blocks repeat their labels from record to record ("1.1.", "1.2.", "-", "-"): the
+# verdict on a sequence of labels under a parent is worked out once, and only pointers are built.
+_SIBLINGS: dict[tuple[tuple[Any, ...], tuple[int, ...] | None], tuple[tuple[int, str, dict[str, Any]], ...]] = {}
+
+
+def _sibling_hits(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None,
+                  hits: list[Hit]) -> None:
+    """Label sequences and parents of one list of blocks, appended to ``hits``."""
+    key = (tuple([block.get("label") for block in blocks]), parent)
+    verdict = _SIBLINGS.get(key)
+    if verdict is None:
+        verdict = _label_verdict(*key)
+        if len(_SIBLINGS) < 16384:
+            _SIBLINGS[key] = verdict
+    for i, code, params in verdict:
+        hits.append((code, f"{pointer}/{i}/label", dict(params)))
+
+
+def _label_verdict(labels: tuple[Any, ...], parent: tuple[int, ...] | None) -> tuple[tuple[int, str, dict[str, Any]], ...]:
+    """(index, code, params) of each label out of sequence or under the wrong parent."""
+    out: list[tuple[int, str, dict[str, Any]]] = []
     previous: dict[tuple[LabelKind, int], tuple[tuple[int, ...], str]] = {}  # per kind (and decimal depth)
     misplaced: set[tuple[int, ...]] = set()  # a run of sub-labels under the wrong parent is reported once
-    for i, block in enumerate(blocks):
-        label = block.get("label")
-        parsed = parse_label(label) if label else None
-        if parsed is None or parsed.kind is LabelKind.BULLET:
+    for i, label in enumerate(labels):
+        info = _label_info(label) if label else None
+        if info is None:
             continue  # bullets do not count
-        kind, pos = parsed.kind, parsed.ordinal
-        here = pointer + "/" + str(i) + "/label"
+        kind, pos, key = info
         if kind is LabelKind.DECIMAL and len(pos) > 1 and parent is not None and pos[:-1] != parent:
             if pos[:-1] not in misplaced:
                 misplaced.add(pos[:-1])
-                yield "document.label-parent", here, {"label": label, "parent": ".".join(map(str, parent))}
-        key = (kind, len(pos) if kind is LabelKind.DECIMAL else 0)
-        if key in previous:
-            last, last_label = previous[key]
-            expected = next_ordinal(last)
+                out.append((i, "document.label-parent", {"label": label, "parent": ".".join(map(str, parent))}))
+        last = previous.get(key)
+        if last is not None:
+            expected = next_ordinal(last[0])
             # the prefix of a decimal label is label-parent's business; here only the last number counts
             if pos[-1] != expected[-1]:
-                yield "document.label-order", here, {"label": label, "previous": last_label,
-                                                     "expected": ordinal_text(kind, expected)}
+                out.append((i, "document.label-order", {"label": label, "previous": last[1],
+                                                        "expected": ordinal_text(kind, expected)}))
         elif pos[-1] != 1:
-            yield "document.label-order", here, {"label": label, "previous": "—",
-                                                 "expected": ordinal_text(kind, first_ordinal(pos))}
+            out.append((i, "document.label-order", {"label": label, "previous": "—",
+                                                    "expected": ordinal_text(kind, first_ordinal(pos))}))
         previous[key] = (pos, label)
-
-
-_DATED = ("timeframe", "deadlines", "reporting")
+    return tuple(out)
 
 
 @checks("document.label-order", "document.label-parent", "document.agencies-missing",
@@ -197,28 +250,31 @@ def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     """Every rule on blocks, in one walk of the body: label sequences, block dates, citations that
     resolve within the record, agencies of agency lines. Pointers are built only for hits."""
     known = {r["id"] for _, r in _refs(doc)}
+    hits: list[Hit] = []  # one list down the walk: cheaper than a generator per level
 
-    def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> Iterator[Hit]:
-        yield from _check_siblings(blocks, pointer, parent)
+    def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> None:
+        _sibling_hits(blocks, pointer, parent, hits)
         for i, block in enumerate(blocks):
-            if any(k in block for k in _DATED):
+            if "timeframe" in block or "deadlines" in block or "reporting" in block:
                 for where, value in _block_dates(block, f"{pointer}/{i}"):
                     if not _real(value):
-                        yield "document.date-invalid", where, {"date": value}
+                        hits.append(("document.date-invalid", where, {"date": value}))
             cites = block.get("cites")
             if cites and not known.issuperset(cites):
                 for j, target in enumerate(cites):
                     if target not in known:
-                        yield "document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}
+                        hits.append(("document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}))
             if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
-                yield "document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}
+                hits.append(("document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}))
             children = block.get("children")
             if children:
-                parsed = parse_label(block["label"]) if "label" in block else None
-                number = parsed.ordinal if parsed and parsed.kind is LabelKind.DECIMAL else None
-                yield from visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
+                label = block.get("label")
+                info = _label_info(label) if label else None
+                number = info[1] if info and info[0] is LabelKind.DECIMAL else None
+                visit(children, f"{pointer}/{i}/children", number)  # type: ignore[arg-type]
 
-    yield from visit(doc.get("body", []), f"{base}/body", None)
+    visit(doc.get("body", []), f"{base}/body", None)
+    yield from hits
 
 
 @checks("document.parent-relation", "document.duplicate-reference", "document.unknown-citation")
@@ -269,7 +325,8 @@ def check_profile(doc: dict[str, Any], base: str) -> Iterator[Hit]:
 
 
 @checks("document.inferred-facts", "document.facts-not-found", "document.whitespace")
-def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iterator[Hit]:
+def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None,
+               compact: bytes | None = None) -> Iterator[Hit]:
     inferred = [f["field"] for f in doc.get("provenance", {}).get("inferred", [])]
     if inferred:
         shown = ", ".join(inferred[:5]) + (", …" if len(inferred) > 5 else "")
@@ -282,9 +339,10 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
     # A file without any double space or tab cannot hold one in a string; and compact JSON has no
     # white space between tokens, so a double space or tab in it stands in a string. Either search
     # spares walking every string of a clean record.
-    if raw is not None and b"  " not in raw and b"\t" not in raw and b"\\t" not in raw:
-        return
-    compact = orjson.dumps(doc)
+    if compact is None:
+        if raw is not None and b"  " not in raw and b"\t" not in raw and b"\\t" not in raw:
+            return
+        compact = orjson.dumps(doc)
     if b"  " not in compact and b"\\t" not in compact:
         return
 
@@ -304,13 +362,15 @@ def check_text(doc: dict[str, Any], base: str, raw: bytes | None = None) -> Iter
             yield "document.whitespace", pointer, {}
 
 
-def check_document(doc: dict[str, Any], base: str, today: str, raw: bytes | None = None) -> list[Hit]:
-    """Every document rule on one schema-valid record; ``raw``, the file's bytes when known, lets
-    the white-space rule skip clean files at once."""
+def check_document(doc: dict[str, Any], base: str, today: str, raw: bytes | None = None,
+                   compact: bytes | None = None) -> list[Hit]:
+    """Every document rule on one schema-valid record. ``raw``, the file's bytes when known, or
+    ``compact``, the record serialised without white space between tokens (keys in any order),
+    lets the white-space rule skip clean records at once."""
     hits: list[Hit] = []
     for check in (check_identifiers, check_numbers, check_citations, check_body, check_completeness,
                   check_profile):
         hits.extend(check(doc, base))
-    hits.extend(check_text(doc, base, raw))
+    hits.extend(check_text(doc, base, raw, compact))
     hits.extend(check_dates(doc, base, today))
     return hits

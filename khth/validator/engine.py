@@ -8,6 +8,7 @@ and files can be checked in parallel worker processes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
@@ -27,7 +30,7 @@ from khth.schema.files import XML_NAMESPACE as NS
 from .corpus_rules import Summary, check_corpus, summarise
 from .document_rules import check_document
 from .findings import Finding, make
-from .positions import json_positions
+from .positions import json_positions, locate
 from .schema_checks import compile_json_validators, json_schema_findings, load_xsd, xsd_findings
 
 if TYPE_CHECKING:
@@ -50,11 +53,20 @@ class Options:
     profile: str | None = None  # check every non-citation record against this profile
 
 
+Anchor = tuple[str | None, int | None, int | None]  # (XPath, line, column) of a JSON Pointer
+
+
 @dataclass
 class FileResult:
     file: str
     findings: list[Finding]
     summaries: list[Summary]
+    # Where findings made after the file was closed go (info findings a report places, corpus
+    # findings), by JSON Pointer, found while the bytes were in hand; None: not known.
+    anchors: dict[str, Anchor] | None = None
+    # A digest of each record (by its pointer), so that records with the same identifier in
+    # several files can be compared without reading the files again.
+    digests: dict[str, bytes] = field(default_factory=dict)
 
 
 def _from_loader(exc: KhthInputError, file: str) -> Finding:
@@ -167,15 +179,17 @@ class Validator:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
-        more, summaries = self._check_form(form, name, None, data)
-        findings += more
-        # info findings are placed when a report shows them (RunResult.placed), not on the hot path
-        located = [f for f in findings if f.pointer and f.line is None and f.severity != "info"]
-        if located:
-            positions = json_positions(text, {f.pointer for f in located})  # type: ignore[misc]
-            findings = [f.at(line=positions[f.pointer][0], column=positions[f.pointer][1])
-                        if f.line is None and f.pointer in positions else f for f in findings]
-        return FileResult(name, findings, summaries)
+        checked = self._check_records(form, name)
+        findings += checked.findings
+        summaries = checked.summaries
+        later = _later_pointers(form, summaries, findings)
+        wanted = later | {f.pointer for f in findings if f.pointer and f.line is None}
+        # one pass over the text, for the findings made now and those a report or the corpus rules make later
+        positions = locate(data, wanted, form) if wanted else {}
+        findings = [f.at(line=positions[f.pointer][0], column=positions[f.pointer][1])
+                    if f.line is None and f.severity != "info" and f.pointer in positions else f for f in findings]
+        anchors = {p: (None, *positions[p]) for p in later if p in positions}
+        return FileResult(name, findings, summaries, anchors, checked.digests)
 
     def _check_xml(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
         from khth.input.xml_form import from_tree, pointer_to_xpath
@@ -187,37 +201,59 @@ class Validator:
             return FileResult(name, findings + [_not_khth(tree.tag, name, tree.sourceline)], [])
         problems = xsd_findings(self._xsd, tree, name)
         if problems:
-            return FileResult(name, findings + problems, [])
+            return FileResult(name, findings + problems, [], {})
         root, form = from_tree(tree, trusted=True)  # the XSD has just accepted it
         if not unicodedata.is_normalized("NFC", text):
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
-        more, summaries = self._check_form(form, name, root, data)
+        checked = self._check_records(form, name)
+        more, summaries = checked.findings, checked.summaries
+        anchors: dict[str, Anchor] = {}
+
+        def anchor(pointer: str) -> Anchor:
+            if pointer not in anchors:
+                xpath = pointer_to_xpath(root, "" if pointer == "/" else pointer)
+                anchors[pointer] = (xpath, _xml_line(tree, xpath), None)
+            return anchors[pointer]
+
         out = []
         for f in findings + more:
             if f.pointer is not None and f.xpath is None and f.severity != "info":
-                xpath = pointer_to_xpath(root, "" if f.pointer == "/" else f.pointer)
-                f = f.at(xpath=xpath, line=_xml_line(tree, xpath))
+                xpath, line, _ = anchor(f.pointer)
+                f = f.at(xpath=xpath, line=line)
             out.append(f)
-        return FileResult(name, out, summaries)
+        later = _later_pointers(form, summaries, out)
+        for pointer in later:
+            anchor(pointer)
+        return FileResult(name, out, summaries, {p: anchors[p] for p in later}, checked.digests)
 
     def _check_form(self, form: Any, name: str, xml_root: str | None,
                     raw: bytes | None = None) -> tuple[list[Finding], list[Summary]]:
+        checked = self._check_records(form, name)
+        return checked.findings, checked.summaries
+
+    def _check_records(self, form: Any, name: str) -> _Checked:
+        """Schema and document rules on a parsed form; a summary and a digest of each record."""
         root = root_of(form)
         checked = self._with_profile(form, root)
         problems = json_schema_findings(self._json[root], checked, name)
         if problems:
-            return problems, []
+            return _Checked(problems, [], {})
         docs = checked["documents"] if root == "bundle" else [checked]
-        findings: list[Finding] = []
-        summaries = []
-        for i, doc in enumerate(docs):
+        raws = form["documents"] if root == "bundle" else [form]
+        out = _Checked([], [], {})
+        for i, (doc, raw) in enumerate(zip(docs, raws)):
             base = f"/documents/{i}" if root == "bundle" else ""
-            for code, pointer, params in check_document(doc, base, self.options.today, raw):
-                findings.append(make(code, name, pointer=pointer or "/", **params))
-            summaries.append(summarise(doc, name, base))
-        return findings, summaries
+            # one serialisation of the record serves both the digest and the white-space rule's
+            # quick look; the profile override and khthVersion, left out, hold no white space
+            dumped = _dump(raw)
+            for code, pointer, params in check_document(doc, base, self.options.today, compact=dumped):
+                out.findings.append(make(code, name, pointer=pointer or "/", **params))
+            out.summaries.append(summarise(doc, name, base))
+            if dumped is not None:
+                out.digests[base] = hashlib.sha1(dumped, usedforsecurity=False).digest()
+        return out
 
     def _with_profile(self, form: Any, root: str) -> Any:
         profile = self.options.profile
@@ -289,10 +325,17 @@ def _search(top: Path, findings: list[Finding]) -> list[Path]:
 
 def load_record(file: str, pointer: str) -> Any:
     """The JSON form of the record at ``pointer`` in ``file`` (JSON or XML)."""
+    return _record_in(_load_form(file), pointer)
+
+
+def _load_form(file: str) -> Any:
     from khth.input.xml_form import from_xml
 
     data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
-    form = parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
+    return parse_json(data) if detect_format(data) == "json" else from_xml(data)[1]
+
+
+def _record_in(form: Any, pointer: str) -> Any:
     return form["documents"][int(pointer.rsplit("/", 1)[1])] if pointer else form
 
 
@@ -301,28 +344,72 @@ def _comparable(doc: Any) -> Any:
     return {k: v for k, v in doc.items() if k != "khthVersion"} if isinstance(doc, dict) else doc
 
 
-def distinct_records(summaries: list[Summary]) -> list[Summary]:
+def _dump(doc: Any) -> bytes | None:
+    """A record serialised so that equal records give equal bytes (keys sorted, khthVersion left out)."""
+    try:
+        return orjson.dumps(_comparable(doc), option=orjson.OPT_SORT_KEYS)
+    except (orjson.JSONEncodeError, TypeError):
+        return None
+
+
+@dataclass
+class _Checked:
+    findings: list[Finding]
+    summaries: list[Summary]
+    digests: dict[str, bytes]  # by the record's pointer
+
+
+# the pointers of a record that corpus rules point at (corpus_rules.check_corpus)
+_CORPUS_POINTERS = ("/id", "/issueDate", "/parent", "/parent/issueDate")
+
+
+def _later_pointers(form: Any, summaries: list[Summary], findings: list[Finding]) -> set[str]:
+    """Pointers that findings made after the file is closed may need placed: those of info findings
+    (placed when a report shows them) and those the corpus rules point at, where they exist."""
+    out = {f.pointer for f in findings if f.severity == "info" and f.pointer and f.line is None}
+    for s in summaries:
+        try:
+            doc = _record_in(form, s.pointer)
+        except (KeyError, IndexError, ValueError, TypeError):
+            continue
+        for pointer in _CORPUS_POINTERS:
+            head, _, tail = pointer[1:].partition("/")
+            value = doc.get(head) if isinstance(doc, dict) else None
+            if value is not None and (not tail or isinstance(value, dict) and tail in value):
+                out.add(s.pointer + pointer)
+    return out
+
+
+def distinct_records(summaries: list[Summary], digests: dict[tuple[str, str], bytes] | None = None) -> list[Summary]:
     """Summaries with the same record in several files (a JSON file and its XML form) kept once.
 
-    Records are compared only when their identifiers collide, so a run without duplicates never
-    reads a file twice.
+    Records are compared only when their identifiers collide, by the digests taken when their files
+    were checked (``digests``, by file and pointer); a record without one is read again to compare.
     """
+    digests = digests or {}
     by_id: dict[str, list[Summary]] = {}
     for s in summaries:
         by_id.setdefault(s.id, []).append(s)
     drop: set[int] = set()
     for group in (g for g in by_id.values() if len(g) > 1):
-        kept: list[tuple[Summary, Any]] = []
+        seen: set[Any] = set()
         for s in group:
-            try:
-                doc = _comparable(load_record(s.file, s.pointer))
-            except (OSError, KhthInputError, KeyError, IndexError, ValueError):
-                doc = object()  # unreadable now: never equal to another record
-            if any(doc == other for _, other in kept):
+            key = digests.get((s.file, s.pointer))
+            if key is None:
+                key = _digest_read_again(s)
+            if key in seen:
                 drop.add(id(s))
             else:
-                kept.append((s, doc))
+                seen.add(key)
     return [s for s in summaries if id(s) not in drop]
+
+
+def _digest_read_again(s: Summary) -> Any:
+    try:
+        dumped = _dump(load_record(s.file, s.pointer))
+    except (OSError, KhthInputError, KeyError, IndexError, ValueError):
+        dumped = None
+    return dumped if dumped is not None else object()  # unreadable now: never equal to another record
 
 
 _worker: Validator | None = None
@@ -369,8 +456,8 @@ class RunResult:
         for r in self.results:
             unplaced = [f for f in r.findings if f.line is None and f.pointer]
             if unplaced:
-                where = {id(f): g for f, g in zip(unplaced, _placed_or_not(unplaced))}
-                r = FileResult(r.file, [where.get(id(f), f) for f in r.findings], r.summaries)
+                where = {id(f): g for f, g in zip(unplaced, _placed_or_not(unplaced, {r.file: r.anchors}))}
+                r = FileResult(r.file, [where.get(id(f), f) for f in r.findings], r.summaries, r.anchors, r.digests)
             results.append(r)
         return RunResult(results, self.corpus, self.summaries)
 
@@ -400,45 +487,68 @@ def run(files: list[Path], options: Options, jobs: int = 1,
 def corpus_pass(results: list[FileResult], options: Options) -> RunResult:
     """Run the corpus rules over every record of ``results`` and place their findings."""
     try:
-        summaries = distinct_records([s for r in results for s in r.summaries])
+        digests = {(r.file, pointer): d for r in results for pointer, d in r.digests.items()}
+        summaries = distinct_records([s for r in results for s in r.summaries], digests)
         corpus = [make(code, record.file, pointer=record.pointer + pointer, severity=severity, **params)
                   for record, code, pointer, params, severity in check_corpus(summaries, options.require_parents)]
     except Exception as exc:  # noqa: BLE001 - the files' own findings are still reported
         summaries = [s for r in results for s in r.summaries]
         return RunResult(results, [internal_fault(CORPUS, exc)], summaries)
-    return RunResult(results, _placed_or_not(corpus), summaries)
+    anchors: dict[str, dict[str, Anchor] | None] = {}
+    for r in results:
+        if r.anchors is not None or r.file not in anchors:
+            anchors[r.file] = r.anchors
+    return RunResult(results, _placed_or_not(corpus, anchors), summaries)
 
 
 CORPUS = "(corpus rules)"  # where a fault of the corpus rules is reported: it belongs to no one file
 
 
-def _placed_or_not(findings: list[Finding]) -> list[Finding]:
+def _placed_or_not(findings: list[Finding], anchors: dict[str, dict[str, Anchor] | None]) -> list[Finding]:
     """``findings`` located, or as they are if locating them fails: a position is no reason to lose a report."""
     try:
-        return place(findings)
+        return place(findings, anchors)
     except Exception:  # noqa: BLE001
         return findings
 
 
-def place(findings: list[Finding]) -> list[Finding]:
-    """Give findings made after their file was closed a line (and column, or XPath for XML)."""
+def place(findings: list[Finding], anchors: dict[str, dict[str, Anchor] | None] | None = None) -> list[Finding]:
+    """Give findings made after their file was closed a line (and column, or XPath for XML): from
+    the anchors taken when the file was checked, else (a result made elsewhere) from the file."""
+    anchors = anchors or {}
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
     out = []
-    for file in dict.fromkeys(f.file for f in findings):
-        mine = [f for f in findings if f.file == file]
-        try:
-            data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
-            if detect_format(data) == "json":
-                pos = json_positions(data.decode("utf-8"), {f.pointer for f in mine if f.pointer})
-                mine = [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
-                        for f in mine]
-            else:
-                from khth.input.xml_form import pointer_to_xpath
-
-                tree = parse_xml(data)
-                root = tree.tag.rsplit("}", 1)[-1]
-                mine = [f.at(xpath=(x := pointer_to_xpath(root, f.pointer if f.pointer != "/" else "")),
-                             line=_xml_line(tree, x)) if f.pointer else f for f in mine]
-        except (OSError, KhthInputError, UnicodeDecodeError):
-            pass  # the file changed or vanished: the finding keeps its pointer
-        out += mine
+    for file, mine in by_file.items():
+        known = anchors.get(file)
+        out += _place_by_anchors(mine, known) if known is not None else _place_from_file(file, mine)
     return out
+
+
+def _place_by_anchors(findings: list[Finding], anchors: dict[str, Anchor]) -> list[Finding]:
+    out = []
+    for f in findings:
+        where = anchors.get(f.pointer) if f.pointer else None
+        if where is not None:
+            xpath, line, column = where
+            f = f.at(xpath=xpath, line=line) if xpath is not None else f.at(line=line, column=column)
+        out.append(f)
+    return out
+
+
+def _place_from_file(file: str, mine: list[Finding]) -> list[Finding]:
+    try:
+        data = Path(file).read_bytes().removeprefix(_UTF8_BOM)
+        if detect_format(data) == "json":
+            pos = json_positions(data.decode("utf-8"), {f.pointer for f in mine if f.pointer})
+            return [f.at(line=pos[f.pointer][0], column=pos[f.pointer][1]) if f.pointer in pos else f
+                    for f in mine]
+        from khth.input.xml_form import pointer_to_xpath
+
+        tree = parse_xml(data)
+        root = tree.tag.rsplit("}", 1)[-1]
+        return [f.at(xpath=(x := pointer_to_xpath(root, f.pointer if f.pointer != "/" else "")),
+                     line=_xml_line(tree, x)) if f.pointer else f for f in mine]
+    except (OSError, KhthInputError, UnicodeDecodeError):
+        return mine  # the file changed or vanished: the finding keeps its pointer

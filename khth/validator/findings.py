@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from khth.schema.catalogue import rule
@@ -36,9 +36,13 @@ class Finding:
         return replace(self, **where)
 
     def as_dict(self) -> dict[str, object]:
-        out = {k: v for k, v in asdict(self).items() if v is not None}
+        # the fields are all str or int: no deep copy (dataclasses.asdict makes one) is needed
+        out = {k: v for k in _FIELDS if (v := getattr(self, k)) is not None}
         out["doc"] = self.doc_link
         return out
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 def make(code: str, file: str, *, pointer: str | None = None, xpath: str | None = None, line: int | None = None,

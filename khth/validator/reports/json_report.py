@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 
 from ..engine import RunResult
-from .provenance import TOOL, by_file, counts, provenance
+from .provenance import TOOL, by_file, counts, dump_json, provenance
 
 
 def render_json(run: RunResult, lang: str = "both", **_: object) -> str:
@@ -18,4 +17,4 @@ def render_json(run: RunResult, lang: str = "both", **_: object) -> str:
         "files": [{"file": file, "valid": not any(f.severity == "error" for f in findings),
                    "findings": [f.as_dict() for f in findings]} for file, findings in by_file(run).items()],
     }
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(report)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from khth.schema.catalogue import RULES, VALIDATE, Rule
 from ..engine import RunResult
-from .provenance import TOOL, provenance
+from .provenance import TOOL, dump_json, provenance
 
 _RULES = [r for r in RULES if VALIDATE in r.tools]  # the rules plan-validate can report
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -53,4 +52,4 @@ def render_sarif(run: RunResult, lang: str = "both", **_: object) -> str:
             "properties": meta,
         }],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(sarif)
