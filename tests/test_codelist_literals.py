@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import khth
-from khth.schema.codelists import ALL_CODELISTS
+from khth.schema.codelists import Codelist
+
+ALL_CODELISTS = tuple(Codelist.__subclasses__())
 from khth.schema.shape import _shape
 
 PACKAGE = Path(khth.__file__).parent

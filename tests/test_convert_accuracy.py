@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from khth.converters.compare import FAMILIES, compare, differences
+from record_compare import FAMILIES, compare, differences
 from khth.converters.text import ocr, text_to_record
 
 from conftest import EXAMPLES, SOURCES, load

@@ -52,7 +52,7 @@ def test_a_blank_day_reads_as_the_month(d, place):
                     format_date(value, DateStyle.BROKEN, place=place)):
         found = find_date(printed)
         assert (found.year, found.month, found.day) == (d.year, d.month, None)
-        assert found.iso == d.isoformat()[:7] and not found.complete
+        assert found.iso == d.isoformat()[:7] and found.day is None
     assert parse_place_date(format_date(value, DateStyle.PLACE, place=place)).place == place
 
 
@@ -114,7 +114,7 @@ def test_the_place_line_gives_the_place():
     assert found.iso == "2024-03-04"
     assert found.place.endswith("Quảng Ngãi")
     blank = parse_place_date("Chợ Chu, ngày    tháng 4 năm 2024")
-    assert blank.place == "Chợ Chu" and blank.iso == "2024-04" and not blank.complete
+    assert blank.place == "Chợ Chu" and blank.iso == "2024-04" and blank.day is None
 
 
 def test_decree_30_pads_days_and_the_first_two_months():

@@ -21,7 +21,9 @@ from lxml import etree
 from khth.cli.convert import main as convert_main
 from khth.cli.validate import main as validate_main
 from khth.schema.catalogue import RULES, VALIDATE, VALUE_KINDS, Text, rule
-from khth.schema.codelists import ALL_CODELISTS
+from khth.schema.codelists import Codelist
+
+ALL_CODELISTS = tuple(Codelist.__subclasses__())
 
 RULES_DIR = Path(__file__).parent / "rules"
 CODES = {m.value for c in ALL_CODELISTS for m in c}  # codes are the standard's, in neither language

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from khth.converters.text.agencies import opens_body, split_agencies, subject_of, task_agencies
 from khth.converters.text.common import Context
 from khth.converters.text.layout import Line
-from khth.converters.text.tail import appendix_start, parse_tail
+from khth.converters.text.tail import appendix_start, parse_tail, split_appendix
 
 
 def _lines(texts: list[str], first: int = 1) -> list[Line]:
@@ -34,8 +34,8 @@ def _lines(texts: list[str], first: int = 1) -> list[Line]:
 ])
 def test_no_appendix_where_none_is_printed(texts):
     assert appendix_start(_lines(texts)) is None
-    tail = parse_tail(_lines(texts), Context(None, "text"))
-    assert tail.appendix == []
+    body, appendix = split_appendix(_lines(texts))
+    assert appendix == [] and [ln.text for ln in body] == texts
 
 
 @pytest.mark.parametrize("head", ["PHỤ LỤC", "Phụ lục", "PHỤ LỤC I", "Phụ lục số 02", "PHỤ LỤC 1: DANH MỤC NHIỆM VỤ",
@@ -66,7 +66,7 @@ def test_appendix_never_adds_recipients(items, rows, numbered):
     tail = parse_tail(_lines(footer + appendix), Context(None, "text"))
     assert len(tail.recipients) == len(items)
     assert tail.signature["name"] == "Nguyễn Văn An"
-    assert [ln.text for ln in tail.appendix] == appendix
+    assert [ln.text for ln in split_appendix(_lines(footer + appendix))[1]] == appendix
 
 
 # --- agencies --------------------------------------------------------------------------------

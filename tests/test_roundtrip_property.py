@@ -22,7 +22,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 def _round_trip(data: dict, root: str, validator) -> None:
-    assert validator.schema_findings(data) == [], "the strategy must build schema-valid records"
+    assert [f for f in validator.check_data(data) if f.code == "schema.json"] == [], "the strategy must build schema-valid records"
     xml = to_xml(data, root)
     assert XSD.validate(etree.fromstring(xml)), XSD.error_log
     root_back, back = from_xml(xml)

@@ -132,7 +132,7 @@ def test_a_bundle_puts_each_document_on_a_new_page_the_dispatch_first():
 def test_a_state_example_reads_back_from_its_word_rendering(path, rendered):
     """The .docx route of the reader: the header, body and signing block come back as the record
     holds them (the Party examples' lone "*" is measured in benchmarks/roundtrip)."""
-    from khth.converters.compare import FAMILIES, compare
+    from record_compare import FAMILIES, compare
 
     record = load(path)
     _, got = read_source(rendered[path.stem], f"{path.stem}.docx")

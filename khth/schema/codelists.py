@@ -353,8 +353,3 @@ _labelled(MissingReason, {
                  "converter does not read. A clerk should check the source."),
 })
 
-
-ALL_CODELISTS: tuple[type[Codelist], ...] = (
-    DocumentType, System, Level, AdminUnitScheme, Profile, Relation, SignatureMarker,
-    RecipientPurpose, BlockRole, TimeframeKind, Frequency, SourceFormat, MissingReason,
-)

@@ -33,7 +33,6 @@ class TypeSpec:
 @dataclass
 class FieldSpec:
     name: str  # JSON property and XML element name
-    python_name: str
     type: TypeSpec
     required: bool
     description: str
@@ -96,7 +95,7 @@ def model_spec(cls: type[BaseModel]) -> ModelSpec:
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         if not info.description or not extra.get("vi"):
             raise TypeError(f"{cls.__name__}.{py_name} needs an English and a Vietnamese description")
-        f = FieldSpec(name=info.alias or py_name, python_name=py_name, type=tspec,
+        f = FieldSpec(name=info.alias or py_name, type=tspec,
                       required=info.is_required() and not optional, description=info.description,
                       vi=str(extra["vi"]), xml_item=extra.get("xmlItem"))  # type: ignore[arg-type]
         if tspec.kind == "list" and not f.xml_item:

@@ -20,7 +20,7 @@ from .codelists import (
     RecipientPurpose, Relation, SignatureMarker, SourceFormat, System, TimeframeKind,
 )
 from .types import (
-    Boolean, Code, DateTime, Decimal, FullDate, Identifier, JsonPointer, LineNumber, LongText,
+    Boolean, Code, DateTime, Decimal, Identifier, JsonPointer, LineNumber, LongText,
     MonthDay, PartialDate, Serial, Text, Version, Year,
 )
 
@@ -317,4 +317,3 @@ class Bundle(KhthModel):
 
 
 Block.model_rebuild()
-ROOT_MODELS: dict[str, type[KhthModel]] = {"document": Document, "bundle": Bundle}

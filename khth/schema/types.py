@@ -27,7 +27,6 @@ class SimpleType:
     pattern: str | None = None
     json_format: str | None = None
     minimum: int | None = None
-    multiline: bool = False
 
 
 def _nfc(value: str) -> str:
@@ -41,7 +40,7 @@ TEXT = SimpleType("Text", "string", "One line of text as printed, Unicode NFC, t
                   pattern=r"[^\s](.*[^\s])?")
 # Printed text that keeps its line breaks (the OCR layer of a scan, for example).
 LONG_TEXT = SimpleType("LongText", "string", "Text that may span several lines, Unicode NFC.",
-                       pattern=r"(.|\n|\r)+", multiline=True)
+                       pattern=r"(.|\n|\r)+")
 # ISO 8601 calendar date, reduced precision allowed when the printed date is incomplete.
 PARTIAL_DATE = SimpleType(
     "PartialDate", "string",
@@ -80,7 +79,6 @@ def _string(t: SimpleType):
 Text = _string(TEXT)
 LongText = _string(LONG_TEXT)
 PartialDate = _string(PARTIAL_DATE)
-FullDate = _string(FULL_DATE)
 MonthDay = _string(MONTH_DAY)
 DateTime = _string(DATE_TIME)
 Identifier = _string(IDENTIFIER)
@@ -93,5 +91,3 @@ Year = Annotated[int, Ge(1900), YEAR]
 LineNumber = Annotated[int, Ge(1), LINE]
 Boolean = Annotated[bool, BOOLEAN]
 
-SIMPLE_TYPES = (TEXT, LONG_TEXT, PARTIAL_DATE, FULL_DATE, MONTH_DAY, DATE_TIME, IDENTIFIER, CODE, POINTER,
-                VERSION, DECIMAL, SERIAL, YEAR, LINE, BOOLEAN)

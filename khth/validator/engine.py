@@ -161,14 +161,10 @@ class Validator:
         except KhthInputError as exc:
             return FileResult(name, [_from_loader(exc, name)], [])
         try:
-            findings, summaries = self._check_form(data, name, None)
+            findings, summaries = self._check_form(data, name)
         except Exception as exc:  # noqa: BLE001 - a fault of the tool is a finding, as for a file
             return FileResult(name, [internal_fault(name, exc)], [])
         return FileResult(name, findings, summaries)
-
-    def schema_findings(self, data: Any, name: str = "<data>") -> list[Finding]:
-        """JSON Schema violations only."""
-        return json_schema_findings(self._json[root_of(data)], data, name)
 
     # -- JSON and XML ----------------------------------------------------------------------------
 
@@ -228,8 +224,7 @@ class Validator:
             anchor(pointer)
         return FileResult(name, out, summaries, {p: anchors[p] for p in later}, checked.digests)
 
-    def _check_form(self, form: Any, name: str, xml_root: str | None,
-                    raw: bytes | None = None) -> tuple[list[Finding], list[Summary]]:
+    def _check_form(self, form: Any, name: str, raw: bytes | None = None) -> tuple[list[Finding], list[Summary]]:
         checked = self._check_records(form, name)
         return checked.findings, checked.summaries
 

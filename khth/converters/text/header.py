@@ -54,26 +54,20 @@ for _code, _names in CITATION_NAMES.items():
 @dataclass
 class Header:
     superior: str | None = None
-    superior_raw: str | None = None
     issuer: str | None = None
     issuer_raw: str | None = None
     motto: str | None = None  # "state" | "party" | "front" (a youth organisation's name in its place)
     number: str | None = None
     number_raw: str | None = None
     place: str | None = None
-    place_raw: str | None = None
     date: str | None = None  # ISO, reduced precision when blank
     date_raw: str | None = None
-    day_blank: bool = False
     document_type: str | None = None
-    type_printed: bool = False
-    type_line: str | None = None
     title: str | None = None
     title_start: int | None = None
     title_end: int | None = None
     subject_vv: bool = False
     body_start: int = 0  # index into the document's lines
-    first_line: int | None = None
     found_anything: bool = False
     lines_used: list[int] = field(default_factory=list)
 
@@ -196,7 +190,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             continue
         code = type_of_line(text)
         if code:
-            h.document_type, h.type_printed, h.type_line = code, True, text
+            h.document_type = code
             h.found_anything = True
             i += 1
             # The subject line: the next printed unit, up to the first paragraph of the body.
@@ -243,8 +237,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         h.issuer = bodies[0]
     elif len(bodies) >= 2:
         h.superior, h.issuer = bodies[0], " ".join(bodies[1:])
-    h.superior_raw, h.issuer_raw = h.superior, h.issuer
-    h.first_line = lines[0].num if lines else None
+    h.issuer_raw = h.issuer
     return h
 
 
@@ -303,8 +296,7 @@ def _take_date(h: Header, text: str, issuer_lines: list[str]) -> None:
     if left and is_caps_line(left):
         issuer_lines.append(left)
     h.place = clean(" ".join(keep)) or None
-    h.place_raw = h.place
-    h.date, h.day_blank = m.iso, not m.complete
+    h.date = m.iso
     h.date_raw = clean(text[m.start:])
 
 

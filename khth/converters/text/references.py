@@ -110,7 +110,6 @@ class Citation:
     title_end: int | None = None
     para: Para | None = None
     number_restored: bool = False
-    number_evidence: str | None = None
     position: int = 0  # order of appearance in the document
 
     @property
@@ -410,11 +409,9 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
         name_key = m["type"]
         codes = _name_codes(name_key)
         restored = False
-        evidence = None
         if ocr:
             fixed, restored = _restore_number(number, codes)
             if restored:
-                evidence = clean(text[m.start(): m.end("number")])
                 number = fixed
         code = symbol_type(number, codes)
         if code is None:
@@ -439,7 +436,7 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
                     start = who_start
         cit = Citation("number", code, _number_key(number), number=number, date=date, issuer=issuer,
                        printed=clean(text[start:end]), start=start, end=end, para=para,
-                       number_restored=restored, number_evidence=evidence)
+                       number_restored=restored)
         t = _title_extent(text, key, end)
         if t:
             cit.title = clean(text[t[0]: t[1]])
@@ -755,7 +752,6 @@ class Abbrev:
     printed: str
     start: int
     para: Para
-    refers_to: str | None = None
     restored: bool = False
 
 

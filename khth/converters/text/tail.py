@@ -32,7 +32,6 @@ class Tail:
     right: list[str] = field(default_factory=list)  # OCR: right-column fragments, in order
     start: int | None = None
     end: int | None = None
-    appendix: list[Line] = field(default_factory=list)  # lines of an appendix after the footer
 
 
 # A token that is no part of a printed word: marks of a seal or a signature in an OCR layer.
@@ -118,7 +117,7 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
         return tail
     # The document reader splits the appendix off first and notes where it stands; a footer read
     # on its own still keeps it apart from the recipients and the signer.
-    lines, tail.appendix = split_appendix(lines)
+    lines, _appendix = split_appendix(lines)
     tail.start, tail.end = lines[0].num, lines[-1].num
     markers: list[tuple[str, str]] = []
     position = None

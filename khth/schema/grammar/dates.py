@@ -81,11 +81,6 @@ class PrintedDate:
         except ValueError:
             return None
 
-    @property
-    def complete(self) -> bool:
-        """A day of the calendar, printed whole."""
-        return self.day is not None and self.iso is not None
-
 
 def _int(text: str | None) -> int | None:
     return int(text.translate(_OCR_DIGITS)) if text else None
