@@ -213,3 +213,12 @@ def test_worded_parameters_follow_the_language(r, token):
     assert "<en:" not in vi and "<vi:" not in en
     assert all(f"{{{f}}}" not in vi + en for f in fields)
     assert (f"<vi:{token}>" in vi) == bool(_FIELD.findall(r.message_vi))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_plan_validate_usage_errors_speak_one_language(tmp_path, lang):
+    result = CliRunner().invoke(validate_main, [str(tmp_path), "--lang", lang])
+    assert result.exit_code == 2
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("plan-validate:")]
+    assert len(lines) == 1, result.output
+    assert has_vietnamese(lines[0]) == (lang == "vi"), lines[0]

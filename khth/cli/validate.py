@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from typing import NoReturn
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
     """
     options = Options(today=today or date.today().isoformat(), max_bytes=max_bytes,
                       require_parents=require_parents, profile=profile)
-    files, walk_findings = _files_to_check(paths, allow_empty)
+    files, walk_findings = _files_to_check(paths, allow_empty, lang)
     try:
         result = _validate(files, walk_findings, "-" in paths, options, jobs or os.cpu_count() or 1, quiet)
         if fmt != "text" or verbose:  # these reports show info findings: locate them too
@@ -101,14 +102,13 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
         if tree and fmt == "text":
             report += "\n".join(tree_lines(result.summaries, lang)) + "\n"
     except Exception as exc:  # a fault of the tool, not of the input: exit 2, never a traceback
-        click.echo(f"plan-validate: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        _usage(f"lỗi nội bộ: {type(exc).__name__}: {exc}", f"internal error: {type(exc).__name__}: {exc}", lang)
     if output:
         try:
             write_atomically(Path(output), report.encode("utf-8"))
         except OSError as exc:
             _usage(f"{output}: không ghi được báo cáo, tệp cũ (nếu có) được giữ nguyên: {exc.strerror or exc}",
-                   f"{output}: cannot write the report; an existing file is left as it was: {exc.strerror or exc}")
+                   f"{output}: cannot write the report; an existing file is left as it was: {exc.strerror or exc}", lang)
     else:
         click.echo(report, nl=False)
     if tree and fmt != "text":
@@ -118,13 +118,14 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _usage(vi: str, en: str) -> None:
-    """Stop with exit code 2 and a message whole in each language."""
-    click.echo(f"plan-validate: {vi}\nplan-validate: {en}", err=True)
+def _usage(vi: str, en: str, lang: str) -> NoReturn:
+    """Stop with exit code 2 and a message whole in the language(s) asked for."""
+    shown = {"vi": [vi], "en": [en]}.get(lang, [vi, en])
+    click.echo("\n".join(f"plan-validate: {m}" for m in shown), err=True)
     sys.exit(EXIT_USAGE)
 
 
-def _files_to_check(paths: tuple[str, ...], allow_empty: bool) -> tuple[list[Path], list[Finding]]:
+def _files_to_check(paths: tuple[str, ...], allow_empty: bool, lang: str) -> tuple[list[Path], list[Finding]]:
     """The files of every path argument. A path that does not exist or is neither a file nor a
     folder (a FIFO, a device) is refused before anything is read, as is a folder with no record
     file unless ``allow_empty``."""
@@ -137,18 +138,18 @@ def _files_to_check(paths: tuple[str, ...], allow_empty: bool) -> tuple[list[Pat
             mode = os.stat(raw).st_mode
         except OSError as exc:
             _usage(f"{raw}: không có tệp hay thư mục này ({exc.strerror or exc})",
-                   f"{raw}: no such file or folder ({exc.strerror or exc})")
+                   f"{raw}: no such file or folder ({exc.strerror or exc})", lang)
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             _usage(f"{raw}: không phải tệp thông thường hay thư mục (ống FIFO, socket, thiết bị); không đọc. "
                    "Đọc từ đầu vào chuẩn: dùng -",
                    f"{raw}: neither a regular file nor a folder (a FIFO, socket or device); not read. "
-                   "To read standard input, give -")
+                   "To read standard input, give -", lang)
         found, walked = collect([raw])
         if not found and not allow_empty:
             _usage(f"{raw}: không có tệp .json hay .xml nào để kiểm tra (thư mục ẩn và node_modules không được "
                    "tìm). Dùng --allow-empty nếu thư mục rỗng là bình thường",
                    f"{raw}: no .json or .xml file to check (hidden folders and node_modules are not searched). "
-                   "Give --allow-empty if an empty folder is expected")
+                   "Give --allow-empty if an empty folder is expected", lang)
         files += found
         findings += walked
     return files, findings
