@@ -157,3 +157,26 @@ def test_docx_replaces_an_existing_file_whole(tmp_path):
     out.write_bytes(b"old")
     assert run(WHOLE, "--to", "docx", "-o", out).exit_code == 0
     assert out.read_bytes()[:2] == b"PK" and list(tmp_path.iterdir()) == [out]
+
+
+# --- every listed fact is named once, under the right rule ----------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from khth.schema.codelists import MissingReason  # noqa: E402
+
+_MISSING = st.dictionaries(st.sampled_from(sorted(PUBLISHED_FACTS)), st.sampled_from([m.value for m in MissingReason]))
+
+
+@given(_MISSING, st.sampled_from(["/title/x", "/annex", "/signature/position"]))
+def test_each_published_fact_listed_is_named_once_by_its_kind(missing, other):
+    doc = {"profile": "lenient", "provenance": {"missing": [{"field": f, "reason": r} for f, r in missing.items()]
+                                                + [{"field": other, "reason": "lost"}]}}
+    findings = {f.code: f for f in khth.facts_not_read(doc)}
+    blank = {f for f, r in missing.items() if r == MissingReason.BLANK.value}
+    for code, fields in (("convert.facts-blank", blank), ("convert.facts-not-read", set(missing) - blank)):
+        finding = findings.pop(code, None)
+        assert (finding is not None) == bool(fields)
+        for field in fields:
+            assert finding.en.count(f"({field},") + finding.en.count(f"({field})") == 1
+    assert findings == {} and all(other not in f.en for f in khth.facts_not_read(doc))
