@@ -180,3 +180,8 @@ def test_each_published_fact_listed_is_named_once_by_its_kind(missing, other):
         for field in fields:
             assert finding.en.count(f"({field},") + finding.en.count(f"({field})") == 1
     assert findings == {} and all(other not in f.en for f in khth.facts_not_read(doc))
+
+
+def test_no_facts_are_named_when_the_output_cannot_be_written(tmp_path):
+    result = run(LOST_HEADERS[0], "--to", "json", "-o", tmp_path / "no-such-folder" / "out.json")
+    assert result.exit_code == 1 and "could not read" not in result.stderr and "cannot write" in result.stderr

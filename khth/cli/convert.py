@@ -87,10 +87,8 @@ def main(input_path: str, to: str, output: str | None, lang: str, require: str |
         name = None if input_path == "-" else Path(input_path).name
         record = api.convert(data, name=name)
         gaps = [] if _is_record(data) and not require else api.facts_not_read(record)
-        for finding in gaps:
-            where = f"{input_path}:{finding.pointer}" if finding.pointer else input_path
-            click.echo(f"plan-convert: {where}: {_worded(finding, lang)}", err=True)
         if require and gaps:
+            _name_gaps(input_path, gaps, lang)
             _say(input_path, {"vi": f"không ghi gì: hồ sơ {require} cần các thông tin trên",
                               "en": f"nothing written: the {require} profile needs the facts above"}, lang)
             sys.exit(EXIT_FAILED)
@@ -111,7 +109,14 @@ def main(input_path: str, to: str, output: str | None, lang: str, require: str |
             sys.exit(EXIT_FAILED)
     else:
         sys.stdout.buffer.write(result)
+    _name_gaps(input_path, gaps, lang)  # once the conversion has succeeded
     sys.exit(EXIT_OK)
+
+
+def _name_gaps(input_path: str, gaps: list[api.Finding], lang: str) -> None:
+    for finding in gaps:
+        where = f"{input_path}:{finding.pointer}" if finding.pointer else input_path
+        click.echo(f"plan-convert: {where}: {_worded(finding, lang)}", err=True)
 
 
 def _worded(finding: api.Finding, lang: str) -> str:
