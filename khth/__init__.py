@@ -10,14 +10,15 @@ The layers, each importing only those before it:
 - :mod:`khth.api` and :mod:`khth.cli` — the Python API and the two commands built on it.
 
 The API's names are importable from here: ``khth.load``, ``khth.validate``, ``khth.convert``,
-``khth.to_json``, ``khth.to_xml``, ``khth.to_text``.
+``khth.to_json``, ``khth.to_xml``, ``khth.to_text``, ``khth.to_docx``, ``khth.facts_not_read``.
 """
 
 from typing import Any
 
 from khth.schema.version import KHTH_VERSION, __version__
 
-__all__ = ["KHTH_VERSION", "__version__", "load", "validate", "convert", "to_json", "to_xml", "to_text", "InputError",
+__all__ = ["KHTH_VERSION", "__version__", "load", "validate", "convert", "to_json", "to_xml", "to_text", "to_docx",
+           "facts_not_read", "InputError",
            "Finding", "Record", "Report"]
 
 

@@ -5,6 +5,7 @@
 >>> report = khth.validate("examples/", today="2026-01-01")
 >>> plan = khth.convert("examples/sources/000_a86e3adf03591467.txt")
 >>> xml = khth.to_xml(plan)
+>>> gaps = khth.facts_not_read(plan)  # published facts the reader could not read, per document
 
 Errors in what is given raise :class:`InputError` (``code``, an ``input.*`` rule of the catalogue, its
 message ``params``, ``vi``, ``en``, ``line``, ``column``);
@@ -22,7 +23,9 @@ from typing import Any, Union
 
 from khth.input.canonical import canonical_json, root_of
 from khth.input.errors import KhthInputError as InputError
-from khth.schema.catalogue import Text
+from khth.schema.catalogue import FACT_NAMES, Text, rule
+from khth.schema.codelists import MissingReason
+from khth.schema.profiles import PUBLISHED_FACTS
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, read_limited
 from khth.input.xml_form import from_xml
 from khth.input.xml_form import to_xml as _to_xml
@@ -30,7 +33,7 @@ from khth.validator.engine import FileResult, Options, RunResult, Validator, col
 from khth.validator.findings import Finding
 
 __all__ = ["InputError", "Record", "Report", "Finding", "load", "validate", "convert", "to_json", "to_xml",
-           "to_text"]
+           "to_text", "to_docx", "facts_not_read"]
 
 Source = Union[str, "os.PathLike[str]", bytes]
 Report = RunResult
@@ -151,3 +154,52 @@ def to_text(record: Record | dict[str, Any]) -> str:
     from khth.converters.text.render import render
 
     return render(_record(record).data)
+
+
+def to_docx(record: Record | dict[str, Any]) -> bytes:
+    """The record as a Word document (.docx) in the official layout; a bundle gives its documents in turn."""
+    from khth.converters.word.render import render_docx
+
+    return render_docx(_record(record).data)
+
+
+# A fact the source prints blank was read, as blank; every other reason means it was not read.
+BLANK_REASON = MissingReason.BLANK.value
+
+
+def facts_not_read(record: Record | dict[str, Any], file: str = "") -> list[Finding]:
+    """The facts of the ``published`` profile each document of ``record`` lacks, as the reasons in its
+    ``provenance.missing`` explain them: one ``convert.facts-not-read`` finding per document for the facts
+    not read (lost, not found, not printed), and one ``convert.facts-blank`` for those the source shows
+    blank. A document with none gives no finding. ``pointer`` is the document's place in the record."""
+    r = _record(record)
+    findings: list[Finding] = []
+    for n, doc in enumerate(r.documents):
+        place = f"/documents/{n}" if r.root == "bundle" else ""
+        missing = [m for m in (doc.get("provenance") or {}).get("missing", []) if m.get("field") in PUBLISHED_FACTS]
+        profile = str(doc.get("profile", ""))
+        for code, chosen in (("convert.facts-not-read", [m for m in missing if m.get("reason") != BLANK_REASON]),
+                             ("convert.facts-blank", [m for m in missing if m.get("reason") == BLANK_REASON])):
+            if chosen:
+                findings.append(_facts_finding(code, chosen, profile, file, place))
+    return findings
+
+
+def _facts_finding(code: str, missing: list[dict[str, Any]], profile: str, file: str, place: str) -> Finding:
+    reasons = MissingReason.labels()
+
+    def listed(lang: str) -> str:
+        return "; ".join(f"{getattr(FACT_NAMES[m['field']], lang)} ({m['field']}" + _reason(m, reasons, lang) + ")"
+                         for m in missing)
+
+    params = {"facts": Text(listed("vi"), listed("en")), "profile": profile}
+    r = rule(code)
+    return Finding(file, code, r.severity, r.message("vi", params), r.message("en", params), place or None)
+
+
+def _reason(missing: dict[str, Any], reasons: dict[str, tuple[str, str, str]], lang: str) -> str:
+    """The reason worded in ``lang``; a blank goes without, the message already says the facts are blank."""
+    reason = missing.get("reason")
+    if reason == BLANK_REASON or reason not in reasons:
+        return ""
+    return ", " + reasons[reason][0 if lang == "vi" else 1].lower()

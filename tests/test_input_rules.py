@@ -97,5 +97,6 @@ def test_docx_without_python_docx(monkeypatch):
 
 def test_every_rule_only_plan_convert_or_the_api_raises_is_exercised():
     others = {r.code for r in RULES if VALIDATE not in r.tools}
-    exercised = set(CONVERTED) | set(WRITTEN) | {"input.text-unreadable", "input.docx-unavailable"}
+    exercised = set(CONVERTED) | set(WRITTEN) | {"input.text-unreadable", "input.docx-unavailable"} \
+        | {"convert.facts-not-read", "convert.facts-blank"}  # tests/test_convert_facts_not_read.py
     assert others <= exercised

@@ -16,7 +16,7 @@ import pytest
 import khth
 import khth.validator.engine  # noqa: F401 - registers every check
 from khth.input.errors import KhthInputError
-from khth.schema.catalogue import CODES, RULES, rule
+from khth.schema.catalogue import CODES, RULES, VALIDATE, rule
 from khth.validator.registry import CHECKS, SHARED, checks, owned_by
 
 PACKAGE = Path(khth.__file__).parent
@@ -72,8 +72,17 @@ def inline_worded() -> dict[str, list[str]]:
 
 
 def test_every_validator_rule_has_one_registered_check():
-    unbound = [r.code for r in RULES if r.category != "input" and r.code not in CHECKS]
+    unbound = [r.code for r in RULES if r.category not in ("input", "convert") and r.code not in CHECKS]
     assert unbound == []
+
+
+def test_convert_rules_are_worded_by_the_api_not_checked_by_the_validator():
+    """A convert.* rule describes what a conversion could not read: the API words it
+    (khth.api.facts_not_read), plan-validate never raises it."""
+    convert_rules = [r for r in RULES if r.category == "convert"]
+    api_source = (PACKAGE / "api.py").read_text(encoding="utf-8")
+    assert convert_rules and all(VALIDATE not in r.tools and f'"{r.code}"' in api_source for r in convert_rules)
+    assert [code for code in CHECKS if rule(code).category == "convert"] == []
 
 
 def test_input_rules_are_raised_not_registered():

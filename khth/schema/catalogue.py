@@ -18,7 +18,7 @@ from typing import Any
 from .codelists import DISTRICT_LEVEL_END, vietnamese_date
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("input", "schema", "profile", "document", "corpus")
+CATEGORIES = ("input", "convert", "schema", "profile", "document", "corpus")
 LANGUAGES = ("vi", "en")
 MESSAGE_LANGUAGES = (*LANGUAGES, "both")  # the tools' --lang choices
 VALIDATE, CONVERT, API = "plan-validate", "plan-convert", "the Python API"
@@ -81,6 +81,18 @@ VALUE_KINDS = {
     "code": Text("một mã", "a code"), "boolean": Text("true hoặc false", "true or false"),
     "integer": Text("số nguyên", "an integer"), "string": Text("chuỗi ký tự", "a string"),
     "array": Text("một mảng", "an array"), "object": Text("một đối tượng", "an object"),
+}
+
+
+# The facts the published profile requires (khth.schema.profiles.PUBLISHED_FACTS), named per language
+# for the convert.* messages.
+FACT_NAMES = {
+    "/number": Text("số, ký hiệu", "number"), "/number/serial": Text("số thứ tự", "serial"),
+    "/issueDate": Text("ngày ban hành", "issue date"), "/issuer": Text("cơ quan ban hành", "issuer"),
+    "/title": Text("trích yếu", "title"), "/parent": Text("văn bản được thực hiện", "parent document"),
+    "/parent/number": Text("số văn bản được thực hiện", "parent's number"),
+    "/parent/issueDate": Text("ngày văn bản được thực hiện", "parent's issue date"),
+    "/signature": Text("chữ ký", "signature"), "/signature/name": Text("người ký", "signer"),
 }
 
 
@@ -285,6 +297,19 @@ RULES: tuple[Rule, ...] = (
        "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
        "plan-convert checks what it has read with plan-validate's schema and document rules and writes nothing "
        "when an error remains; run plan-validate on the JSON form to see every finding.", (CONVERT, API)),
+    # --- convert: what a conversion could not read ----------------------------------------------
+    _r("convert.facts-not-read", "warning", "Không đọc được thông tin", "Facts not read",
+       "không đọc được: {facts} — hồ sơ {profile}", "could not read: {facts} — {profile} profile",
+       "The reader could not read facts the `published` profile requires (the header lost in extraction, or "
+       "not printed); each is listed in `provenance.missing` with its reason and the record is `lenient`. "
+       "`plan-convert` names them after converting a document (not KHTH JSON or XML); with "
+       "`--require published` they stop the conversion (exit 1, nothing written).", (CONVERT, API)),
+    _r("convert.facts-blank", "info", "Thông tin để trống", "Facts left blank",
+       "văn bản để trống: {facts} — hồ sơ {profile}", "left blank in the document: {facts} — {profile} profile",
+       "The document itself shows these facts blank (a number with no serial, a date with no day, as in a "
+       "draft): they were read as blank, not lost. They are named apart from the facts not read; with "
+       "`--require published` they too stop the conversion, since a published record needs them.",
+       (CONVERT, API)),
     # --- schema -------------------------------------------------------------------------------
     _r("schema.json", "error", "Sai lược đồ JSON", "JSON Schema violation", "{detail}", "{detail}",
        "The record is not valid against `khth/schema/document.schema.json` or `khth/schema/bundle.schema.json` (JSON Schema "
