@@ -104,6 +104,8 @@ def test_a_malformed_khth_record_is_still_malformed_xml(data):
     (b"<note>x</unclosed>", None),
     (b'<table xmlns="urn:khth:xml:1"><tr>', "xml"),
     (b"<other>x</other>", "xml"),
+    (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "b">]><document/>', "xml"),
+    (b"<!DOCTYPE html>\n<html><body>x", None),
     (b"[1, 2]", "json"),
     ("[Dự thảo] KẾ HOẠCH".encode(), None),
     (b'{"a": ', "json"),

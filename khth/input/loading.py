@@ -91,8 +91,9 @@ def detect_format(data: bytes, *, by_content: bool = False) -> str | None:
     return None
 
 
-_PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
-_DOCTYPE_HTML = re.compile(rb"<!doctype\s+html\b", re.I)
+# What may stand before the root element: declarations, comments, a DOCTYPE (parse_xml refuses it
+# in a record; an HTML page's "<!DOCTYPE html>" is followed by its <html> root).
+_PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^\[>]*(?:\[.*?\])?\s*>)*", re.S | re.I)
 _START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?P<local>[A-Za-z_][\w.-]*)(?P<attrs>[^<>]*)")
 _KHTH_NS = b"urn:khth:xml:1"
 _KHTH_ROOTS = frozenset({b"document", b"bundle"})
@@ -104,8 +105,6 @@ _HTML_ROOTS = frozenset(n.encode() for n in (
 
 def _xml_by_content(data: bytes) -> str | None:
     rest = data[_PROLOG.match(data).end():]  # type: ignore[union-attr]
-    if _DOCTYPE_HTML.match(rest):
-        return None
     tag = _START_TAG.match(rest)
     if tag is None:
         return None  # "<" opens no element ("<3", "<<", "< 5 năm"): text
