@@ -176,7 +176,7 @@ TEXT_PATH_LIMIT = 4096
 
 
 def _read_as_text(data: bytes) -> bool:
-    return detect_format(data.lstrip(b"\xef\xbb\xbf")) is None and utf16_record(data) is None
+    return detect_format(data.lstrip(b"\xef\xbb\xbf"), by_content=True) is None and utf16_record(data) is None
 
 
 def _check_convert(path: Path, to: str, validator: Validator) -> None:

@@ -6,6 +6,7 @@ Reading does not validate: :func:`khth.api.convert` checks what is read before i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -31,7 +32,7 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     utf16 = utf16_record(data)
     if utf16:  # never read as text: the tags would land in the record
         raise utf16_refusal(*utf16)
-    fmt = detect_format(data.lstrip(b"\xef\xbb\xbf"))
+    fmt = detect_format(data.lstrip(b"\xef\xbb\xbf"), by_content=True)
     if fmt in ("json", "xml"):
         check_bytes(data)
         if fmt == "json":
@@ -42,6 +43,7 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     from .text.encoding import decode_text
 
     text, note = decode_text(data)
+    text = html_as_text(text)
     try:
         record = text_to_record(text, name)
     except KhthInputError:
@@ -52,6 +54,81 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
         for doc in record.get("documents", [record]):
             doc["provenance"].setdefault("notes", []).append(note)
     return root_of(record), record
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|div|p|section|article|main)\b", re.I)
+# Elements after which a browser starts a new line: their text is a line of its own.
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
+                    "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split())
+
+
+def html_as_text(text: str) -> str:
+    """``text`` with its HTML taken to lines the text reader reads: a page (opening with ``<html>``,
+    ``<div>``…) whole, a line at each block element; in Markdown (pandoc's gfm writes a table whose
+    cells hold several paragraphs, such as a document's header, as raw HTML), each ``<table>`` as
+    its cells' paragraphs, a line each, a row of three cells or more as one line of tab-separated
+    cells (a task table, as Word's text export writes it)."""
+    if _HTML_START.match(text):
+        return _block_lines(text)
+    if "<table" not in text.lower():
+        return text
+    return _HTML_TABLE.sub(lambda m: _table_lines(m.group(0)), text)
+
+
+def _parse_html(markup: str):
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(markup)
+    except Exception:  # noqa: BLE001 - markup lxml cannot read stays as it was written
+        return None
+
+
+def _lines_of(element) -> list[str]:
+    """The text of ``element``, a line at each block element inside it, white space collapsed."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        block = isinstance(el.tag, str) and el.tag.lower() in _BLOCKS
+        if block:
+            parts.append("\n")
+        if isinstance(el.tag, str) and el.tag.lower() not in ("script", "style") and el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(element)
+    lines = (re.sub(r"\s+", " ", ln).strip() for ln in "".join(parts).split("\n"))
+    return [ln for ln in lines if ln]
+
+
+def _block_lines(markup: str) -> str:
+    root = _parse_html(markup)
+    return markup if root is None else "\n".join(_lines_of(root)) + "\n"
+
+
+def _table_lines(markup: str) -> str:
+    table = _parse_html(markup)
+    if table is None:
+        return markup
+    out: list[str] = []
+    for row in table.iter("tr"):
+        cells = [_lines_of(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        if len(filled) >= 3:
+            out.append("\t".join(" ".join(c) for c in cells))
+        else:
+            for cell in filled:
+                out.extend(cell)
+                out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def nfc(form: Any) -> Any:

@@ -69,14 +69,56 @@ def not_a_file() -> KhthInputError:
     return KhthInputError.of("input.not-a-file")
 
 
-def detect_format(data: bytes) -> str | None:
-    """'json' or 'xml' by the first significant byte; None when neither."""
+def detect_format(data: bytes, *, by_content: bool = False) -> str | None:
+    """'json' or 'xml' by the first significant byte; None when neither.
+
+    ``by_content`` (plan-convert, which reads text too): a text opening with "[" is JSON only when
+    it parses as JSON, and one opening with "<" is XML only when its root element says so: an
+    HTML root (pandoc's gfm opens with a raw ``<table>``, a saved web page with ``<html>``) without
+    the KHTH namespace is text, and so is a text whose root is neither KHTH's nor well-formed. A
+    KHTH record that is malformed (its namespace or root name) is still XML, to be reported as such."""
     head = data.lstrip()[:1]
+    if head == b"[" and by_content:
+        try:
+            orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return None
+        return "json"
     if head in (b"{", b"["):
         return "json"
     if head == b"<":
-        return "xml"
+        return _xml_by_content(data) if by_content else "xml"
     return None
+
+
+# What may stand before the root element: declarations, comments, a DOCTYPE (parse_xml refuses it
+# in a record; an HTML page's "<!DOCTYPE html>" is followed by its <html> root).
+_PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^\[>]*(?:\[.*?\])?\s*>)*", re.S | re.I)
+_START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?P<local>[A-Za-z_][\w.-]*)(?P<attrs>[^<>]*)")
+_KHTH_NS = b"urn:khth:xml:1"
+_KHTH_ROOTS = frozenset({b"document", b"bundle"})
+_HTML_ROOTS = frozenset(n.encode() for n in (
+    "html head body table thead tbody tr td th colgroup col div p span section article main header footer "
+    "nav aside h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code br hr a b i u em strong img "
+    "figure center font meta title link style script form").split())
+
+
+def _xml_by_content(data: bytes) -> str | None:
+    rest = data[_PROLOG.match(data).end():]  # type: ignore[union-attr]
+    tag = _START_TAG.match(rest)
+    if tag is None:
+        return None  # "<" opens no element ("<3", "<<", "< 5 năm"): text
+    if _KHTH_NS in tag["attrs"] or tag["local"] in _KHTH_ROOTS:
+        return "xml"
+    if tag["local"].lower() in _HTML_ROOTS:
+        return None
+    from lxml import etree
+
+    try:
+        etree.fromstring(data, parser=_parser())
+    except etree.XMLSyntaxError:
+        return None
+    return "xml"
 
 
 def _utf16(data: bytes) -> str | None:
