@@ -17,6 +17,7 @@ still point into the text as given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
@@ -299,7 +300,185 @@ def _in_column_order(printed: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return left + right + tail
 
 
+# A table as pandoc's plain and Markdown writers print it: a grid table ("+----+----+" borders, "| a | b |"
+# rows, each cell spread over several lines side by side with its neighbours), or a simple or multiline
+# table (rules of dashes, one run of dashes a column, cells under them separated by spaces).
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where a table's column stands on its lines, in display cells, and how wide its text may run."""
+
+    start: int
+    end: int
+
+    @property
+    def width(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class _Paragraph:
+    """A cell's paragraph: the lines pandoc wrapped it over, and the source line of the first."""
+
+    lines: list[str]
+    line: int
+
+
+def _display(raw: str) -> list[str]:
+    """The line as display cells: a combining mark belongs to the cell of the letter before it, so that
+    offsets measured on a border line (which has none) fall on the same columns of a row line."""
+    cells: list[str] = []
+    for ch in raw:
+        if cells and unicodedata.combining(ch):
+            cells[-1] += ch
+        else:
+            cells.append(ch)
+    return cells
+
+
+def _runs(rule: str, mark: str) -> list[_Column]:
+    """The columns of a border or dashed rule: each run of characters other than ``mark`` (a grid's
+    "+") or each run of dashes (a simple table's rule)."""
+    if mark == "+":
+        cuts = [i for i, ch in enumerate(rule) if ch == "+"]
+        return [_Column(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+    return [_Column(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+
+
+def _cell_text(cells: list[str], col: _Column) -> str:
+    return "".join(cells[col.start:col.end]).strip(" |")
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether pandoc broke ``line`` only because ``following``'s first word would not fit beside it;
+    a break that leaves room was in the document (a line break or a new paragraph)."""
+    word = following.split()[0] if following.split() else ""
+    return len(_display(line.strip())) + 1 + len(_display(word)) > width
+
+
+def _column_paragraphs(rows: list[list[tuple[str, int]]], width: int) -> list[_Paragraph]:
+    """One column's paragraphs, row by row: a blank cell line or a row's end closes a paragraph, a
+    line pandoc wrapped continues it."""
+    out: list[_Paragraph] = []
+    for row in rows:
+        open_: _Paragraph | None = None
+        for text, line in row:
+            if not text:
+                open_ = None
+            elif open_ is not None and _wrapped(open_.lines[-1], text, width):
+                open_.lines.append(text)
+            else:
+                open_ = _Paragraph([text], line)
+                out.append(open_)
+    return out
+
+
+def _grid_table(raw_lines: list[str], at: int) -> tuple[list[_Column], list[list[int]], int] | None:
+    """The grid table whose top border is line ``at``: its columns, its rows (the indices of each
+    row's lines), and the index after its last border."""
+    columns = _runs("".join(_display(raw_lines[at].rstrip())), "+")
+    rows: list[list[int]] = []
+    current: list[int] = []
+    i = at + 1
+    while i < len(raw_lines):
+        raw = raw_lines[i].rstrip()
+        if _GRID_BORDER.match(raw):
+            if current:
+                rows.append(current)
+            current = []
+        elif _GRID_ROW.match(raw):
+            current.append(i)
+        else:
+            break
+        i += 1
+    if current or not rows or len(columns) < 2:
+        return None  # a table left open or of one column is not a header's grid
+    return columns, rows, i
+
+
+def _dash_table(raw_lines: list[str], at: int) -> tuple[list[_Column], list[list[int]], int] | None:
+    """The simple or multiline table whose first dashed rule is line ``at``: its columns (taken from
+    the first rule that has two or more runs), its rows (blank lines between rows of a multiline
+    table, each line a row in a simple one), and the index after its closing rule."""
+    columns = _runs(raw_lines[at].rstrip(), "-")
+    rows: list[list[int]] = []
+    current: list[int] = []
+    i = at + 1
+    while i < min(len(raw_lines), at + 40):
+        raw = raw_lines[i].rstrip()
+        if _DASH_RULE.match(raw):
+            runs = _runs(raw, "-")
+            if len(columns) < 2 and len(runs) >= 2:
+                columns = runs
+            if current:
+                rows.append(current)
+            current = []
+            if i + 1 >= len(raw_lines) or not raw_lines[i + 1].strip():
+                if len(columns) >= 2 and rows:
+                    return columns, rows, i + 1
+        elif not raw.strip():
+            if current:
+                rows.append(current)
+            current = []
+        else:
+            current.append(i)
+        i += 1
+    return None
+
+
+def _table_lines(raw_lines: list[str], columns: list[_Column], rows: list[list[int]],
+                 simple: bool) -> list[tuple[str, int]]:
+    """The table's cells as printed lines: the left column's paragraphs, then the next column's, each
+    with the 1-based source line it starts on."""
+    out: list[tuple[str, int]] = []
+    for k, col in enumerate(columns):
+        # a simple table's last column may run past its rule; a grid's cell is padded by a space each side
+        end = 10**6 if simple and k == len(columns) - 1 else col.end
+        span = _Column(col.start, end)
+        cells = [[(_cell_text(_display(raw_lines[i]), span), i + 1) for i in row] for row in rows]
+        width = col.width - (2 if not simple else 0)
+        out += [(" ".join(p.lines), p.line) for p in _column_paragraphs(cells, width)]
+    return out
+
+
+def _untable(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
+    """The lines with a header printed as a pandoc table put back as one cell paragraph a line, left
+    column first; and the 1-based source line of each. None when no such table opens the text."""
+    for at, raw in enumerate(raw_lines[:_SEARCH]):
+        simple = bool(_DASH_RULE.match(raw))
+        if not simple and not _GRID_BORDER.match(raw):
+            continue
+        found = _dash_table(raw_lines, at) if simple else _grid_table(raw_lines, at)
+        if found is None:
+            continue
+        columns, rows, end = found
+        cells = _table_lines(raw_lines, columns, rows, simple)
+        if not any(_is_grammatical(p) for text, _ in cells for p in _pieces(text)):
+            continue  # a portal's or a body's table, not the header
+        lines = raw_lines[:at] + [t for t, _ in cells] + raw_lines[end:]
+        origin = list(range(1, at + 1)) + [n for _, n in cells] + list(range(end + 1, len(raw_lines) + 1))
+        return lines, origin
+    return None
+
+
 def tidy_opening(raw_lines: list[str]) -> Opening | None:
+    """The source lines with a header printed as a table taken out of it (see :func:`_untable`) and the
+    opening put back into its printed lines; None when they need nothing."""
+    untabled = _untable(raw_lines)
+    if untabled is None:
+        return _tidy(raw_lines)
+    lines, source = untabled
+    tidied = _tidy(lines)
+    if tidied is None:
+        return Opening(lines, source)
+    return Opening(tidied.lines, [source[n - 1] for n in tidied.origin], [source[n - 1] for n in tidied.skipped])
+
+
+def _tidy(raw_lines: list[str]) -> Opening | None:
     """The source lines with the opening put back into its printed lines (see the module's text);
     None when they need nothing.
 
