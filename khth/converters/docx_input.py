@@ -15,7 +15,7 @@ import re
 import zipfile
 
 from khth.input.errors import KhthInputError
-from .text.layout import Line
+from .text.layout import Line, is_layout_mark
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -116,10 +116,6 @@ class _Numbering:
         return label.strip() or None
 
 
-# A paragraph that prints only a layout mark: the "*" under a Party issuer's name (Hướng dẫn
-# 36-HD/VPTW) or a rule ("-----") under a name or the motto. The text reader drops them as layout;
-# read here as text, the "*" would end the header before the number and the date.
-_LAYOUT_MARK = re.compile(r"\*|[-_–—=.*][-_–—=.* ]{2,}")
 
 
 def _body_table(table) -> bool:
@@ -153,7 +149,7 @@ def docx_lines(data: bytes) -> list[Line]:
         index += 1
         text = re.sub(r"\s+", " ", paragraph.text.replace("\u00a0", " ")).strip()
         label = numbering.label(paragraph)
-        if not text or (not label and _LAYOUT_MARK.fullmatch(text)):
+        if not text or (not label and is_layout_mark(text)):
             return None
         runs = [r for r in paragraph.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold or (r.bold is None and paragraph.style is not None and

@@ -17,8 +17,8 @@ from khth.schema.grammar import BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUM
 from .common import Para, fold
 
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
-_RULE = re.compile(r"^[-_–=.*\s]{3,}$")
-_RULE_OPENERS = "-_–=.*"  # what a trimmed line matching _RULE can open with (_PAGE_NUMBER: "-–" or \d)
+_RULE = re.compile(r"^[-_–—=.*\s]{3,}$")
+_RULE_OPENERS = "-_–—=.*"  # what a trimmed line matching _RULE can open with (_PAGE_NUMBER: "-–" or \d)
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|\./\.|\.\)|[.;:]”|\))$")
 _STOPS = (".", ":", ";", "!", "?", "…", ")")
 
@@ -256,6 +256,15 @@ def _right_column_piece(text: str, caps: bool = True, name: bool = True) -> bool
                 or (caps and is_caps_line(text)) or (name and looks_like_name(text)))
 
 
+def is_layout_mark(text: str) -> bool:
+    """A trimmed line that prints only a layout mark: the "*" under a Party issuer's name (Hướng dẫn
+    36-HD/VPTW) or a rule ("-----", "———") under a name or the motto; never a label ("1.", "-")."""
+    if text == "*":
+        return True
+    return bool(text) and text[0] in _RULE_OPENERS and bool(_RULE.match(text)) and \
+        not LABEL_AT_START.match(text + " x")
+
+
 def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
                   key_lines: list[str] | None = None) -> list[Line]:
     """Source lines without layout: page numbers, rules, the Party asterisk, Markdown marks and
@@ -323,8 +332,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
             notes.append(f"Line {i}: the \"*\" under the issuer's name is the layout mark of a Party header, not text.")
             gap += 1
             continue
-        first = text[0]  # not white space: the line is trimmed
-        if first in _RULE_OPENERS and _RULE.match(text) and not LABEL_AT_START.match(text + " x"):
+        if is_layout_mark(text):
             gap += 1
             continue
         if _is_page_number(text, gap, raw, raw_lines[i] if i < len(raw_lines) else None):
