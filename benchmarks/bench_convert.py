@@ -1,7 +1,10 @@
 """Benchmark: plan-convert text → KHTH JSON, in documents per second on one core.
 
-Corpora: the five seed texts (six documents), and generated plans of about 30 KB each (fixed
-seed, so every run reads the same texts). Peer, measured in the same run on the same texts: a
+Corpora: the five seed texts (six documents); generated plans of about 30 KB each (fixed seed,
+so every run reads the same texts); the same plans as a portal serves them (site text and a
+metadata table before the header, CRLF line ends, a blank after each line); and an OCR layer
+whose body holds one very long paragraph without marks (300 KB to 10 MB), each converted in its
+own process to report its peak memory. Peer, measured in the same run on the same texts: a
 plain reader that only splits the text into lines and finds labels and document numbers with
 regular expressions; the ratio says what the full reading costs over that floor.
 
@@ -14,7 +17,9 @@ import argparse
 import random
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +75,41 @@ def generated_plan(rng: random.Random, size: int = 30_000) -> str:
     return render(doc)
 
 
+SITE_TEXT = ("Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ\nĐăng nhập\nLượt truy cập: 1.234.567\n"
+             "Số hiệu: {number}\tNgày ban hành: 20/08/2024\nLoại văn bản: Kế hoạch\tNgười ký: Nguyễn Văn An\n\n")
+
+
+def as_portal_serves(text: str) -> str:
+    """A plan as a portal serves it: site text and a metadata table before the header, CRLF line
+    ends, a blank after each line."""
+    number = re.search(r"\d+-KH/HU", text).group(0)
+    return "\r\n".join(ln + " " for ln in (SITE_TEXT.format(number=number) + text).split("\n"))
+
+
+def long_ocr_paragraph(size: int) -> bytes:
+    """The OCR seed with one paragraph of ``size`` bytes of unmarked words in its body."""
+    seed = next(p for p in sorted((ROOT / "examples" / "sources").glob("*.txt"))
+                if not re.search("[àáảãạăâđêôơư]", p.read_text(encoding="utf-8")[:400]))
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if re.match(r"\s*I+\.\s", ln))
+    words = "ke hoach thuc hien "
+    paragraph = (words * (size // len(words) + 1))[:size]
+    return "\n".join(lines[:at] + [paragraph, ""] + lines[at:]).encode("utf-8")
+
+
+def time_and_memory(data: bytes) -> tuple[float, float]:
+    """Seconds and peak resident MB of ``plan-convert`` on ``data``, in a process of its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "layer.txt"
+        src.write_bytes(data)
+        code = ("import resource, sys, time; from khth.converters.sources import read_source; "
+                "d = open(sys.argv[1], 'rb').read(); t = time.perf_counter(); read_source(d, 'layer.txt'); "
+                "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+        out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True,
+                             cwd=ROOT).stdout.split()
+    return float(out[0]), float(out[1])
+
+
 def baseline(text: str) -> int:
     """The peer: split into lines, find labels and numbers with regular expressions."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
@@ -115,15 +155,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
     parser.add_argument("--generated", type=int, default=20, help="number of generated 30 KB plans")
+    parser.add_argument("--long-paragraph", type=int, nargs="*", default=[300_000, 3_000_000, 10_000_000],
+                        help="sizes in bytes of the long OCR paragraph to measure (none: skip)")
     args = parser.parse_args()
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "sources").glob("*.txt"))]
     rng = random.Random(SEED)
     generated = [generated_plan(rng) for _ in range(args.generated)]
+    served = [as_portal_serves(t) for t in generated]
     for texts in (seeds, generated):  # warm caches (code list, vocabulary) before timing
         for t in texts:
             convert(t)
     print(f"plan-convert text → JSON, one core, Python {sys.version.split()[0]}")
-    for name, texts in (("seeds", seeds), ("generated ~30 KB", generated)):
+    for name, texts in (("seeds", seeds), ("generated ~30 KB", generated), ("as a portal serves", served)):
         size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
         ours, docs = rate(convert, texts, args.seconds)
         json_ms = writing_ms(texts, args.seconds) / docs
@@ -131,6 +174,9 @@ def main() -> None:
         print(f"{name:18} {len(texts):3} files, {docs:3} docs, mean {size / 1024:5.1f} KB: "
               f"{ours:8.1f} docs/s ({1000 / ours:5.2f} ms a document, of which canonical JSON {json_ms:4.2f} ms); "
               f"peer (line split + regex) {peer:9.1f} docs/s; ratio {peer / ours:6.1f}×")
+    for size in args.long_paragraph:
+        seconds, mb = time_and_memory(long_ocr_paragraph(size))
+        print(f"OCR layer, one paragraph of {size / 1024:7.0f} KB: {seconds:6.1f} s, peak {mb:6.0f} MB resident")
 
 
 if __name__ == "__main__":

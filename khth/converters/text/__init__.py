@@ -16,6 +16,8 @@ The modules, one rule family each:
 
 from __future__ import annotations
 
+import re
+
 from khth.schema.codelists import SourceFormat
 from khth.schema.version import KHTH_VERSION
 
@@ -32,6 +34,7 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     from .common import fold_text, start_conversion
 
     start_conversion()  # caches serve one conversion: timings and memory do not depend on history
+    text = plain_lines(text)
     opening = tidy_opening(text.split("\n")) if docx_lines is None else None
     given = text
     if opening is not None:
@@ -66,6 +69,20 @@ def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None
     for d in docs:
         d.pop("khthVersion", None)
     return {"khthVersion": KHTH_VERSION, "documents": docs}
+
+
+def plain_lines(text: str) -> str:
+    """The text with LF line ends, blank lines empty and no tabs at line ends: how a tool saved
+    the file (CRLF or CR line ends, a spreadsheet's empty last cell) is not what was printed and
+    must not change what is read. Spaces at the end of a printed line are kept: the layout stage
+    reads forced line breaks from them."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = re.sub(r"\r\n?|[\u2028\u2029]", "\n", text)
+    return _SAVED_BLANKS.sub("", text)
+
+
+# A line of blanks only, or a tab and what blanks follow it at a line's end.
+_SAVED_BLANKS = re.compile(r"^[ \t\u00a0]+$|\t[ \t\u00a0]*$", re.M)
 
 
 def _is_plan_like(doc: dict) -> bool:

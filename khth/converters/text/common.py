@@ -135,6 +135,16 @@ class Context:
     ocr: bool = False
     notes: list[str] = field(default_factory=list)
     printed_text: str | None = None  # an OCR layer's text, kept in each document's provenance
+    _printed_lines: list[str] | None = field(default=None, repr=False)
+
+    def printed_lines(self, first: int, last: int) -> str | None:
+        """The OCR layer's lines ``first``–``last``: each document of a bundle keeps its own text.
+        Blanks after a line's last word are how the layer was saved, not what was printed."""
+        if self.printed_text is None:
+            return None
+        if self._printed_lines is None:
+            self._printed_lines = [ln.rstrip() for ln in self.printed_text.split("\n")]
+        return "\n".join(self._printed_lines[first - 1:last])
 
     def span(self, start: int, end: int | None = None) -> dict:
         if self.docx:

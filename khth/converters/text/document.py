@@ -270,7 +270,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     prov["source"] = {"paragraph": first} if ctx.docx else {"startLine": first, "endLine": last}
     if ctx.ocr:
         prov["ocr"] = True
-        prov["printedText"] = ctx.printed_text
+        prov["printedText"] = ctx.printed_lines(first, last)
     if missing:
         prov["missing"] = missing
     if inferred:

@@ -10,6 +10,7 @@ a line ends its paragraph differs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from khth.schema.grammar import BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUMBER_LINE, PLACE_DATE_LINE
@@ -279,6 +280,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
     row = False  # the line before (not blank) is a table row
     # The rows of a header or signing block laid out as a pipe table: their cells are lines.
     cell_rows = _two_column_tables(raw_lines) if any("|" in raw for raw in raw_lines) else {}
+    hard_pad = _forced_break_padding(raw_lines)
     for i, raw in enumerate(raw_lines, start=1):
         if not raw or raw.isspace():
             # A blank line (half the lines of a text with blank lines between paragraphs): every
@@ -292,7 +294,7 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
             continue  # the rule under a pipe table's first row
         row = is_tab_row(raw, row) if "\t" in raw else False  # the line is not blank
         text = _normalise(raw, row)
-        hard = len(text) - len(text.rstrip(" ")) >= 2
+        hard = len(text) - len(text.rstrip(" ")) >= hard_pad
         indent = len(text) - len(text.lstrip(" "))
         pieces = _columns(text) if not markdown and not row else None
         if pieces is None and not markdown and not row and "\t" in raw:
@@ -349,6 +351,16 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
         notes.append(f"Line {first}: lines {first}–{last} print two columns side by side; they are read one "
                      f"after the other, the left column first.")
     return out
+
+
+def _forced_break_padding(raw_lines: list[str]) -> int:
+    """How many blanks at a line's end force a break: two (Markdown's rule), or one more than most
+    lines carry when a tool pads every line (Word's text export ends each line with a space, a
+    copy may add another): padding every line shares says nothing about where breaks are."""
+    plain = (raw.replace("\t", " ") for raw in raw_lines if raw.strip())  # as _normalise leaves a line's end
+    pads = Counter(len(raw) - len(raw.rstrip(" ")) for raw in plain)
+    usual = max(sorted(pads), key=pads.__getitem__, default=0)
+    return max(2, usual + 1)
 
 
 def _trim(text: str, row: bool) -> str:

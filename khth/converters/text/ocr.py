@@ -373,9 +373,10 @@ def _best_reading(words, readings: list[str], shapes: list[list[str]] | None,
     ``looked_up`` keeps what the exact pass found for each group, for the tolerant pass."""
     n = len(words)
     # Best reading of words[i:]: the fewest misreads, then the fewest pieces (the longest phrases),
-    # then the standing vocabulary before general words; the pieces as (size, phrase).
-    best: list[tuple[int, int, int, list] | None] = [None] * (n + 1)
-    best[n] = (0, 0, 0, [])
+    # then the standing vocabulary before general words; its first piece as (size, phrase), the
+    # rest found from best[i + size] (a copy of the whole reading per word would be quadratic).
+    best: list[tuple[int, int, int, tuple[int, str] | None] | None] = [None] * (n + 1)
+    best[n] = (0, 0, 0, None)
     for i in range(n - 1, -1, -1):
         for size in range(min(_MAX_WORDS, n - i), 0, -1):
             rest = best[i + size]
@@ -411,10 +412,17 @@ def _best_reading(words, readings: list[str], shapes: list[list[str]] | None,
                 if len(phrases) != 1:
                     continue  # two readings fit as well: not beyond doubt
                 rank, phrase = next((r, p) for r, p in cands if r == top)
-            score = (rest[0] + cost, rest[1] + 1, rest[2] + rank, [(size, phrase)] + rest[3])
+            score = (rest[0] + cost, rest[1] + 1, rest[2] + rank, (size, phrase))
             if best[i] is None or score[:3] < best[i][:3]:
                 best[i] = score
-    return best[0][3] if best[0] is not None else None
+    if best[0] is None:
+        return None
+    pieces, i = [], 0
+    while i < n:
+        size, phrase = best[i][3]
+        pieces.append((size, phrase))
+        i += size
+    return pieces
 
 
 def _names_inside(group) -> bool:
@@ -452,15 +460,17 @@ def _number_word(tokens: list[str], out: list[str]) -> None:
 
 
 def _assemble(out: list[str]) -> str:
-    text_out = ""
+    parts: list[str] = []  # tokens and the blanks between them; a list keeps a long paragraph linear
     for t in out:
         if t in ",;.:)":
-            text_out = text_out.rstrip() + t + " "
+            if parts and parts[-1] == " ":
+                parts.pop()
+            parts += (t, " ")
         elif t == "(":
-            text_out += t
+            parts.append(t)
         else:
-            text_out += t + " "
-    return clean(text_out.replace("( ", "("))
+            parts += (t, " ")
+    return clean("".join(parts).replace("( ", "("))
 
 
 def restore_document(doc: dict, h, inferred: list[dict], notes: list[str], lines,
