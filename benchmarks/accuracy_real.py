@@ -89,6 +89,10 @@ def score_document(key: dict[str, Any], doc: dict[str, Any] | None, scores: dict
         want = want if fact == "issueDate" else _norm(want)
         scores[fact].add(got[fact] == want, f"{name}: {fact} {got[fact]!r} ≠ {want!r}")
     parent = key.get("parent")
+    if parent is None and "parent" in key and doc is not None:
+        # A plan that implements nothing visible: stating a parent would be a false fact.
+        stated, _ = _ref_facts(doc.get("parent"))
+        scores["parent where none"].add(stated is None, f"{name}: parent {stated!r} stated, none in the text")
     if parent:
         number, day = _ref_facts((doc or {}).get("parent"))
         if parent.get("number"):

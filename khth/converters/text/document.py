@@ -94,8 +94,12 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     cits = [c for c in cits if not (own and c.number and fold(re.sub(r"\s", "", c.number)) == own)]
     for i, c in enumerate(cits):
         c.position = i
-    parent_c, refs_c = _choose_parent(cits, order, title_para, ctx)
+    parent_c, refs_c, parent_from_basis = _choose_parent(cits, order, title_para, ctx)
     parent = reference_record(parent_c, _span(ctx, parent_c)) if parent_c else None
+    if parent_from_basis:
+        inferred.append({"field": "/parent", "evidence": parent_c.printed,
+                         "note": "The opening lists this document as a basis (Căn cứ); the title carries out "
+                                 "its subject."})
     if parent and parent_c.number_restored:
         parent["_number_restored"] = True
     if parent:
@@ -401,6 +405,10 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
             candidates.append(c)
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
     parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
+    from_basis = False
+    if parent is None:
+        parent = _basis_parent(cits, preamble_paras, nested, title_para)
+        from_basis = parent is not None
     title_key = fold(title_para.text) if title_para else ""
     attach_keys = set()
     for b, p in order:
@@ -414,7 +422,59 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
             continue
         rel = _relation(c, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters)
         refs.append((c, rel))
-    return (next((c for c in firsts if parent and c.key == parent.key), None), refs)
+    return next((c for c in firsts if parent and c.key == parent.key), None), refs, from_basis
+
+
+# Words every subject shares, which say nothing about which document a plan carries out.
+_SUBJECT_STOPWORDS = frozenset(
+    "ve viec cua va cac cho tren dia ban tinh huyen xa phuong thi tran thanh pho nam giai doan den trong "
+    "thuc hien trien khai ke hoach ban hanh phe duyet to chuc tang cuong cong tac mot so nhung tai theo "
+    "voi nham nguoi la co duoc nay do ngay thang so".split())
+
+
+def _subject_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text)) if w not in _SUBJECT_STOPWORDS}
+
+
+def _basis_parent(cits: list[Citation], preamble_paras: list[Para], nested: set[int],
+                  title_para: Para | None) -> Citation | None:
+    """Where the opening only lists its bases ("Căn cứ Quyết định số 524/QĐ-TTg … phê duyệt Đề án
+    Trồng 1 tỷ cây xanh …; Căn cứ Kế hoạch số …"), the plan carries out the basis whose subject its
+    own title repeats ("Kế hoạch thực hiện Đề án trồng 1 tỷ cây xanh …"): the one whose subject is
+    nearest the title (words shared over words of either, at least three shared and half its own),
+    the latest listed among those as near (bases run from the highest authority to the nearest). A parent
+    found so is an inference, and marked as one."""
+    if title_para is None:
+        return None
+    title = _subject_words(title_para.text)
+    scored: list[tuple[float, Citation]] = []
+    for c in cits:
+        if c.para not in preamble_paras or c.kind != "number" or id(c) in nested or not c.date \
+                or c.title_start is None or _governing_verb(c) != "can cu" or _normative(c):
+            continue
+        own = _subject_words(c.para.text[c.title_start:c.title_end])
+        shared = len(own & title)
+        if shared >= 3 and 2 * shared >= len(own):
+            scored.append((shared / len(own | title), c))
+    if not scored:
+        return None
+    top = max(near for near, _ in scored)
+    return max((c for near, c in scored if near >= top - _NEAR_TIE), key=lambda c: c.position)
+
+
+def _normative(c: Citation) -> bool:
+    """A decree, circular or normative decision (its number carries its year: "30/2017/NĐ-CP",
+    "24/2021/QĐ-TTg") regulates how a plan is made; listed as a basis, it is not what the plan
+    carries out. A council's resolution ("18/2006/NQ-HĐND") may be."""
+    parts = parse_number(c.number) if c.number else None
+    return bool(parts and parts.year) and c.document_type in _REGULATING_TYPES
+
+
+_REGULATING_TYPES = frozenset({DocumentType.ND, DocumentType.TT, DocumentType.QD})
+
+
+# Subjects this close to the title's are equally near it: the latest listed basis is taken.
+_NEAR_TIE = 0.05
 
 
 def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
