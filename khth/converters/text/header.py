@@ -257,7 +257,17 @@ def _title_block(lines: list[Line], i: int) -> list[Line]:
 _OPENERS = re.compile(r"^(thuc hien|can cu|theo de nghi|trien khai|nham|de trien khai)\b")
 
 
+# The authority that decides, printed in capitals on a line of its own between a decision's
+# subject line and its bases ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "BỘ TRƯỞNG BỘ TƯ PHÁP").
+_AUTHORITY_LINE = re.compile(
+    r"(?:pho )?(?:chu tich|bo truong|thu truong|giam doc|tong giam doc|thu tuong|uy ban nhan dan|"
+    r"hoi dong nhan dan|truong ban|cuc truong|tong cuc truong|chanh van phong|ban thuong vu|ban chap hanh|"
+    r"ban chi dao|vien truong)\b")
+
+
 def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
+    if cur.gap >= 1 and is_caps_line(cur.text) and _AUTHORITY_LINE.match(fold(cur.text)):
+        return False
     if starts_with_label(cur.text) and not cur.text.startswith("-"):
         return False
     if _OPENERS.match(fold(cur.text)) and not re.search(r"\w-$", prev.text):

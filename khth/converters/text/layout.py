@@ -430,6 +430,9 @@ def starts_with_label(text: str) -> bool:
     return bool(LABEL_AT_START.match(text))
 
 
+_OPEN_RANGE = re.compile(r"\d\s*[-–]$")
+
+
 def _lowercase_start(text: str) -> bool:
     for ch in text:
         if ch.isalpha():
@@ -480,6 +483,8 @@ class Joiner:
             return False  # "a- …", "1.1- …": an item of a list, not the rest of the line above
         if ends_word_hyphen(prev_text):
             return True  # "260-" / "KH/TU": a token broken after its hyphen
+        if text[:1].isdigit() and _OPEN_RANGE.search(prev_text):
+            return True  # "mùa khô năm 2019 -" / "2020": a range of years broken after its dash
         if self.para_indent:
             # Paragraphs indented, wrapped lines at the margin (pdftotext -layout, hard-wrapped
             # text): the indentation says where a paragraph begins; centred lines follow the rules
