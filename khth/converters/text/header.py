@@ -97,6 +97,23 @@ def type_of_line(text: str) -> str | None:
     return TYPE_NAMES.get(key)
 
 
+# A type name with the document's own number after it ("HƯỚNG DẪN 165-HD/BTGTW", "KẾ HOẠCH SỐ 12-KH/TU").
+_TYPE_AND_NUMBER = re.compile(r"^(?P<type>[^\d]+?)\s+(?:S[ỐốO]\s*:?\s*)?(?P<number>\d{1,6}\s*[-/]\s*\S+)\s*$")
+
+
+def type_and_number(text: str) -> tuple[str | None, str | None]:
+    """The document type a type-name line prints, and the number printed after it, if any."""
+    code = type_of_line(text)
+    if code:
+        return code, None
+    m = _TYPE_AND_NUMBER.match(text.strip())
+    if m and number_line(f"Số {m['number']}"):
+        code = type_of_line(m["type"])
+        if code:
+            return code, m["number"]
+    return None, None
+
+
 def _split_unit_wrap(lines: list[str]) -> list[str]:
     """Re-join a body name the layout wrapped: a head without its unit ("ỦY BAN NHÂN DÂN" /
     "THỊ TRẤN CHỢ CHU", "ỦY BAN NHÂN DÂN" / "TP. HỒ CHÍ MINH"), or a unit's kind without its name
@@ -145,6 +162,9 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         if i == 0 and not is_caps_line(text) and not number_line(text) and not motto_in(text) \
                 and not PLACE_DATE_LINE.search(text):
             break  # the header is lost: the file starts in the title or the body
+        if text in ("-", "–") and h.found_anything and h.document_type is None:
+            i += 1  # what is left of a rule under a name ("-------" / "-"): a header has no list
+            continue
         m = motto_in(text)
         if m:
             h.motto = h.motto or m[0]
@@ -188,32 +208,14 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.lines_used.append(ln.num)
             i += 1
             continue
-        code = type_of_line(text)
+        code, own_number = type_and_number(text)
         if code:
             h.document_type = code
             h.found_anything = True
+            if own_number and not h.number:
+                h.number, h.number_raw = clean(own_number), text
             i += 1
-            # The subject line: the next printed unit, up to the first paragraph of the body.
-            j = i
-            parts: list[Line] = []
-            joiner = Joiner(lines)
-            if joiner.per_line:
-                # A body written one paragraph a line says nothing of the subject line, which may
-                # still be wrapped to the header's width: its own lines decide.
-                joiner = Joiner(_title_block(lines, i))
-            while j < n:
-                cur = lines[j]
-                if parts and not _title_continues(joiner, parts[-1], cur):
-                    break
-                if not parts and (starts_with_label(cur.text) or fold(cur.text).startswith("kinh gui")):
-                    break
-                parts.append(cur)
-                j += 1
-            if parts:
-                para = join(parts)
-                h.title = clean(para.text)
-                h.title_start, h.title_end = para.start, para.end
-            i = j
+            i = _take_title(h, lines, i)
             break
         front = _FRONT_MOTTO.search(fold(text)) if is_caps_line(text) else None
         if front:
@@ -224,6 +226,11 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
                 issuer_lines.append(text[: front.start()].strip())
             i += 1
             continue
+        if h.number and h.date and is_caps_line(text) and _DECISION_SUBJECT.match(fold(text)):
+            # A decision's subject line after its number and date, its type word dropped by the
+            # page it was copied from ("BAN HÀNH KẾ HOẠCH …" with no "QUYẾT ĐỊNH" above it).
+            i = _take_title(h, lines, i)
+            break
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
             issuer_lines.append(text)
             h.found_anything = True
@@ -239,6 +246,36 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         h.superior, h.issuer = bodies[0], " ".join(bodies[1:])
     h.issuer_raw = h.issuer
     return h
+
+
+# What only a decision's subject line opens with.
+_DECISION_SUBJECT = re.compile(r"(?:ve viec |v/v )?(?:ban hanh|phe duyet|thanh lap|kien toan|giao chi tieu)\b")
+
+
+def _take_title(h: Header, lines: list[Line], i: int) -> int:
+    """The subject line from line ``i``: the next printed unit, up to the first paragraph of the
+    body; the index of the line after it."""
+    n = len(lines)
+    j = i
+    parts: list[Line] = []
+    joiner = Joiner(lines)
+    if joiner.per_line:
+        # A body written one paragraph a line says nothing of the subject line, which may
+        # still be wrapped to the header's width: its own lines decide.
+        joiner = Joiner(_title_block(lines, i))
+    while j < n:
+        cur = lines[j]
+        if parts and not _title_continues(joiner, parts[-1], cur):
+            break
+        if not parts and (starts_with_label(cur.text) or fold(cur.text).startswith("kinh gui")):
+            break
+        parts.append(cur)
+        j += 1
+    if parts:
+        para = join(parts)
+        h.title = clean(para.text)
+        h.title_start, h.title_end = para.start, para.end
+    return j
 
 
 # A subject line longer than this many printed lines is not seen.
@@ -265,8 +302,16 @@ _AUTHORITY_LINE = re.compile(
     r"ban chi dao|vien truong)\b")
 
 
+# A post that decides: it opens the authority line even where no blank line sets it apart.
+_AUTHORITY_POST = re.compile(r"(?:pho )?(?:chu tich|bo truong|thu tuong|giam doc|tong giam doc|cuc truong|"
+                             r"tong cuc truong|vien truong|truong ban|chanh van phong)\b")
+_LINE_GOES_ON = re.compile(r"(?:\b(?:cua|va|ve|cho|voi|tai)|[,;-])\s*$")
+
+
 def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
-    if cur.gap >= 1 and is_caps_line(cur.text) and _AUTHORITY_LINE.match(fold(cur.text)):
+    key = fold(cur.text)
+    if is_caps_line(cur.text) and (cur.gap >= 1 and _AUTHORITY_LINE.match(key) or
+                                   _AUTHORITY_POST.match(key) and not _LINE_GOES_ON.search(fold(prev.text))):
         return False
     if starts_with_label(cur.text) and not cur.text.startswith("-"):
         return False
