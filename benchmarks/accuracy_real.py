@@ -116,8 +116,20 @@ def score_document(key: dict[str, Any], doc: dict[str, Any] | None, scores: dict
                                                            f"{missing['reason']} but printed")
 
 
-def measure(texts: Path, show_misses: bool) -> dict[str, Score]:
-    scores: dict[str, Score] = defaultdict(Score)
+GROUPS = ("all", "Party", "State", "from 2025-07-01")
+
+
+def _groups_of(key: dict[str, Any]) -> list[str]:
+    groups = ["all", "Party" if key.get("system") == "party" else "State"]
+    if key.get("after_2025_reform"):
+        groups.append("from 2025-07-01")
+    return groups
+
+
+def measure(texts: Path) -> tuple[dict[str, dict[str, Score]], dict[str, int]]:
+    """Scores by group (all, Party, State, dated from the 2025 reform), and documents per group."""
+    groups: dict[str, dict[str, Score]] = {g: defaultdict(Score) for g in GROUPS}
+    counts = dict.fromkeys(GROUPS, 0)
     keyed = [entry for path in KEYS for entry in json.loads(path.read_text(encoding="utf-8"))]
     absent = 0
     for key in keyed:
@@ -125,6 +137,7 @@ def measure(texts: Path, show_misses: bool) -> dict[str, Score]:
         if not path.exists():
             absent += 1
             continue
+        scores: dict[str, Score] = defaultdict(Score)
         try:
             doc = _pick(khth.convert(path, check=False), key)
             scores["documents read"].add(True, "")
@@ -132,23 +145,40 @@ def measure(texts: Path, show_misses: bool) -> dict[str, Score]:
             doc = None
             scores["documents read"].add(False, f"{key['id']}: refused: {exc.en}")
         score_document(key, doc, scores)
+        for g in _groups_of(key):
+            counts[g] += 1
+            for name, one in scores.items():
+                into = groups[g][name]
+                into.right += one.right
+                into.total += one.total
+                into.misses += one.misses
     if absent:
         print(f"{absent} of {len(keyed)} keyed texts are not in {texts}: fetch them again from the addresses "
               "in the key", file=sys.stderr)
-    return scores
+    return groups, counts
 
 
-def report(scores: dict[str, Score], show_misses: bool) -> str:
-    lines = [f"{'field':24} {'right':>6} {'of':>5} {'strict':>7}"]
-    strict = Score()
-    for name, s in scores.items():
-        lines.append(f"{name:24} {s.right:6} {s.total:5} {s.share:7.1%}")
-        if name not in ("documents read", "false lost/notPrinted"):
-            strict.right += s.right
-            strict.total += s.total
-    lines.append(f"{'all facts':24} {strict.right:6} {strict.total:5} {strict.share:7.1%}")
+_NOT_FACTS = ("documents read", "false lost/notPrinted")
+
+
+def report(groups: dict[str, dict[str, Score]], counts: dict[str, int], show_misses: bool) -> str:
+    names = list(dict.fromkeys(n for g in GROUPS for n in groups[g]))
+    head = "".join(f" {g + f' ({counts[g]})':>22}" for g in GROUPS)
+    lines = [f"{'field':24}{head}"]
+    strict = {g: Score() for g in GROUPS}
+    for name in names:
+        row = ""
+        for g in GROUPS:
+            s = groups[g].get(name) or Score()
+            row += f" {f'{s.right}/{s.total} {s.share:6.1%}' if s.total else '—':>22}"
+            if name not in _NOT_FACTS:
+                strict[g].right += s.right
+                strict[g].total += s.total
+        lines.append(f"{name:24}{row}")
+    lines.append(f"{'all facts':24}" + "".join(
+        f" {f'{strict[g].right}/{strict[g].total} {strict[g].share:6.1%}':>22}" for g in GROUPS))
     if show_misses:
-        lines += ["", "misses:"] + [f"  {m}" for s in scores.values() for m in s.misses]
+        lines += ["", "misses:"] + [f"  {m}" for s in groups["all"].values() for m in s.misses]
     return "\n".join(lines)
 
 
@@ -157,7 +187,7 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=TEXTS)
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    print(report(measure(args.texts, args.show_misses), args.show_misses))
+    print(report(*measure(args.texts), args.show_misses))
 
 
 if __name__ == "__main__":
