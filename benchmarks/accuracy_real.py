@@ -36,7 +36,7 @@ def _norm(value: Any) -> str | None:
     if value is None:
         return None
     text = unicodedata.normalize("NFC", str(value))
-    text = re.sub(r"\s*([-/])\s*", r"\1", text)
+    text = re.sub(r"\s*([-–/])\s*", r"\1", text)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

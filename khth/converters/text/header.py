@@ -114,6 +114,39 @@ def type_and_number(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A Party superior's name ("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "BAN CHẤP HÀNH TRUNG ƯƠNG") and the bodies
+# printed after it on one line: each starts where a body's name starts again.
+_SUPERIOR = re.compile(r"^(?:ĐẢNG BỘ|BAN CHẤP HÀNH)\b")
+_NEXT_BODY = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:ĐẢNG BỘ|ĐẢNG [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|TỈNH [UỦ][YỶ]|THÀNH [UỦ][YỶ]|THỊ [UỦ][YỶ]|"
+    r"QUẬN [UỦ][YỶ]|CHI BỘ|[UỦ][YỶ] BAN KIỂM TRA|VĂN PHÒNG|BAN (?:TUYÊN GIÁO|TỔ CHỨC|DÂN VẬN|NỘI CHÍNH|KINH TẾ))\b)")
+# "TỈNH ỦY" with no name after it completes the body before it ("BAN TUYÊN GIÁO TỈNH ỦY").
+_COMPLEMENT = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) [UỦ][YỶ]$")
+
+
+_MOTTO_LETTERS = ("dangcongsanvietnam", "conghoaxahoichunghiavietnam")
+
+
+def _cut_motto(text: str) -> bool:
+    """A motto's first letters alone on a line ("ĐẢ", "CỘNG HÒA XÃ"): what a page left of it."""
+    letters = re.sub(r"[^a-z]", "", fold(text).lower())
+    return bool(letters) and any(m.startswith(letters) and m != letters for m in _MOTTO_LETTERS)
+
+
+def party_bodies(text: str) -> list[str]:
+    """The bodies a Party header's issuer block prints on one line, superiors first:
+    "ĐẢNG BỘ HUYỆN NGA SƠN ĐẢNG UỶ XÃ NGA HẢI" → the superior and the issuer."""
+    if not _SUPERIOR.match(text):
+        return [text]
+    out: list[str] = []
+    for piece in _NEXT_BODY.split(text):
+        if out and _COMPLEMENT.match(piece.strip()):
+            out[-1] = f"{out[-1]} {piece.strip()}"
+        else:
+            out.append(piece.strip())
+    return out
+
+
 def _split_unit_wrap(lines: list[str]) -> list[str]:
     """Re-join a body name the layout wrapped: a head without its unit ("ỦY BAN NHÂN DÂN" /
     "THỊ TRẤN CHỢ CHU", "ỦY BAN NHÂN DÂN" / "TP. HỒ CHÍ MINH"), or a unit's kind without its name
@@ -231,7 +264,12 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             # page it was copied from ("BAN HÀNH KẾ HOẠCH …" with no "QUYẾT ĐỊNH" above it).
             i = _take_title(h, lines, i)
             break
+        if is_caps_line(text) and h.document_type is None and _cut_motto(text):
+            i += 1  # "ĐẢ": a motto the page cut short
+            continue
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
+            if issuer_lines and text == issuer_lines[0]:
+                issuer_lines.clear()  # the header printed again (a page shows its copy twice)
             issuer_lines.append(text)
             h.found_anything = True
             h.lines_used.append(ln.num)
@@ -240,8 +278,13 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         break
     h.body_start = i
     bodies = _split_unit_wrap([clean(t) for t in issuer_lines if clean(t)])
+    if len(bodies) > 1 and _SUPERIOR.match(" ".join(bodies)):
+        # "BAN CHẤP HÀNH" / "TRUNG ƯƠNG BAN TỔ CHỨC": a Party block wrapped inside its names.
+        bodies = party_bodies(" ".join(bodies))
     if len(bodies) == 1:
         h.issuer = bodies[0]
+    elif len(bodies) > 2 and all(_SUPERIOR.match(b) for b in bodies[:-1]):
+        h.superior, h.issuer = bodies[-2], bodies[-1]  # the nearest superior of a chain
     elif len(bodies) >= 2:
         h.superior, h.issuer = bodies[0], " ".join(bodies[1:])
     h.issuer_raw = h.issuer

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
 
 from .common import fold
+from .header import party_bodies
 
 # How far into a text its header may begin: site text before a header is a few dozen lines at most.
 _SEARCH = 80
@@ -105,19 +106,34 @@ _MOTTO_START = re.compile(r"(?<=\S)\s+(?=(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\
 _PLACE_DATE = re.compile(r"(?<![^\s*_])(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
 _NUMBER_START = re.compile(r"(?<=[A-ZĐÀ-Ỹ*])\s+(?=Số\s*:?\s*\d)")
 _BODY_PAIRS = {"chinh phu", "nhan dan", "trung uong", "tinh uy", "huyen uy", "thanh uy", "dang uy"}
+# The Party's star under the issuer, printed after its name on a flattened line.
+_STAR = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=\*(?:\s|$))|(?<=\*)\s+")
+# The end of a place-and-date line with more text after it on the same line.
+_DATE_END = re.compile(r"\bnăm\s*\d{4}\b")
 
 
 def _columns(line: str) -> list[str]:
     """A header line printed as two columns side by side, cut where the second begins."""
     parts = [line]
-    for rx in (_MOTTO_START, _NUMBER_START):
+    for rx in (_MOTTO_START, _NUMBER_START, _STAR):
         parts = [piece for part in parts for piece in rx.split(part)]
+    parts = [piece for part in parts for piece in party_bodies(part)]
     out = []
     for part in parts:
         m = _PLACE_DATE.search(part)  # the leftmost: a place's first word, not one inside it
         cut = m is not None and m.start() > 0 and any(ch.isalnum() for ch in part[: m.start()])
         out += [part[: m.start()], part[m.start():]] if cut else [part]  # type: ignore[union-attr]
-    return [p.strip() for p in out if p.strip()]
+    return [piece.strip() for part in out for piece in _date_apart(part) if piece.strip()]
+
+
+def _date_apart(part: str) -> list[str]:
+    """A place-and-date line and what a flattening put after it ("… năm 2020 KẾ HOẠCH …")."""
+    if not _PLACE_DATE.match(part):
+        return [part]
+    m = _DATE_END.search(part)
+    if m is None or not part[m.end():].strip():
+        return [part]
+    return [part[: m.end()], part[m.end():]]
 
 
 def _joinable(first: str, second: str) -> str | None:
@@ -213,11 +229,21 @@ def _end_of_opening(keys: list[str], anchor: int, raw_lines: list[str]) -> int:
     return min(len(keys), last + 3)
 
 
+# Where the opening sentence starts after a subject line a flattening put on the same line.
+_OPENING_SENTENCE = re.compile(r"\s+-?(?=(?:Căn cứ|Căn|Thực hiện|Triển khai|Thi hành|Nhằm)\s)")
+
+
 def _type_apart(line: str) -> list[str]:
-    """"HƯỚNG DẪN VỀ THỂ THỨC …" → the type word and the title, each its own line."""
+    """"HƯỚNG DẪN VỀ THỂ THỨC …" → the type word and the title, each its own line; a subject line
+    in small letters after the type word ("KẾ HOẠCH kiểm điểm, đánh giá …"), up to the opening
+    sentence a flattening ran into it."""
     typed = _type_word(line)
-    if typed and typed[1] and _is_caps(typed[1]) and not _NUMBER_CODE.search(typed[1] + " "):
+    if not typed or not typed[1] or _NUMBER_CODE.search(typed[1][:12] + " "):
+        return [line]
+    if _is_caps(typed[1]):
         return [typed[0], typed[1]]
+    if typed[1][:1].islower():
+        return [typed[0], *(p for p in _OPENING_SENTENCE.split(typed[1], maxsplit=1) if p.strip())]
     return [line]
 
 

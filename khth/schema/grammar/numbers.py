@@ -19,10 +19,15 @@ from ..codelists import DocumentType, System
 _UP = "A-ZĐ"
 _LET = "A-Za-zĐđ"
 _GROUP = rf"[{_LET}0-9&]+"
+# Between a serial and its type, and between the groups of a symbol, offices print a hyphen, an en
+# dash ("09 – NQ/TU", "4144/GDĐT – VP") or, in a Party number, a space alone ("25 KH/ĐU"); a
+# form left to be filled in prints no serial ("Số -KH/BCĐ", "Số:      /KH-UBND").
+_DASH = r"\s*[-–]\s*"
 _PARTY_RE = re.compile(
-    rf"^(?P<serial>\d{{1,6}})\s*-\s*(?P<type>[{_UP}][{_LET}]{{0,5}})\s*/\s*(?P<issuer>{_GROUP}(?:\s*-\s*{_GROUP})*)$")
+    rf"^(?P<serial>\d{{1,6}})?(?:{_DASH}|(?<=\d)\s+)(?P<type>[{_UP}][{_LET}]{{0,5}})\s*/\s*"
+    rf"(?P<issuer>{_GROUP}(?:{_DASH}{_GROUP})*)$")
 _STATE_RE = re.compile(
-    rf"^(?P<serial>\d{{1,6}})?\s*(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<symbol>{_GROUP}(?:\s*-\s*{_GROUP})*)$")
+    rf"^(?P<serial>\d{{1,6}})?\s*(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<symbol>{_GROUP}(?:{_DASH}{_GROUP})*)$")
 
 # Type codes that can open a State symbol; anything else opens a công văn symbol (issuer first).
 _STATE_TYPE_CODES = {t.value for t in DocumentType} - {"CV", "L"}
@@ -86,11 +91,11 @@ def parse_number(printed: str) -> NumberParts | None:
     text = strip_number_prefix(printed)
     m = _PARTY_RE.match(text)
     if m:
-        return NumberParts(printed=text, system=System.PARTY.value, serial=int(m["serial"]),
+        return NumberParts(printed=text, system=System.PARTY.value, serial=int(m["serial"]) if m["serial"] else None,
                            type_code=m["type"], issuer_code=squash_symbol(m["issuer"]))
     m = _STATE_RE.match(text)
     if m:
-        groups = [g.strip() for g in m["symbol"].split("-")]
+        groups = [g.strip() for g in re.split("[-–]", m["symbol"])]
         serial = int(m["serial"]) if m["serial"] else None
         year = int(m["year"]) if m["year"] else None
         if len(groups) == 1 and is_national_assembly(groups[0]):
@@ -109,7 +114,7 @@ def format_number(parts: NumberParts, prefix: bool = False, blank: int = 6) -> s
     ``prefix`` prints it as a header does: "Số 192-KH/TU" (Party), "Số: 2995/KH-UBND" (State),
     a serial not yet given left as ``blank`` spaces ("Số:      /KH-UBND")."""
     if parts.system == System.PARTY.value:
-        text = f"{parts.serial}-{parts.type_code}/{parts.issuer_code}"
+        text = f"{'' if parts.serial is None else parts.serial}-{parts.type_code}/{parts.issuer_code}"
         return f"Số {text}" if prefix else text
     symbol = "-".join(p for p in (parts.type_code, parts.issuer_code, parts.unit_code) if p)
     year = f"/{parts.year}" if parts.year is not None else ""
@@ -121,7 +126,7 @@ def format_number(parts: NumberParts, prefix: bool = False, blank: int = 6) -> s
 
 def squash_symbol(symbol: str) -> str:
     """A symbol with the white space around its hyphens removed ("BTP - BQP" → "BTP-BQP")."""
-    return re.sub(r"\s*-\s*", "-", symbol)
+    return re.sub(r"\s*[-–]\s*", "-", symbol)
 
 
 def number_key(printed: str) -> str:
