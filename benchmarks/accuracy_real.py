@@ -40,6 +40,9 @@ def _norm(value: Any) -> str | None:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+_VV = re.compile(r"^v/v\.?\s*")
+
+
 @dataclass
 class Score:
     right: int = 0
@@ -87,6 +90,8 @@ def score_document(key: dict[str, Any], doc: dict[str, Any] | None, scores: dict
         if want is None:
             continue
         want = want if fact == "issueDate" else _norm(want)
+        if fact == "title":  # a công văn's title is its subject after "V/v" (SPEC, Document.title)
+            want = _VV.sub("", want)
         scores[fact].add(got[fact] == want, f"{name}: {fact} {got[fact]!r} ≠ {want!r}")
     parent = key.get("parent")
     if parent is None and "parent" in key and doc is not None:

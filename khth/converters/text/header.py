@@ -275,6 +275,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.lines_used.append(ln.num)
             i += 1
             continue
+        if h.number and h.document_type is None and h.title is None:
+            i = _unmarked_subject(h, lines, i)
         break
     h.body_start = i
     bodies = _split_unit_wrap([clean(t) for t in issuer_lines if clean(t)])
@@ -321,6 +323,20 @@ def _take_title(h: Header, lines: list[Line], i: int) -> int:
     return j
 
 
+def _unmarked_subject(h: Header, lines: list[Line], i: int) -> int:
+    """A công văn's subject printed without "V/v" under its number, just before "Kính gửi"
+    ("Hoãn tổ chức các hội nghị ngày 06/9/2020"); the index of the line after it."""
+    end = next((j for j in range(i, min(len(lines), i + 4)) if fold(lines[j].text).startswith("kinh gui")), None)
+    if end is None or end == i or any(starts_with_label(ln.text) or _OPENERS.match(fold(ln.text))
+                                      for ln in lines[i:end]):
+        return i
+    para = join(lines[i:end])
+    h.title = clean(para.text)
+    h.title_start, h.title_end = para.start, para.end
+    h.subject_vv = True
+    return end
+
+
 # A subject line longer than this many printed lines is not seen.
 _TITLE_LINES = 8
 
@@ -351,7 +367,15 @@ _AUTHORITY_POST = re.compile(r"(?:pho )?(?:chu tich|bo truong|thu tuong|giam doc
 _LINE_GOES_ON = re.compile(r"(?:\b(?:cua|va|ve|cho|voi|tai)|[,;-])\s*$")
 
 
+# What ends a subject line: a rule under it ("—–", "-----"), or a part of the text lettered in
+# capitals ("A- MỤC ĐÍCH, YÊU CẦU").
+_RULE_UNDER = re.compile(r"^[-_–—=.*¯\s]+$")
+_LETTERED_PART = re.compile(r"^[A-ZĐ]\s*[-.–)]\s*[A-ZĐÀ-Ỹ]{2}")
+
+
 def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
+    if _RULE_UNDER.match(cur.text) or _LETTERED_PART.match(cur.text):
+        return False
     key = fold(cur.text)
     if is_caps_line(cur.text) and (cur.gap >= 1 and _AUTHORITY_LINE.match(key) or
                                    _AUTHORITY_POST.match(key) and not _LINE_GOES_ON.search(fold(prev.text))):

@@ -90,9 +90,14 @@ def _is_grammatical(line: str) -> bool:
 
 def _cells(raw: str) -> list[str]:
     """The cells of a line holding a header-table row: "A | B |", "A<tab>B" → ["A", "B"]."""
+    raw = _BULLET.sub("", raw)
     if "|" not in raw and "\t" not in raw:
         return [raw.strip()]
     return [c.strip() for c in re.split(r"[|\t]", raw) if c.strip()]
+
+
+# A site's list bullet before a header line (" • BAN CHẤP HÀNH TRUNG ƯƠNG"): no part of the document.
+_BULLET = re.compile(r"^\s*[•·▪►]\s*")
 
 
 def _pieces(raw: str) -> list[str]:
