@@ -86,7 +86,11 @@ _SAVED_BLANKS = re.compile(r"^[ \t\u00a0]+$|\t[ \t\u00a0]*$", re.M)
 
 
 def _is_plan_like(doc: dict) -> bool:
-    """Enough of a plan's structure to make a record: facts of the header, citations, labels, a signature."""
+    """Enough of a plan's structure to make a record: a number line or a place-and-date line (an
+    administrative document's header says what it is), else two of the header's facts, citations,
+    labels, a signature and recipients."""
+    if doc.get("number") or doc.get("issueDate"):
+        return True
     labelled = sum(1 for b in doc.get("body", []) if b.get("label"))
     evidence = [bool(doc.get("number")), bool((doc.get("issuer") or {}).get("name")), bool(doc.get("title")),
                 bool(doc.get("parent") or doc.get("references")), labelled >= 2, bool(doc.get("signature")),

@@ -42,6 +42,8 @@ _FRONT_MOTTO = re.compile(
     r"(?:^|\s)(?:doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh"
     r"|doi\s+(?:tntp|thieu\s+nien\s+tien\s+phong)\s+ho\s+chi\s+minh"
     r"|hoi\s+(?:lhtn|lien\s+hiep\s+thanh\s+nien)\s+viet\s+nam|hoi\s+sinh\s+vien\s+viet\s+nam)\s*$")
+_BROKEN_NUMBER = re.compile(r"^S[ốo]\s*:?\s*(?P<number>\d{1,6}\s*/\s*\S.*[-–])\s*$")
+_SYMBOL_TAIL = re.compile(r"[A-ZĐ][A-ZĐÀ-Ỹ0-9]{0,9}")
 _VV = re.compile(r"^V/v\.?\s+(?P<subject>.+)$", re.IGNORECASE)
 _UNIT_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu")
 
@@ -187,6 +189,7 @@ def _ends_in_kind(key: str) -> bool:
 def parse_header(lines: list[Line], ocr: bool = False) -> Header:
     h = Header()
     issuer_lines: list[str] = []
+    pending: str | None = None  # a number line broken after a hyphen
     i = 0
     n = len(lines)
     while i < n:
@@ -218,6 +221,21 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.lines_used.append(ln.num)
             i += 1
             continue
+        broken = _BROKEN_NUMBER.match(text) if h.number is None else None
+        if broken:
+            # "Số: 255 / BC-BCĐPCGD-" with the symbol's last group in the other column's flow
+            # ("XMC" after the date): joined when that group comes, else the number is not read.
+            pending = broken["number"]
+            h.found_anything = True
+            i += 1
+            continue
+        if pending and _SYMBOL_TAIL.fullmatch(text):
+            whole = number_line(f"Số: {pending}{text}")
+            if whole:
+                h.number, h.number_raw = clean(whole[0]), f"{pending} {text}"
+                pending = None
+                i += 1
+                continue
         vv = _VV.match(text)
         if vv:
             parts = [ln]
@@ -267,6 +285,8 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
         if is_caps_line(text) and h.document_type is None and _cut_motto(text):
             i += 1  # "ĐẢ": a motto the page cut short
             continue
+        if h.date and h.motto and issuer_lines and text != issuer_lines[0] and is_caps_line(text):
+            break  # the issuer is printed before the place and date: capitals after them are the text's
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
             if issuer_lines and text == issuer_lines[0]:
                 issuer_lines.clear()  # the header printed again (a page shows its copy twice)

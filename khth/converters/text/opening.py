@@ -150,7 +150,8 @@ def _joinable(first: str, second: str) -> str | None:
     if _motto_prefix(a) and (_is_motto(_key(joined)) or _motto_prefix(_key(joined))):
         return joined
     m = _NUMBER.match(a)
-    if m and (not m["rest"] or m["rest"].rstrip().endswith(("-", "/"))) and not _NUMBER.match(b):
+    if m and (not m["rest"] or m["rest"].rstrip().endswith(("-", "/"))) and not _NUMBER.match(b) \
+            and not _is_date_line(second) and not _is_motto(b):
         return f"{first.rstrip()}{'' if m['rest'] else ' '}{second.strip()}" if m["rest"] else joined
     if _DATE_HEAD.match(a) and _DATE_TAIL.match(b):
         return joined
@@ -302,14 +303,15 @@ def _header_end(printed: list[tuple[str, int]]) -> int:
     """Where the header's two columns end: at the type word or "Kính gửi"; at the first line of
     neither column once the number and the date have both been printed; or at a line in running
     text that is not the subject under a công văn's number."""
-    number = date = subject = False
+    number = date = subject = issuer = False
     for i, (text, _) in enumerate(printed):
         right = _right_column(text)
         if (_type_word(text) or _key(text).startswith("kinh gui")) and not right:
             return i
         if not right and not _RULE.match(text):
-            if number and date:
-                return i
+            if number and date or date and issuer and _is_caps(text) and text != "*":
+                return i  # the issuer is printed above the place and date, never after them
+            issuer = issuer or _is_caps(text) and not _is_number_line(text)
             if not _is_caps(text) and not _is_number_line(text) and not subject:
                 return i
         if _is_number_line(text):

@@ -17,7 +17,10 @@ from functools import lru_cache
 from ..codelists import DocumentType, System
 
 _UP = "A-ZĐ"
-_LET = "A-Za-zĐđ"
+# Symbols are abbreviations of Vietnamese names and keep their letters' marks: "445-KL/TƯ",
+# "1751/KH-BCĐTƯATTP".
+_MARKED = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯàáâãèéêìíòóôõùúýăơưẠ-ỹ"
+_LET = f"A-Za-zĐđ{_MARKED}"
 _GROUP = rf"[{_LET}0-9&]+"
 # Between a serial and its type, and between the groups of a symbol, offices print a hyphen, an en
 # dash ("09 – NQ/TU", "4144/GDĐT – VP") or, in a Party number, a space alone ("25 KH/ĐU"); a
