@@ -88,6 +88,9 @@ def score_document(key: dict[str, Any], doc: dict[str, Any] | None, scores: dict
     for fact in ("number", "issueDate", "issuer", "title", "place", "signer"):
         want = key.get(fact)
         if want is None:
+            if fact in key and doc is not None:  # keyed as not printed: reading one is a false fact
+                scores["stated where none"].add(got[fact] is None, f"{name}: {fact} {got[fact]!r} stated, "
+                                                                   "none in the text")
             continue
         want = want if fact == "issueDate" else _norm(want)
         if fact == "title":  # a công văn's title is its subject after "V/v" (SPEC, Document.title)
@@ -163,7 +166,7 @@ def measure(texts: Path) -> tuple[dict[str, dict[str, Score]], dict[str, int]]:
     return groups, counts
 
 
-_NOT_FACTS = ("documents read", "false lost/notPrinted")
+_NOT_FACTS = ("documents read", "false lost/notPrinted", "parent where none", "stated where none")
 
 
 def report(groups: dict[str, dict[str, Score]], counts: dict[str, int], show_misses: bool) -> str:
