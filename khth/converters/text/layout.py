@@ -294,6 +294,8 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
             continue  # the rule under a pipe table's first row
         row = is_tab_row(raw, row) if "\t" in raw else False  # the line is not blank
         text = _normalise(raw, row)
+        if text.count("|") == 1 and not cell_rows:
+            text = _CELL_EDGE.sub(r"\1", text)  # one cell of a table copied as text: "KT. CHỦ TỊCH |"
         hard = len(text) - len(text.rstrip(" ")) >= hard_pad
         indent = len(text) - len(text.lstrip(" "))
         pieces = _columns(text) if not markdown and not row else None
@@ -351,6 +353,9 @@ def prepare_lines(raw_lines: list[str], markdown: bool, notes: list[str],
         notes.append(f"Line {first}: lines {first}–{last} print two columns side by side; they are read one "
                      f"after the other, the left column first.")
     return out
+
+
+_CELL_EDGE = re.compile(r"^(\s*)\|\s*|\s*\|(?=\s*$)")
 
 
 def _forced_break_padding(raw_lines: list[str]) -> int:

@@ -182,8 +182,8 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
                 position = text
             elif name is None and looks_like_name(text):
                 name = text
-            elif name is None and position is not None:
-                name = text
+            elif name is None and position is not None and _may_be_name(text, ctx.ocr):
+                name = text  # a name the OCR garbled, or printed in capitals
             continue
         if is_post(text):
             position, mode = text, "signature"
@@ -195,6 +195,21 @@ def parse_tail(lines: list[Line], ctx: Context) -> Tail:
     if markers:
         tail.marker_system = System.PARTY if "/" in markers[0][0] else System.STATE
     return tail
+
+
+def _may_be_name(text: str, ocr: bool) -> bool:
+    """A line under the post that may still be the signer's name though not in title case: two to
+    five words of letters, in capitals ("NGUYỄN VĂN AN") or garbled by OCR; never a heading of
+    what follows ("KẾ HOẠCH", "TRIỂN KHAI THI HÀNH") nor a stray letter."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+        return False
+    return ocr or (text.isupper() and not _NOT_A_NAME.search(fold(text)))
+
+
+# Words no personal name holds: a document's heading printed under a signing block.
+_NOT_A_NAME = re.compile(r"\b(?:ke hoach|trien khai|thuc hien|thi hanh|quyet dinh|huong dan|bao cao|phu luc|"
+                         r"chuong trinh|danh sach|thong bao|nghi quyet|de an|noi dung)\b")
 
 
 def _item_open(item: str) -> bool:
