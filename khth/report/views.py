@@ -1,0 +1,83 @@
+"""The three views from paths to rendered text: what the command and the Python API share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .corpus import Corpus, load, missing_paths
+from .coverage import Coverage, coverage
+from .deadlines import DutyRow, deadlines
+from .errors import ReportError
+from .outputs import (coverage_json, coverage_summary, coverage_table, deadline_table, deadlines_json,
+                      render_csv, render_json, render_text, say, tree_json, tree_table)
+from .responders import read_list
+from .tree import Tree, TreeRow, parse_root, rows
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    gaps: int  # overdue responders or duties: what makes the command's exit code 1
+
+
+def corpus_of(paths: Iterable[str], today: str) -> tuple[Corpus, Tree]:
+    paths = list(paths)
+    for path in missing_paths(paths):
+        raise ReportError.of("report.path-missing", path=path)
+    corpus = load(paths, today)
+    if not corpus.plans:
+        raise ReportError.of("report.no-records", paths=", ".join(paths), files=len(corpus.unreadable))
+    return corpus, Tree(corpus.plans)
+
+
+def tree_view(paths: Iterable[str], root: str, today: str) -> tuple[Corpus, list[TreeRow]]:
+    spec = parse_root(root)  # a root that cannot be read is refused before any file is read
+    corpus, tree = corpus_of(paths, today)
+    return corpus, rows(tree, tree.find(spec))
+
+
+def coverage_view(paths: Iterable[str], root: str, today: str, due: str | None = None,
+                  responders: str | None = None, depth: int = 2) -> Coverage:
+    spec = parse_root(root)
+    listed = read_list(responders) if responders else None
+    _, tree = corpus_of(paths, today)
+    return coverage(tree, tree.find(spec), today, due, listed, depth)
+
+
+def deadlines_view(paths: Iterable[str], today: str) -> list[DutyRow]:
+    _, tree = corpus_of(paths, today)
+    return deadlines(tree, today)
+
+
+def _unreadable_note(corpus: Corpus, lang: str) -> list[str]:
+    if not corpus.unreadable:
+        return []
+    return [say(f"{len(corpus.unreadable)} tệp không đọc được thành bản ghi, bỏ qua (xem plan-validate)",
+                f"{len(corpus.unreadable)} file(s) not readable as records, left out (see plan-validate)", lang)]
+
+
+def render_tree(corpus: Corpus, tree_rows: list[TreeRow], fmt: str, lang: str) -> Rendered:
+    if fmt == "json":
+        return Rendered(render_json({"tree": tree_json(tree_rows), "unreadable": corpus.unreadable}), 0)
+    if fmt == "csv":
+        return Rendered(render_csv(tree_table(tree_rows, lang, indent=False), lang), 0)
+    return Rendered(render_text(tree_table(tree_rows, lang), lang, footer=_unreadable_note(corpus, lang)), 0)
+
+
+def render_coverage(cov: Coverage, fmt: str, lang: str) -> Rendered:
+    if fmt == "json":
+        return Rendered(render_json(coverage_json(cov)), cov.overdue)
+    table = coverage_table(cov, lang)
+    if fmt == "csv":
+        return Rendered(render_csv(table, lang), cov.overdue)
+    root = f"{cov.root.display} ({cov.root.date or '?'})"
+    return Rendered(render_text(table, lang, header=[root], footer=[""] + coverage_summary(cov, lang)), cov.overdue)
+
+
+def render_deadlines(duties: list[DutyRow], fmt: str, lang: str) -> Rendered:
+    gaps = sum(1 for r in duties if r.status == "overdue")
+    if fmt == "json":
+        return Rendered(render_json(deadlines_json(duties)), gaps)
+    table = deadline_table(duties, lang)
+    return Rendered(render_csv(table, lang) if fmt == "csv" else render_text(table, lang), gaps)
