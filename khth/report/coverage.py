@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from khth.schema.codelists import Level
+from khth.schema.codelists import AdminUnitScheme, Level
 
 from .corpus import Plan, days_between
 from .names import normalise_name, place_of
@@ -161,8 +161,8 @@ def match(plans: list[Plan], responders: list[Responder], units: _UnitsOf,
     ambiguous: list[Ambiguous] = []
     unmatched: list[Plan] = []
     for plan in plans:
-        code = units.code(plan, day)
-        candidates = [i for i, r in enumerate(responders) if _matches(plan, code, r)]
+        where = units.of(plan)
+        candidates = [i for i, r in enumerate(responders) if _matches(plan, where, r, day)]
         if len(candidates) > 1 and plan.system:
             same = [i for i in candidates if responders[i].system == plan.system]
             candidates = same or candidates
@@ -175,13 +175,13 @@ def match(plans: list[Plan], responders: list[Responder], units: _UnitsOf,
     return found, ambiguous, unmatched
 
 
-def _matches(plan: Plan, code: str | None, r: Responder) -> bool:
+def _matches(plan: Plan, where: tuple[str, str] | None, r: Responder, day: str | None) -> bool:
     if r.level and plan.level and r.level != plan.level:
         return False
     if r.system and plan.system and r.system != plan.system:
         return False
-    if r.code and code:
-        return r.code == code
+    if r.code and where:
+        return same_unit(where, r.code, r.scheme or scheme_on(day), r.level)
     names = {normalise_name(n) for n in (plan.issuer_name, plan.acting_body) if n}
     if normalise_name(r.name) in names:
         return True
@@ -190,19 +190,23 @@ def _matches(plan: Plan, code: str | None, r: Responder) -> bool:
 
 
 class _UnitsOf:
-    """The unit code of each plan: its own, else the one every plan under it with a code lies in."""
+    """The unit of each plan, as (code, scheme): its own, else the one every plan under it with a code
+    lies in."""
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
-        self._inferred: dict[int, str | None] = {}
+        self._inferred: dict[int, tuple[str, str] | None] = {}
 
-    def code(self, plan: Plan, day: str | None = None) -> str | None:
-        own = plan.unit_code if plan.unit_code else self._infer(plan)
-        if own and day and scheme_on(day) != scheme_on(plan.date) and plan.level == Level.PROVINCE:
-            return province_2025_of().get(own)  # a pre-2025 province's plan counted in its merged province
-        return own
+    def of(self, plan: Plan) -> tuple[str, str] | None:
+        if plan.unit_code:
+            return plan.unit_code, plan.unit_scheme or scheme_on(plan.date)
+        return self._infer(plan)
 
-    def _infer(self, plan: Plan) -> str | None:
+    def code(self, plan: Plan) -> str | None:
+        found = self.of(plan)
+        return found[0] if found else None
+
+    def _infer(self, plan: Plan) -> tuple[str, str] | None:
         if id(plan) in self._inferred:
             return self._inferred[id(plan)]
         found = {_ancestor(p.unit_code, p.unit_scheme, plan.level) for p in self.tree.descendants(plan)
@@ -212,9 +216,24 @@ class _UnitsOf:
         return self._inferred[id(plan)]
 
 
-def _ancestor(code: str, scheme: str, level: str | None) -> str | None:
+def _ancestor(code: str, scheme: str, level: str | None) -> tuple[str, str] | None:
     """The unit at ``level`` that unit ``code`` lies in (itself when it is at that level)."""
     u = unit(code, scheme)
     while u is not None and u.level != level:
         u = unit(u.parent, scheme) if u.parent else None
-    return u.code if u else None
+    return (u.code, scheme) if u else None
+
+
+def same_unit(plan_unit: tuple[str, str], code: str, scheme: str, level: str | None) -> bool:
+    """Whether a plan's unit is the responder's unit ``code`` in ``scheme``. Across the 2025 reform a
+    province is followed through the merger: a merged province's plan matches each province merged
+    into it (and so is reported as ambiguous when they are both expected)."""
+    plan_code, plan_scheme = plan_unit
+    if plan_scheme == scheme:
+        return plan_code == code
+    if level != Level.PROVINCE:
+        return False  # districts and communes are not followed across the reform (not yet)
+    merged = province_2025_of()
+    if plan_scheme == AdminUnitScheme.GSO_2025:
+        return merged.get(code) == plan_code
+    return merged.get(plan_code) == code

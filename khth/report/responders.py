@@ -37,6 +37,7 @@ class Responder:
     level: str | None = None
     system: str | None = None  # "party" or "state" when the name says; None: any plan of the unit answers
     source: str = "list"  # list | recipients | units
+    scheme: str | None = None  # of the code; None: the scheme in force on the parent's date
 
 
 def level_of(kind: str | None, name: str, code: str | None) -> str | None:
@@ -92,7 +93,9 @@ def read_list(path: str) -> list[Responder]:
 # Recipients that receive a copy to know, to file, or to be reported to, and so owe no plan.
 _NOT_EXPECTED = {"report", "archive", "information", "asAddressed"}
 _GROUP = re.compile(r"(?:^|\s)các\s")
-_UNIT_KINDS = re.compile(r"\b(huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\b")
+# "các" followed by kinds of unit ("UBND các huyện, thị xã, thành phố", "các huyện ủy, thị ủy"): a group
+# of units that the administrative list expands; "các PCT UBND tỉnh" or "các sở" is no such group.
+_UNIT_KINDS = re.compile(r"(?:^|\s)các\s+(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh|đảng ủy)\b")
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,9 @@ def from_recipients(recipients: tuple[tuple[str, str | None], ...], code: str | 
             not_counted.append(name)
             continue
         system = system_of(name) or ("party" if " ủy" in text else None)
-        out += [Responder(u.name, None, u.code, u.level, system, "recipients") for u in below]
-    return Recipients(out, not_counted)
+        out += [Responder(u.name, None, u.code, u.level, system, "recipients", u.scheme) for u in below]
+    return Recipients(list(dict.fromkeys(out)), not_counted)  # a unit two groups name is expected once
 
 
 def from_units(below: list[Unit]) -> list[Responder]:
-    return [Responder(u.name, None, u.code, u.level, None, "units") for u in below]
+    return [Responder(u.name, None, u.code, u.level, None, "units", u.scheme) for u in below]
