@@ -99,3 +99,21 @@ def test_deadlines_list_every_duty_with_its_status_on_the_day():
     early = CliRunner().invoke(main, ["deadlines", str(EXAMPLES), "--today", "2024-05-01", "--format", "json"])
     assert early.exit_code == 0
     assert [d["status"] for d in json.loads(early.output) if d["by"] == "2024-05-07"] == ["due"]
+
+
+def test_the_python_api_gives_the_views_as_data():
+    import khth
+
+    rows = khth.implementation_tree(EXAMPLES, root=ROOT)
+    assert [(r.depth, r.plan.number, r.lag) for r in rows[:3]] == [(0, "28-CT/TW", None), (1, "136-HD/BTGTW", 21),
+                                                                   (1, "156-KH/TU", 67)]
+    cov = khth.coverage([EXAMPLES], root=ROOT, today=TODAY)
+    assert [(c.level, c.expected, c.by_status["answered"]) for c in cov.counts()] == [("province", 63, 3),
+                                                                                      ("district", 33, 3)]
+    assert len(khth.deadlines(str(EXAMPLES), today=TODAY)) == 7
+    try:
+        khth.coverage(EXAMPLES, root="28-CT/TW@2023-12-26")
+    except khth.ReportError as exc:
+        assert exc.code == "report.root-not-found" and "28-CT/TW (2023-12-25)" in exc.en
+    else:
+        raise AssertionError("a root that matches nothing must raise")
