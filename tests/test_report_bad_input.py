@@ -117,3 +117,13 @@ def test_the_template_has_the_vietnamese_titles_a_list_is_read_with(tmp_path):
     assert result.exit_code == 0
     [row] = json.loads(result.output)["responders"]
     assert (row["name"], row["status"], row["plan"]["number"]) == ("Tỉnh ủy Quảng Ngãi", "answered", "260-KH/TU")
+
+
+EXERCISED = {"report.root-ambiguous", "report.root-not-found", "report.root-syntax", "report.path-missing",
+             "report.no-records", "report.responders-unreadable", *BAD_LISTS}
+
+
+def test_every_report_rule_is_exercised_here():
+    from khth.schema.catalogue import RULES
+
+    assert {r.code for r in RULES if r.category == "report"} == EXERCISED
