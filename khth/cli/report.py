@@ -17,6 +17,7 @@ from typing import NoReturn
 
 import click
 
+from khth.report import xlsx
 from khth.report.errors import ReportError
 from khth.report.outputs import FORMATS
 from khth.report.responders import TEMPLATE
@@ -44,7 +45,8 @@ def _common(f: Callable) -> Callable:
     for option in reversed((
         click.argument("paths", nargs=-1, required=True, type=click.Path()),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                     help="text: a table for the terminal; json; csv (for a spreadsheet)."),
+                     help="text: a table for the terminal; json; csv; xlsx (a workbook, one sheet per table, "
+                          "with -o)."),
         click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
                      help="Language of column titles, statuses and messages."),
         click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
@@ -84,14 +86,14 @@ def main() -> None:
 def tree(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output: str | None, root: str) -> None:
     """The implementation tree under ROOT: each plan with its date and its lag in days after its parent."""
     day = today or date.today().isoformat()
-    _finish(lambda: render_tree(*tree_view(paths, root, day), fmt, lang), output, lang)
+    _finish(lambda: render_tree(*tree_view(paths, root, day), fmt, lang), output, lang, fmt)
 
 
 @main.command(context_settings=_CONTEXT)
 @_common
 @_ROOT
 @click.option("--responders", type=click.Path(dir_okay=False),
-              help="CSV list of the units expected to answer (see `plan-report template`). Default: the root's "
+              help="CSV or XLSX list of the units expected to answer (see `plan-report template`). Default: the root's "
                    "recipients, else the administrative units under its issuer.")
 @click.option("--due", callback=_iso_date, metavar="YYYY-MM-DD",
               help="The date plans are due by (default: a date the root's text sets for plans, if any).")
@@ -103,7 +105,7 @@ def coverage(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, out
     overdue), the answering plan's number, date and lag, and the counts by level."""
     day = today or date.today().isoformat()
     _finish(lambda: render_coverage(coverage_view(paths, root, day, due, responders, depth), fmt, lang),
-            output, lang)
+            output, lang, fmt)
 
 
 @main.command(context_settings=_CONTEXT)
@@ -112,7 +114,7 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
     """Every deadline and reporting duty in the records: who, what, to whom, by when, recurring or not,
     and its status on --today."""
     day = today or date.today().isoformat()
-    _finish(lambda: render_deadlines(deadlines_view(paths, day), fmt, lang), output, lang)
+    _finish(lambda: render_deadlines(deadlines_view(paths, day), fmt, lang), output, lang, fmt)
 
 
 @main.command(context_settings=_CONTEXT)
@@ -120,11 +122,14 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
               show_default=True, help="Where to write the empty list.")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
 def template(output: str, lang: str) -> None:
-    """Write an empty list of expected responders (CSV, UTF-8, Vietnamese column titles) to fill in."""
-    _write(output, TEMPLATE, lang)
+    """Write an empty list of expected responders to fill in, with Vietnamese column titles: a CSV file
+    (UTF-8), or a workbook when the name ends in .xlsx."""
+    _write(output, xlsx.template() if output.lower().endswith(".xlsx") else TEMPLATE, lang)
 
 
-def _finish(make: Callable[[], Rendered], output: str | None, lang: str) -> NoReturn:
+def _finish(make: Callable[[], Rendered], output: str | None, lang: str, fmt: str) -> NoReturn:
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx cần -o TỆP.xlsx / --format xlsx needs -o FILE.xlsx")
     try:
         rendered = make()
     except ReportError as exc:
@@ -132,9 +137,9 @@ def _finish(make: Callable[[], Rendered], output: str | None, lang: str) -> NoRe
     except Exception as exc:  # noqa: BLE001 - a fault of the tool: exit 2, never a traceback
         _stop(f"lỗi nội bộ: {type(exc).__name__}: {exc}", f"internal error: {type(exc).__name__}: {exc}", lang)
     if output:
-        _write(output, rendered.text.encode("utf-8"), lang)
+        _write(output, rendered.data, lang)
     else:
-        click.echo(rendered.text, nl=False)
+        click.echo(rendered.data.decode("utf-8"), nl=False)
     sys.exit(EXIT_GAPS if rendered.gaps else EXIT_OK)
 
 

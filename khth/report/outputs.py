@@ -16,7 +16,7 @@ from .coverage import ANSWERED, LATE, NOT_YET, OVERDUE, Coverage
 from .deadlines import DONE, DUE, OVERDUE as DUTY_OVERDUE, RECURRING, UNDATED, DutyRow
 from .tree import TreeRow
 
-FORMATS = ("text", "json", "csv")
+FORMATS = ("text", "json", "csv", "xlsx")
 
 WORDS = {
     ANSWERED: Text("đã ban hành", "answered"), LATE: Text("ban hành muộn", "answered late"),
@@ -41,6 +41,7 @@ def say(vi: str, en: str, lang: str) -> str:
 class Table:
     columns: tuple[Text, ...]
     rows: list[list[str]]
+    numbers: frozenset[int] = frozenset()  # columns of counts and days, which a spreadsheet can sum
 
     def titles(self, lang: str) -> list[str]:
         return [say(c.vi, c.en, lang) for c in self.columns]
@@ -62,7 +63,7 @@ def tree_table(rows: list[TreeRow], lang: str, indent: bool = True) -> Table:
         lag = "" if r.lag is None else str(r.lag)
         out.append(["  " * r.depth * indent + r.plan.display, r.plan.date or "?", lag, r.plan.name,
                     word(r.plan.level, lang) if r.plan.level else "", r.plan.file] + ([] if indent else [str(r.depth)]))
-    return Table(TREE_COLUMNS + (() if indent else (Text("Tầng", "Depth"),)), out)
+    return Table(TREE_COLUMNS + (() if indent else (Text("Tầng", "Depth"),)), out, frozenset({2, 6}))
 
 
 def coverage_table(cov: Coverage, lang: str) -> Table:
@@ -72,7 +73,7 @@ def coverage_table(cov: Coverage, lang: str) -> Table:
         out.append([word(r.level, lang), r.responder.name, r.responder.code or "", word(r.status, lang),
                     a.display if a else "", (a.date or "?") if a else "", "" if r.lag is None else str(r.lag),
                     r.parent.display, r.due or "", "; ".join(o.display for o in r.others)])
-    return Table(COVERAGE_COLUMNS, out)
+    return Table(COVERAGE_COLUMNS, out, frozenset({6}))
 
 
 def deadline_table(rows: list[DutyRow], lang: str) -> Table:
@@ -130,6 +131,24 @@ def render_text(table: Table, lang: str, header: list[str] | None = None, footer
     out += [line(r) for r in table.rows]
     out += list(footer or [])
     return "\n".join(out) + "\n"
+
+
+def render_xlsx(sheets: list[tuple[Text, Table]], lang: str) -> bytes:
+    """One sheet per table; titles in Vietnamese unless English alone is asked for."""
+    from .xlsx import workbook
+
+    lang = "en" if lang == "en" else "vi"
+    return workbook([(say(name.vi, name.en, lang), table.titles(lang),
+                      [[int(v) if i in table.numbers and v.lstrip("-").isdigit() else v for i, v in enumerate(row)]
+                       for row in table.rows]) for name, table in sheets])
+
+
+def counts_table(cov: Coverage, lang: str) -> Table:
+    columns = (Text("Cấp", "Level"), Text("Phải thực hiện", "Expected"), Text("Đã ban hành", "Answered"),
+               Text("Ban hành muộn", "Answered late"), Text("Chưa ban hành", "Not yet"), Text("Quá hạn", "Overdue"))
+    rows = [[word(c.level, lang), str(c.expected), str(c.by_status[ANSWERED]), str(c.by_status[LATE]),
+             str(c.by_status[NOT_YET]), str(c.by_status[OVERDUE])] for c in cov.counts()]
+    return Table(columns, rows, frozenset(range(1, 6)))
 
 
 def render_csv(table: Table, lang: str) -> str:

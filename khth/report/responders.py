@@ -55,11 +55,28 @@ def level_of(kind: str | None, name: str, code: str | None) -> str | None:
 
 
 def read_list(path: str) -> list[Responder]:
-    """The expected responders of a CSV list (UTF-8, comma or semicolon separated)."""
+    """The expected responders of a list: an .xlsx workbook (its first sheet) or a CSV file (UTF-8,
+    comma or semicolon separated)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ReportError.of("report.responders-unreadable", file=path, reason=exc.strerror or str(exc)) from None
+    from . import xlsx
+
+    rows = xlsx.read_rows(data, path) if data.startswith(xlsx.ZIP_MAGIC) else _csv_rows(data, path)
+    return _responders(rows, path)
+
+
+def _padded(code: str, level: str | None) -> str | None:
+    """A GSO code with the leading zeros a spreadsheet drops from a number ("1" for Hà Nội's "01"),
+    restored when the unit's kind says how long its code is."""
+    if not code:
+        return None
+    width = {v: k for k, v in _CODE_LEVELS.items()}.get(level) if level else None
+    return code.zfill(width) if width and code.isdigit() and len(code) < width else code
+
+
+def _csv_rows(data: bytes, path: str) -> list[list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,7 +85,10 @@ def read_list(path: str) -> list[Responder]:
         raise ReportError.of("report.responders-encoding", file=path, offset=text.index("\x00"))
     lines = text.splitlines()
     delimiter = ";" if lines and lines[0].count(";") > lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _responders(rows: list[list[str]], path: str) -> list[Responder]:
     header = [normalise_name(c) for c in (rows[0] if rows else [])]
     where = {key: next((i for i, c in enumerate(header) if c in {normalise_name(t) for t in titles}), None)
              for key, titles in _COLUMNS.items()}
@@ -82,7 +102,7 @@ def read_list(path: str) -> list[Responder]:
             continue
         if not cell["name"]:
             raise ReportError.of("report.responders-row", file=path, line=line)
-        code = cell["code"] or None
+        code = _padded(cell["code"], level_of(cell["kind"], cell["name"], None))
         out.append(Responder(cell["name"], cell["kind"] or None, code, level_of(cell["kind"], cell["name"], code),
                              system_of(cell["name"]) or system_of(cell["kind"])))
     if not out:

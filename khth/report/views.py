@@ -5,20 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from khth.schema.catalogue import Text
+
 from .corpus import Corpus, load, missing_paths
 from .coverage import Coverage, coverage
 from .deadlines import DutyRow, deadlines
 from .errors import ReportError
-from .outputs import (coverage_json, coverage_summary, coverage_table, deadline_table, deadlines_json,
-                      render_csv, render_json, render_text, say, tree_json, tree_table)
+from .outputs import (counts_table, coverage_json, coverage_summary, coverage_table, deadline_table, deadlines_json,
+                      render_csv, render_json, render_text, render_xlsx, say, tree_json, tree_table)
 from .responders import read_list
 from .tree import Tree, TreeRow, parse_root, rows
 
 
 @dataclass(frozen=True)
 class Rendered:
-    text: str
+    data: bytes
     gaps: int  # overdue responders or duties: what makes the command's exit code 1
+
+    @classmethod
+    def of(cls, text: str, gaps: int) -> Rendered:
+        return cls(text.encode("utf-8"), gaps)
 
 
 def corpus_of(paths: Iterable[str], today: str) -> tuple[Corpus, Tree]:
@@ -59,25 +65,41 @@ def _unreadable_note(corpus: Corpus, lang: str) -> list[str]:
 
 def render_tree(corpus: Corpus, tree_rows: list[TreeRow], fmt: str, lang: str) -> Rendered:
     if fmt == "json":
-        return Rendered(render_json({"tree": tree_json(tree_rows), "unreadable": corpus.unreadable}), 0)
+        return Rendered.of(render_json({"tree": tree_json(tree_rows), "unreadable": corpus.unreadable}), 0)
     if fmt == "csv":
-        return Rendered(render_csv(tree_table(tree_rows, lang, indent=False), lang), 0)
-    return Rendered(render_text(tree_table(tree_rows, lang), lang, footer=_unreadable_note(corpus, lang)), 0)
+        return Rendered.of(render_csv(tree_table(tree_rows, lang, indent=False), lang), 0)
+    if fmt == "xlsx":
+        flat = tree_table(tree_rows, _sheet_lang(lang), indent=False)
+        return Rendered(render_xlsx([(Text("Cây thực hiện", "Tree"), flat)], lang), 0)
+    return Rendered.of(render_text(tree_table(tree_rows, lang), lang, footer=_unreadable_note(corpus, lang)), 0)
 
 
 def render_coverage(cov: Coverage, fmt: str, lang: str) -> Rendered:
     if fmt == "json":
-        return Rendered(render_json(coverage_json(cov)), cov.overdue)
-    table = coverage_table(cov, lang)
+        return Rendered.of(render_json(coverage_json(cov)), cov.overdue)
     if fmt == "csv":
-        return Rendered(render_csv(table, lang), cov.overdue)
+        return Rendered.of(render_csv(coverage_table(cov, lang), lang), cov.overdue)
+    if fmt == "xlsx":
+        sheet_lang = _sheet_lang(lang)
+        sheets = [(Text("Đơn vị", "Responders"), coverage_table(cov, sheet_lang)),
+                  (Text("Tổng hợp", "Counts"), counts_table(cov, sheet_lang))]
+        return Rendered(render_xlsx(sheets, lang), cov.overdue)
     root = f"{cov.root.display} ({cov.root.date or '?'})"
-    return Rendered(render_text(table, lang, header=[root], footer=[""] + coverage_summary(cov, lang)), cov.overdue)
+    return Rendered.of(render_text(coverage_table(cov, lang), lang, header=[root],
+                                   footer=[""] + coverage_summary(cov, lang)), cov.overdue)
 
 
 def render_deadlines(duties: list[DutyRow], fmt: str, lang: str) -> Rendered:
     gaps = sum(1 for r in duties if r.status == "overdue")
     if fmt == "json":
-        return Rendered(render_json(deadlines_json(duties)), gaps)
+        return Rendered.of(render_json(deadlines_json(duties)), gaps)
+    if fmt == "xlsx":
+        return Rendered(render_xlsx([(Text("Hạn và báo cáo", "Deadlines"),
+                                      deadline_table(duties, _sheet_lang(lang)))], lang), gaps)
     table = deadline_table(duties, lang)
-    return Rendered(render_csv(table, lang) if fmt == "csv" else render_text(table, lang), gaps)
+    return Rendered.of(render_csv(table, lang) if fmt == "csv" else render_text(table, lang), gaps)
+
+
+def _sheet_lang(lang: str) -> str:
+    """Cells of a spreadsheet hold one language: Vietnamese unless English alone is asked for."""
+    return "en" if lang == "en" else "vi"
