@@ -30,3 +30,5 @@ _.author, _.comments
 # agencies.task_agencies reads "X chủ trì, phối hợp với Y" into a lead and partners; the 1.0 model cannot
 # hold them apart, so no reader calls it yet (the 1.1 standard's lead/partner agencies will).
 _.task_agencies
+# openpyxl reads a worksheet's freeze_panes when it saves the workbook (plan-report's xlsx output).
+_.freeze_panes
