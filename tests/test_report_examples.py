@@ -117,3 +117,17 @@ def test_the_python_api_gives_the_views_as_data():
         assert exc.code == "report.root-not-found" and "28-CT/TW (2023-12-25)" in exc.en
     else:
         raise AssertionError("a root that matches nothing must raise")
+
+
+def test_a_deadline_the_roots_text_sets_for_plans_makes_silence_overdue():
+    city = json.loads((EXAMPLES / "ke-hoach-ubnd-tp-buon-ma-thuot.json").read_text("utf-8"))["id"]
+    code, out = _run("coverage", "--root", city, str(EXAMPLES), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    communes = [r for r in data["responders"] if r["level"] == "commune"]
+    # "UBND các phường, xã" of Buôn Ma Thuột (643), asked to build their plans "trước ngày 07/5/2024"
+    assert communes and {r["due"] for r in communes} == {"2024-05-07"}
+    assert {r["status"] for r in communes} == {"overdue"}
+    early = CliRunner().invoke(main, ["coverage", "--root", city, str(EXAMPLES), "--format", "json",
+                                      "--today", "2024-05-01"])
+    assert early.exit_code == 0 and {r["status"] for r in json.loads(early.output)["responders"]} == {"not-yet"}

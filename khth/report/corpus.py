@@ -28,6 +28,7 @@ class Duty:
     by: str | None = None  # ISO date, or a recurring month-day "--11-20"
     frequencies: tuple[str, ...] = ()
     reporting: bool = False
+    context: str = ""  # the block's text, which says what the deadline is for
 
     @property
     def recurring(self) -> bool:
@@ -116,19 +117,22 @@ def plan_of(doc: dict[str, Any], s: Summary) -> Plan:
                 recipients, tuple(_duties(doc.get("body") or ())), doc.get("title"))
 
 
-def _duties(blocks: list[dict[str, Any]]) -> Iterator[Duty]:
+def _duties(blocks: list[dict[str, Any]], agencies: tuple[str, ...] = ()) -> Iterator[Duty]:
+    """The duties of ``blocks`` and their sub-blocks; a block that names no agency is its heading's duty
+    ("Phòng Văn hóa …: a) … hoàn thành trước ngày 07/5/2024")."""
     for b in blocks:
-        who = tuple(b.get("agencies") or ())
+        who = tuple(b.get("agencies") or ()) or agencies
+        context = b.get("text") or b.get("heading") or ""
         for d in b.get("deadlines") or ():
-            yield Duty(who, d["printed"], by=d["date"])
+            yield Duty(who, d["printed"], by=d["date"], context=context)
         timeframe = b.get("timeframe") or {}
         if timeframe.get("deadline") and not b.get("deadlines"):
-            yield Duty(who, timeframe["printed"], by=timeframe["deadline"])
+            yield Duty(who, timeframe["printed"], by=timeframe["deadline"], context=context)
         reporting = b.get("reporting")
         if reporting:
             yield Duty(who, reporting["printed"], tuple(reporting.get("to") or ()), reporting.get("deadline"),
                        tuple(reporting.get("frequencies") or ()), reporting=True)
-        yield from _duties(b.get("children") or ())
+        yield from _duties(b.get("children") or (), who)
 
 
 def days_between(earlier: str | None, later: str | None) -> int | None:

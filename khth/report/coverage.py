@@ -75,9 +75,10 @@ class Coverage:
 
 
 def plan_deadline(plan: Plan) -> str | None:
-    """The date by which a plan asks for plans in answer, when its text states one."""
+    """The date by which a plan asks for plans in answer, when its text states one: the earliest
+    deadline of a sentence about a plan ("xây dựng kế hoạch …, hoàn thành trước ngày 07/5/2024")."""
     dated = [d.by for d in plan.duties if d.by and len(d.by) == 10 and not d.recurring
-             and "kế hoạch" in normalise_name(d.what)]
+             and "kế hoạch" in normalise_name(f"{d.what} {d.context}")]
     return min(dated) if dated else None
 
 
@@ -141,7 +142,8 @@ def _assess(cov: Coverage, tree: Tree, parent: Plan, responders: list[Responder]
         rows.append(_row(tree, r, parent, answers, due, today))
     cov.rows += rows
     cov.ambiguous += ambiguous
-    cov.unmatched += [p for p in unmatched if p not in cov.unmatched]
+    listed = {id(p) for p in cov.unmatched}
+    cov.unmatched += [p for p in unmatched if id(p) not in listed]
     return rows
 
 

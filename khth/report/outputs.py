@@ -204,7 +204,8 @@ def coverage_json(cov: Coverage) -> dict[str, Any]:
 
 
 def deadlines_json(rows: list[DutyRow]) -> list[dict[str, Any]]:
-    return [{"document": _plan_json(r.plan), "who": list(r.duty.who), "what": r.duty.what, "to": list(r.duty.to),
+    return [{"document": _plan_json(r.plan), "who": list(r.duty.who), "what": r.duty.what,
+             "context": r.duty.context or None, "to": list(r.duty.to),
              "by": r.duty.by, "nextDue": r.next_due, "frequencies": list(r.duty.frequencies),
              "recurring": r.duty.recurring, "reporting": r.duty.reporting, "status": r.status,
              "doneBy": _plan_json(r.done_by) if r.done_by else None} for r in rows]
