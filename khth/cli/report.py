@@ -21,12 +21,12 @@ from khth.report import xlsx
 from khth.report.errors import ReportError
 from khth.report.outputs import FORMATS
 from khth.report.responders import TEMPLATE
-from khth.report.views import (Rendered, coverage_view, deadlines_view, render_coverage, render_deadlines,
-                               render_tree, tree_view)
+from khth.report.views import (Rendered, coverage_view, deadlines_view, publish_view, render_coverage,
+                               render_deadlines, render_tree, tree_view)
 from khth.schema.catalogue import MESSAGE_LANGUAGES
 from khth.schema.version import __version__
 
-from .files import write_atomically
+from .files import write_atomically, write_folder_atomically
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE = 0, 1, 2
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -115,6 +115,37 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
     and its status on --today."""
     day = today or date.today().isoformat()
     _finish(lambda: render_deadlines(deadlines_view(paths, day), fmt, lang), output, lang, fmt)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_ROOT
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="The folder to write (replaced whole, atomically).")
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD")
+@click.option("--responders", type=click.Path(dir_okay=False))
+@click.option("--due", callback=_iso_date, metavar="YYYY-MM-DD")
+@click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True)
+def publish(paths: tuple[str, ...], root: str, output: str, lang: str, today: str | None, responders: str | None,
+            due: str | None, depth: int) -> None:
+    """Write one self-contained HTML report of ROOT to a folder: the tree, who has answered (coloured by
+    status), the deadlines, and a page per record with its findings and a copy of its file. No script and
+    no address outside the folder: it opens from a file:// URL or any static host."""
+    day = today or date.today().isoformat()
+    try:
+        pages = publish_view(paths, root, day, lang, due, responders, depth)
+    except ReportError as exc:
+        _stop(exc.vi, exc.en, lang)
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool: exit 2, never a traceback
+        _stop(f"lỗi nội bộ: {type(exc).__name__}: {exc}", f"internal error: {type(exc).__name__}: {exc}", lang)
+    try:
+        write_folder_atomically(Path(output), pages)
+    except OSError as exc:
+        _stop(f"{output}: không ghi được báo cáo, thư mục cũ (nếu có) được giữ nguyên: {exc.strerror or exc}",
+              f"{output}: cannot write the report; an existing folder is left as it was: {exc.strerror or exc}",
+              lang)
+    sys.exit(EXIT_OK)
 
 
 @main.command(context_settings=_CONTEXT)

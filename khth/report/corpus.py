@@ -16,6 +16,7 @@ from typing import Any
 
 from khth.validator.corpus_rules import Summary
 from khth.validator.engine import Options, collect, load_record, run
+from khth.validator.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Plan:
 class Corpus:
     plans: list[Plan]
     unreadable: list[str] = field(default_factory=list)  # files the validator could not summarise
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # plan-validate's, by file
 
 
 def load(paths: Iterable[str], today: str | None = None) -> Corpus:
@@ -98,7 +100,10 @@ def load(paths: Iterable[str], today: str | None = None) -> Corpus:
     summarised = {r.file for r in result.results if r.summaries}
     unreadable = sorted(r.file for r in result.results if not r.summaries)
     plans = [_plan(s) for s in result.summaries if s.file in summarised]
-    return Corpus(plans, unreadable)
+    findings: dict[str, list[Finding]] = {}
+    for f in result.all_findings():
+        findings.setdefault(f.file, []).append(f)
+    return Corpus(plans, unreadable, findings)
 
 
 def _plan(s: Summary) -> Plan:

@@ -103,3 +103,16 @@ def render_deadlines(duties: list[DutyRow], fmt: str, lang: str) -> Rendered:
 def _sheet_lang(lang: str) -> str:
     """Cells of a spreadsheet hold one language: Vietnamese unless English alone is asked for."""
     return "en" if lang == "en" else "vi"
+
+
+def publish_view(paths: Iterable[str], root: str, today: str, lang: str, due: str | None = None,
+                 responders: str | None = None, depth: int = 2) -> dict[str, bytes]:
+    """The HTML report of ``root``: the files of its folder, by relative path."""
+    from .html import site
+
+    spec = parse_root(root)
+    listed = read_list(responders) if responders else None
+    corpus, tree = corpus_of(paths, today)
+    top = tree.find(spec)
+    cov = coverage(tree, top, today, due, listed, depth)
+    return site(corpus, tree, rows(tree, top), cov, deadlines(tree, today), lang).pages
