@@ -4,6 +4,7 @@ from khth.schema import model
 from khth.validator import engine, registry
 from khth.validator.reports import github, json_report, junit, sarif, text
 from khth import api
+from khth.cli import report as report_command
 
 _ = None
 
@@ -32,3 +33,5 @@ _.author, _.comments
 _.task_agencies
 # openpyxl reads a worksheet's freeze_panes when it saves the workbook (plan-report's xlsx output).
 _.freeze_panes
+# click registers plan-report's subcommands by their decorators, and the command line calls them.
+report_command.tree, report_command.coverage, report_command.deadlines, report_command.publish, report_command.template
