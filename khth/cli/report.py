@@ -17,7 +17,8 @@ from typing import NoReturn
 
 import click
 
-from khth.report import xlsx
+from khth.report import index, xlsx
+from khth.report.corpus import missing_paths
 from khth.report.errors import ReportError
 from khth.report.outputs import FORMATS
 from khth.report.responders import TEMPLATE
@@ -115,6 +116,35 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
     and its status on --today."""
     day = today or date.today().isoformat()
     _finish(lambda: render_deadlines(deadlines_view(paths, day), fmt, lang), output, lang, fmt)
+
+
+@main.command(name="index", context_settings=_CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE.sqlite",
+              help="The index to create or bring up to date.")
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD")
+def index_command(paths: tuple[str, ...], output: str, lang: str, today: str | None) -> None:
+    """Create or update an SQLite index of the records under PATHS: only files whose content changed
+    are checked again, files no longer found are dropped. Every view reads the index given as a path."""
+    try:
+        for path in missing_paths(paths):
+            raise ReportError.of("report.path-missing", path=path)
+        stats = index.update(output, paths, today)
+    except ReportError as exc:
+        _stop(exc.vi, exc.en, lang)
+    except OSError as exc:
+        _stop(f"{output}: không ghi được chỉ mục: {exc.strerror or exc}",
+              f"{output}: cannot write the index: {exc.strerror or exc}", lang)
+    except Exception as exc:  # noqa: BLE001 - a fault of the tool: exit 2, never a traceback
+        _stop(f"lỗi nội bộ: {type(exc).__name__}: {exc}", f"internal error: {type(exc).__name__}: {exc}", lang)
+    files = stats.added + stats.changed + stats.unchanged
+    vi = (f"{output}: {files} tệp ({stats.added} mới, {stats.changed} đã đổi, {stats.unchanged} không đổi), "
+          f"{stats.removed} tệp bỏ đi; {stats.records} bản ghi")
+    en = (f"{output}: {files} file(s) ({stats.added} new, {stats.changed} changed, {stats.unchanged} unchanged), "
+          f"{stats.removed} removed; {stats.records} record(s)")
+    click.echo({"vi": vi, "en": en}.get(lang, f"{vi}\n{en}"))
+    sys.exit(EXIT_OK)
 
 
 @main.command(context_settings=_CONTEXT)

@@ -94,8 +94,22 @@ class Corpus:
 
 
 def load(paths: Iterable[str], today: str | None = None) -> Corpus:
-    """Every record under ``paths`` (files and folders), each once."""
-    files, _ = collect(paths)
+    """Every record under ``paths`` (files, folders, and indexes made by ``plan-report index``), each once."""
+    from . import index
+
+    paths = list(paths)
+    indexes = [index.load(p) for p in paths if index.is_index(p)]
+    files, _ = collect([p for p in paths if not index.is_index(p)])
+    corpus = _checked(files, today) if files or not indexes else Corpus([])
+    for other in indexes:
+        known = {p.id for p in corpus.plans}
+        corpus.plans += [p for p in other.plans if p.id not in known]  # a file named beside its index wins
+        corpus.unreadable += other.unreadable
+        corpus.findings.update(other.findings)
+    return corpus
+
+
+def _checked(files: list[Path], today: str | None) -> Corpus:
     result = run(files, Options(today=today or date.today().isoformat()))
     summarised = {r.file for r in result.results if r.summaries}
     unreadable = sorted(r.file for r in result.results if not r.summaries)

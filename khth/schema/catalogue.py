@@ -454,6 +454,12 @@ RULES: tuple[Rule, ...] = (
        "no KHTH record could be read in {paths} ({files} file(s); run plan-validate to see why)",
        "The paths hold no .json or .xml file, or none the validator can read as a record; `plan-validate` "
        "on the same paths says what is wrong with each file.", (REPORT, API)),
+    _r("report.index-foreign", "error", "Không phải chỉ mục KHTH", "Not a KHTH index",
+       "{file}: không phải chỉ mục KHTH (lược đồ {schema}) hoặc đã hỏng; hãy tạo lại bằng plan-report index",
+       "{file}: not a KHTH index (schema {schema}) or damaged; build it again with plan-report index",
+       "A path that holds an SQLite database is read as an index of records (`plan-report index`); one "
+       "of another schema, another program's database, or a damaged file is refused and never written to.",
+       (REPORT, API)),
     _r("report.root-syntax", "error", "Sai cách ghi văn bản gốc", "Root not understood",
        "{root}: cần SỐ@YYYY-MM-DD (\"28-CT/TW@2023-12-25\"), một số ký hiệu, hoặc mã định danh khth:…",
        "{root}: expected NUMBER@YYYY-MM-DD (\"28-CT/TW@2023-12-25\"), a number, or a khth:… identifier",

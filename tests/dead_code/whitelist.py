@@ -35,3 +35,4 @@ _.task_agencies
 _.freeze_panes
 # click registers plan-report's subcommands by their decorators, and the command line calls them.
 report_command.tree, report_command.coverage, report_command.deadlines, report_command.publish, report_command.template
+report_command.index_command
