@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from conftest import EXAMPLES
@@ -102,3 +105,15 @@ def test_a_directive_after_the_reform_expects_the_new_provinces(tmp_path: Path):
     data = json.loads(result.output)
     assert [(c["level"], c["expected"], c["answered"]) for c in data["counts"]] == [("province", 34, 1)]
     assert [r["code"] for r in data["responders"] if r["plan"]] == ["51"]
+
+
+_NAME_PARTS = st.sampled_from(["UBND", "Ủy ban nhân dân", "Uỷ ban", "huyện", "Huyện ủy", "TP.", "thành phố", "Sơn Hà",
+                               "Định Hoá", "Hòa Bình", "quý", "xã", "HĐND", ",", "  ", "Thuỷ", "Khoẻ"])
+
+
+@given(st.lists(_NAME_PARTS, min_size=1, max_size=6).map(" ".join))
+def test_a_normalised_name_is_a_fixed_point_whatever_its_form(name):
+    once = normalise_name(name)
+    assert normalise_name(once) == once
+    assert normalise_name(unicodedata.normalize("NFD", name)) == once
+    assert normalise_name(name.upper()) == once
