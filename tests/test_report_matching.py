@@ -117,3 +117,33 @@ def test_a_normalised_name_is_a_fixed_point_whatever_its_form(name):
     assert normalise_name(once) == once
     assert normalise_name(unicodedata.normalize("NFD", name)) == once
     assert normalise_name(name.upper()) == once
+
+
+@needs_2025
+def test_a_new_communes_plan_counts_for_the_district_it_was_formed_from(tmp_path: Path):
+    from khth.report.units import districts_of_2025_commune
+    from report_corpus import ROOT_DATE, ROOT_NUMBER, record, root_record
+
+    formed = districts_of_2025_commune()
+    quang_ngai = {u.code for u in units_under("51", "province", ROOT_DATE)}
+    within = next(c for c, olds in sorted(formed.items()) if olds == {"534"})  # from Đức Phổ alone
+    across = next(c for c, olds in sorted(formed.items()) if len(olds) > 1 and olds <= quang_ngai)
+    root = root_record()
+    province = record(101, "TU", "2024-02-01", "TỈNH ỦY QUẢNG NGÃI", "Ban Thường vụ Tỉnh ủy", "province",
+                      ("51", "Tỉnh Quảng Ngãi"), root)
+    docs = {"root.json": root, "province.json": province}
+    for serial, code in ((7, within), (8, across)):
+        commune = record(serial, "ĐU", "2025-09-01", f"ĐẢNG ỦY XÃ {code}", "Ban Thường vụ Đảng ủy", "commune",
+                         (code, f"Xã {code}"), province)
+        commune["issuer"]["adminUnit"]["scheme"] = "gso-2025"
+        docs[f"{code}.json"] = commune
+    for name, doc in docs.items():
+        (tmp_path / name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["coverage", "--root", f"{ROOT_NUMBER}@{ROOT_DATE}", str(tmp_path),
+                                       "--format", "json", "--today", "2025-10-01"])
+    data = json.loads(result.output)
+    districts = {r["code"]: r for r in data["responders"] if r["level"] == "district"}
+    assert districts["534"]["status"] == "answered" and districts["534"]["plan"]["number"] == "7-KH/ĐU"
+    [ambiguous] = data["ambiguous"]  # formed across a district line: reported, counted for neither
+    assert ambiguous["plan"]["number"] == "8-KH/ĐU" and len(ambiguous["responders"]) == len(formed[across])
+    assert [r["code"] for r in districts.values() if r["plan"]] == ["534"]

@@ -17,7 +17,7 @@ from .corpus import Plan, days_between
 from .names import normalise_name, place_of
 from .responders import Responder, from_recipients, from_units
 from .tree import Tree
-from .units import province_2025_of, scheme_on, unit, units_under
+from .units import districts_of_2025_commune, province_2025_of, scheme_on, unit, units_under
 
 ANSWERED, LATE, NOT_YET, OVERDUE = "answered", "answered-late", "not-yet", "overdue"
 STATUSES = (ANSWERED, LATE, NOT_YET, OVERDUE)
@@ -178,12 +178,15 @@ def match(plans: list[Plan], responders: list[Responder], units: _UnitsOf,
 
 
 def _matches(plan: Plan, where: tuple[str, str] | None, r: Responder, day: str | None) -> bool:
+    scheme = r.scheme or scheme_on(day)
+    if r.code and where and _across_reform(plan, where, r, scheme):
+        return r.code in districts_of_2025_commune().get(where[0], ())
     if r.level and plan.level and r.level != plan.level:
         return False
     if r.system and plan.system and r.system != plan.system:
         return False
     if r.code and where:
-        return same_unit(where, r.code, r.scheme or scheme_on(day), r.level)
+        return same_unit(where, r.code, scheme, r.level)
     names = {normalise_name(n) for n in (plan.issuer_name, plan.acting_body) if n}
     if normalise_name(r.name) in names:
         return True
@@ -226,6 +229,13 @@ def _ancestor(code: str, scheme: str, level: str | None) -> tuple[str, str] | No
     return (u.code, scheme) if u else None
 
 
+def _across_reform(plan: Plan, where: tuple[str, str], r: Responder, scheme: str) -> bool:
+    """A 2025 commune's plan where a pre-2025 district is expected: districts are gone, and the commune
+    answers for the district it was formed from."""
+    return (where[1] == AdminUnitScheme.GSO_2025 and plan.level == Level.COMMUNE
+            and scheme == AdminUnitScheme.GSO_2004 and r.level == Level.DISTRICT)
+
+
 def same_unit(plan_unit: tuple[str, str], code: str, scheme: str, level: str | None) -> bool:
     """Whether a plan's unit is the responder's unit ``code`` in ``scheme``. Across the 2025 reform a
     province is followed through the merger: a merged province's plan matches each province merged
@@ -234,7 +244,7 @@ def same_unit(plan_unit: tuple[str, str], code: str, scheme: str, level: str | N
     if plan_scheme == scheme:
         return plan_code == code
     if level != Level.PROVINCE:
-        return False  # districts and communes are not followed across the reform (not yet)
+        return False  # a district is followed to its communes in _across_reform; a commune is not followed
     merged = province_2025_of()
     if plan_scheme == AdminUnitScheme.GSO_2025:
         return merged.get(code) == plan_code

@@ -139,3 +139,38 @@ def province_2025_of() -> dict[str, str]:
     except (OSError, ValueError, KeyError, sqlite3.Error):
         return {}
     return {old[o]: new[n] for n, olds in merged.items() if n in new for o in olds if o in old}
+
+
+@lru_cache(maxsize=1)
+def districts_of_2025_commune() -> dict[str, frozenset[str]]:
+    """The pre-2025 districts (by code) each 2025 commune or ward (by code) was formed from, from the
+    package's mapping: most lie in one district; a commune formed across a district line lies in several."""
+    path = _dataset()
+    mapping = _package_file("vietnamadminunits", "data", "converter_2025.json")
+    if path is None or mapping is None:
+        return {}
+    try:
+        data = json.loads(mapping.read_text(encoding="utf-8"))
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            district = {(p, d): code for p, d, code in
+                        db.execute("SELECT DISTINCT provinceKey, districtKey, districtCode FROM admin_units_legacy")}
+            ward = {(p, w): code for p, w, code in db.execute("SELECT provinceKey, wardKey, wardCode FROM admin_units")}
+    except (OSError, ValueError, sqlite3.Error):
+        return {}
+    found: dict[str, set[str]] = {}
+
+    def add(province: str, new_ward: str, old_key: str) -> None:
+        old_province, old_district = old_key.split("_")[:2]
+        code, old = ward.get((province, new_ward)), district.get((old_province, old_district))
+        if code and old:
+            found.setdefault(code, set()).add(old)
+
+    for province, wards in data.get("DICT_PROVINCE_WARD_NO_DIVIDED", {}).items():
+        for new_ward, olds in wards.items():
+            for old_key in olds:
+                add(province, new_ward, old_key)
+    for province, olds in data.get("DICT_PROVINCE_WARD_DIVIDED", {}).items():
+        for old_key, parts in olds.items():
+            for part in parts:
+                add(province, part["newWardKey"], old_key)
+    return {code: frozenset(olds) for code, olds in found.items()}
