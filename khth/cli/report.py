@@ -9,6 +9,7 @@ or encoding), the report cannot be written, or a fault of the tool. Nothing in t
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -124,13 +125,15 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
               help="The index to create or bring up to date.")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
 @click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD")
-def index_command(paths: tuple[str, ...], output: str, lang: str, today: str | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes checking changed files (0: one per core).")
+def index_command(paths: tuple[str, ...], output: str, lang: str, today: str | None, jobs: int) -> None:
     """Create or update an SQLite index of the records under PATHS: only files whose content changed
     are checked again, files no longer found are dropped. Every view reads the index given as a path."""
     try:
         for path in missing_paths(paths):
             raise ReportError.of("report.path-missing", path=path)
-        stats = index.update(output, paths, today)
+        stats = index.update(output, paths, today, jobs or os.cpu_count() or 1)
     except ReportError as exc:
         _stop(exc.vi, exc.en, lang)
     except OSError as exc:

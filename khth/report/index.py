@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from khth.validator.corpus_rules import Summary
-from khth.validator.engine import Options, Validator, collect, load_record
+from khth.validator.engine import FileResult, Options, collect, load_record, run
 from khth.validator.findings import Finding
 
 from .corpus import Corpus, Duty, Plan, plan_of
@@ -86,33 +86,27 @@ def _open(path: str, create: bool) -> sqlite3.Connection:
     return sqlite3.connect(path if create else uri, uri=not create, isolation_level=None)
 
 
-def update(index: str, paths: Iterable[str], today: str | None = None) -> Stats:
-    """Bring ``index`` up to date with the files under ``paths``."""
+def update(index: str, paths: Iterable[str], today: str | None = None, jobs: int = 1) -> Stats:
+    """Bring ``index`` up to date with the files under ``paths``, checking changed files in ``jobs``
+    processes."""
     db = _open(index, create=True)
-    validator = Validator(Options(today=today or date.today().isoformat()))
     files, _ = collect(paths)
     known = dict(db.execute("SELECT path, sha256 FROM files").fetchall())
-    seen: set[str] = set()
-    added = changed = unchanged = 0
+    hashes: dict[str, tuple[str, int]] = {}
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        hashes.setdefault(str(path), (hashlib.sha256(data).hexdigest(), len(data)))
+    stale = [Path(name) for name, (digest, _) in hashes.items() if known.get(name) != digest]
+    checked = run(stale, Options(today=today or date.today().isoformat()), jobs).results if stale else []
+    removed = [p for p in known if p not in hashes]
     try:
         db.execute("BEGIN")
-        for path in files:
-            name = str(path)
-            if name in seen or Path(name).resolve() == Path(index).resolve():
-                continue
-            seen.add(name)
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""
-            digest = hashlib.sha256(data).hexdigest()
-            if known.get(name) == digest:
-                unchanged += 1
-                continue
-            added, changed = (added + 1, changed) if name not in known else (added, changed + 1)
-            _forget(db, name)
-            _store(db, name, digest, len(data), validator)
-        removed = [p for p in known if p not in seen]
+        for result in checked:
+            _forget(db, result.file)
+            _store(db, result, *hashes[result.file])
         for name in removed:
             _forget(db, name)
         db.execute("COMMIT")
@@ -122,7 +116,8 @@ def update(index: str, paths: Iterable[str], today: str | None = None) -> Stats:
     finally:
         records = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
         db.close()
-    return Stats(added, changed, unchanged, len(removed), records)
+    added = sum(1 for p in stale if str(p) not in known)
+    return Stats(added, len(stale) - added, len(hashes) - len(stale), len(removed), records)
 
 
 def _forget(db: sqlite3.Connection, name: str) -> None:
@@ -130,8 +125,8 @@ def _forget(db: sqlite3.Connection, name: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (name,))
 
 
-def _store(db: sqlite3.Connection, name: str, digest: str, size: int, validator: Validator) -> None:
-    result = validator.check_path(Path(name))
+def _store(db: sqlite3.Connection, result: FileResult, digest: str, size: int) -> None:
+    name = result.file
     db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (name, digest, size, len(result.summaries)))
     for i, f in enumerate(result.findings):
         db.execute("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
