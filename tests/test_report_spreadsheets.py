@@ -73,3 +73,18 @@ def test_a_damaged_workbook_is_refused_with_a_message(tmp_path):
                                        "--lang", "en"])
     assert result.exit_code == 2
     assert result.output.startswith(f"plan-report: {listed}: cannot read the list of units: ")
+
+
+def test_a_csv_saved_with_semicolons_and_a_byte_order_mark_is_read(tmp_path):
+    listed = tmp_path / "don-vi.csv"
+    listed.write_bytes("\ufeffTên đơn vị;Loại đơn vị;Mã đơn vị\r\nTỉnh ủy Quảng Ngãi;tỉnh;\r\n"
+                       "Tỉnh ủy Thái Nguyên;tỉnh;\r\nTỉnh ủy Bình Định;tỉnh;52\r\n".encode("utf-8"))
+    result = CliRunner().invoke(main, ["coverage", "--root", ROOT, str(EXAMPLES), "--responders", str(listed),
+                                       "--format", "json", "--today", "2026-01-01"])
+    rows = [(r["name"], r["status"], (r["plan"] or {}).get("number")) for r in
+            json.loads(result.output)["responders"]]
+    # 260-KH/TU is known only as cited, "Ban Thường vụ Tỉnh ủy": no place, and the list gives no code, so
+    # nothing says it is Quảng Ngãi's; 156-KH/TU names Thái Nguyên; 91-KH/TU takes code 52 from the plan
+    # under it
+    assert rows == [("Tỉnh ủy Quảng Ngãi", "not-yet", None), ("Tỉnh ủy Thái Nguyên", "answered", "156-KH/TU"),
+                    ("Tỉnh ủy Bình Định", "answered", "91-KH/TU")]
