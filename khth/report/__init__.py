@@ -5,5 +5,8 @@
 - :mod:`.tree` resolves a root and the implementation tree under it, with each plan's lag;
 - :mod:`.responders` and :mod:`.units` say who is expected to answer; :mod:`.coverage` who has;
 - :mod:`.deadlines` lists every dated deadline and reporting duty;
-- :mod:`.outputs` renders each view as a text table, JSON or CSV.
+- :mod:`.outputs` renders each view as a text table, JSON, CSV or (:mod:`.xlsx`) a workbook;
+  :mod:`.html` writes the whole report as static pages;
+- :mod:`.index` keeps a corpus in SQLite, updated by file hash, that every view reads as it reads files;
+- :mod:`.views` joins them for the command and the Python API.
 """

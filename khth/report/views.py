@@ -1,4 +1,4 @@
-"""The three views from paths to rendered text: what the command and the Python API share."""
+"""Each view from paths to its rendered bytes: what the command and the Python API share."""
 
 from __future__ import annotations
 
