@@ -131,3 +131,16 @@ def test_a_deadline_the_roots_text_sets_for_plans_makes_silence_overdue():
     early = CliRunner().invoke(main, ["coverage", "--root", city, str(EXAMPLES), "--format", "json",
                                       "--today", "2024-05-01"])
     assert early.exit_code == 0 and {r["status"] for r in json.loads(early.output)["responders"]} == {"not-yet"}
+
+
+def test_which_districts_under_quang_ngai_have_not_yet_answered_260_kh_tu():
+    from khth.report.units import units_under
+
+    code, out = _run("coverage", "--root", "260-KH/TU@2024-03-04", str(EXAMPLES), "--depth", "1",
+                     "--status", "not-yet", "--status", "overdue", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    districts = {u.code for u in units_under("51", "province", "2024-03-04")}  # 260-KH/TU's unit, from its plans
+    assert {r["code"] for r in data["responders"]} == districts - {"534", "529"}  # Đức Phổ and Sơn Hà answered
+    assert data["counts"] == [{"level": "district", "expected": 13, "answered": 2, "answeredLate": 0,
+                               "notYet": 11, "overdue": 0}]

@@ -20,6 +20,7 @@ import click
 
 from khth.report import index, xlsx
 from khth.report.corpus import missing_paths
+from khth.report.coverage import STATUSES
 from khth.report.errors import ReportError
 from khth.report.outputs import FORMATS
 from khth.report.responders import TEMPLATE
@@ -101,12 +102,15 @@ def tree(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output:
               help="The date plans are due by (default: a date the root's text sets for plans, if any).")
 @click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True,
               help="Levels of administrative units assessed below the root, when no list is given.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="List only the responders with this status (repeat for several); the counts stay whole.")
 def coverage(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output: str | None, root: str,
-             responders: str | None, due: str | None, depth: int) -> None:
+             responders: str | None, due: str | None, depth: int, statuses: tuple[str, ...]) -> None:
     """Every expected responder to ROOT with its status (answered, answered late, not yet, not yet and
     overdue), the answering plan's number, date and lag, and the counts by level."""
     day = today or date.today().isoformat()
-    _finish(lambda: render_coverage(coverage_view(paths, root, day, due, responders, depth), fmt, lang),
+    only = frozenset(statuses) or None
+    _finish(lambda: render_coverage(coverage_view(paths, root, day, due, responders, depth), fmt, lang, only),
             output, lang, fmt)
 
 

@@ -66,9 +66,12 @@ def tree_table(rows: list[TreeRow], lang: str, indent: bool = True) -> Table:
     return Table(TREE_COLUMNS + (() if indent else (Text("Tầng", "Depth"),)), out, frozenset({2, 6}))
 
 
-def coverage_table(cov: Coverage, lang: str) -> Table:
+def coverage_table(cov: Coverage, lang: str, only: frozenset[str] | None = None) -> Table:
+    """The responders, those of the statuses ``only`` when given (the counts stay whole)."""
     out = []
     for r in cov.rows:
+        if only and r.status not in only:
+            continue
         a = r.answer
         out.append([word(r.level, lang), r.responder.name, r.responder.code or "", word(r.status, lang),
                     a.display if a else "", (a.date or "?") if a else "", "" if r.lag is None else str(r.lag),
@@ -187,7 +190,7 @@ def tree_json(rows: list[TreeRow]) -> list[dict[str, Any]]:
             for r in rows]
 
 
-def coverage_json(cov: Coverage) -> dict[str, Any]:
+def coverage_json(cov: Coverage, only: frozenset[str] | None = None) -> dict[str, Any]:
     return {
         "root": _plan_json(cov.root), "responderSource": cov.source,
         "counts": [{"level": c.level, "expected": c.expected, **{_camel(k): v for k, v in c.by_status.items()}}
@@ -195,7 +198,8 @@ def coverage_json(cov: Coverage) -> dict[str, Any]:
         "responders": [{"name": r.responder.name, "kind": r.responder.kind, "code": r.responder.code,
                         "level": r.level, "status": r.status, "answers": r.parent.id, "due": r.due,
                         "plan": _plan_json(r.answer) if r.answer else None, "lagDays": r.lag,
-                        "others": [_plan_json(o) for o in r.others]} for r in cov.rows],
+                        "others": [_plan_json(o) for o in r.others]}
+                       for r in cov.rows if not only or r.status in only],
         "ambiguous": [{"plan": _plan_json(a.plan), "responders": [r.name for r in a.responders]}
                       for a in cov.ambiguous],
         "notInList": [_plan_json(p) for p in cov.unmatched],

@@ -74,18 +74,19 @@ def render_tree(corpus: Corpus, tree_rows: list[TreeRow], fmt: str, lang: str) -
     return Rendered.of(render_text(tree_table(tree_rows, lang), lang, footer=_unreadable_note(corpus, lang)), 0)
 
 
-def render_coverage(cov: Coverage, fmt: str, lang: str) -> Rendered:
+def render_coverage(cov: Coverage, fmt: str, lang: str, only: frozenset[str] | None = None) -> Rendered:
+    """The coverage in ``fmt``; only the responders of the statuses ``only`` when given, the counts whole."""
     if fmt == "json":
-        return Rendered.of(render_json(coverage_json(cov)), cov.overdue)
+        return Rendered.of(render_json(coverage_json(cov, only)), cov.overdue)
     if fmt == "csv":
-        return Rendered.of(render_csv(coverage_table(cov, lang), lang), cov.overdue)
+        return Rendered.of(render_csv(coverage_table(cov, lang, only), lang), cov.overdue)
     if fmt == "xlsx":
         sheet_lang = _sheet_lang(lang)
-        sheets = [(Text("Đơn vị", "Responders"), coverage_table(cov, sheet_lang)),
+        sheets = [(Text("Đơn vị", "Responders"), coverage_table(cov, sheet_lang, only)),
                   (Text("Tổng hợp", "Counts"), counts_table(cov, sheet_lang))]
         return Rendered(render_xlsx(sheets, lang), cov.overdue)
     root = f"{cov.root.display} ({cov.root.date or '?'})"
-    return Rendered.of(render_text(coverage_table(cov, lang), lang, header=[root],
+    return Rendered.of(render_text(coverage_table(cov, lang, only), lang, header=[root],
                                    footer=[""] + coverage_summary(cov, lang)), cov.overdue)
 
 
