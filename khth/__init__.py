@@ -7,10 +7,12 @@ The layers, each importing only those before it:
   the JSON↔XML mapping, input errors;
 - :mod:`khth.validator` and :mod:`khth.converters` — checking records; reading documents into records
   and rendering records;
-- :mod:`khth.api` and :mod:`khth.cli` — the Python API and the two commands built on it.
+- :mod:`khth.report` — reports over a corpus: the implementation tree, who has answered, what falls due;
+- :mod:`khth.api` and :mod:`khth.cli` — the Python API and the three commands built on it.
 
 The API's names are importable from here: ``khth.load``, ``khth.validate``, ``khth.convert``,
-``khth.to_json``, ``khth.to_xml``, ``khth.to_text``, ``khth.to_docx``, ``khth.facts_not_read``.
+``khth.to_json``, ``khth.to_xml``, ``khth.to_text``, ``khth.to_docx``, ``khth.facts_not_read``,
+``khth.implementation_tree``, ``khth.coverage``, ``khth.deadlines``.
 """
 
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 from khth.schema.version import KHTH_VERSION, __version__
 
 __all__ = ["KHTH_VERSION", "__version__", "load", "validate", "convert", "to_json", "to_xml", "to_text", "to_docx",
-           "facts_not_read", "InputError",
+           "facts_not_read", "InputError", "ReportError", "implementation_tree", "coverage", "deadlines",
            "Finding", "Record", "Report"]
 
 

@@ -6,10 +6,14 @@
 >>> plan = khth.convert("examples/sources/000_a86e3adf03591467.txt")
 >>> xml = khth.to_xml(plan)
 >>> gaps = khth.facts_not_read(plan)  # published facts the reader could not read, per document
+>>> answered = khth.coverage("examples/", root="28-CT/TW@2023-12-25", today="2026-01-01")
+>>> tree = khth.implementation_tree("examples/", root="28-CT/TW@2023-12-25")
+>>> duties = khth.deadlines("examples/", today="2026-01-01")
 
 Errors in what is given raise :class:`InputError` (``code``, an ``input.*`` rule of the catalogue, its
 message ``params``, ``vi``, ``en``, ``line``, ``column``);
-findings about records are data, in the :class:`Report`.
+findings about records are data, in the :class:`Report`. A root or a list of expected responders the
+reports cannot work from raises :class:`ReportError` (a ``report.*`` rule, ``vi``, ``en``).
 """
 
 from __future__ import annotations
@@ -29,11 +33,16 @@ from khth.schema.profiles import PUBLISHED_FACTS
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, read_limited
 from khth.input.xml_form import from_xml
 from khth.input.xml_form import to_xml as _to_xml
+from khth.report.coverage import Coverage
+from khth.report.deadlines import DutyRow
+from khth.report.errors import ReportError
+from khth.report.tree import TreeRow
+from khth.report.views import coverage_view, deadlines_view, tree_view
 from khth.validator.engine import FileResult, Options, RunResult, Validator, collect, corpus_pass, run
 from khth.validator.findings import Finding
 
 __all__ = ["InputError", "Record", "Report", "Finding", "load", "validate", "convert", "to_json", "to_xml",
-           "to_text", "to_docx", "facts_not_read"]
+           "to_text", "to_docx", "facts_not_read", "ReportError", "implementation_tree", "coverage", "deadlines"]
 
 Source = Union[str, "os.PathLike[str]", bytes]
 Report = RunResult
@@ -203,3 +212,34 @@ def _reason(missing: dict[str, Any], reasons: dict[str, tuple[str, str, str]], l
     if reason == BLANK_REASON or reason not in reasons:
         return ""
     return ", " + reasons[reason][0 if lang == "vi" else 1].lower()
+
+
+# --- reports over a corpus -------------------------------------------------------------------------
+
+def _paths(paths: Source | Iterable[Source]) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]  # type: ignore[arg-type]
+
+
+def _day(today: str | date | None) -> str:
+    return today.isoformat() if isinstance(today, date) else today or date.today().isoformat()
+
+
+def implementation_tree(paths: Source | Iterable[Source], *, root: str,
+                        today: str | date | None = None) -> list[TreeRow]:
+    """The plans under ``root`` ("28-CT/TW@2023-12-25", a number, or an identifier), depth first,
+    each with its date and its lag in days after its parent."""
+    return tree_view(_paths(paths), root, _day(today))[1]
+
+
+def coverage(paths: Source | Iterable[Source], *, root: str, today: str | date | None = None,
+             due: str | None = None, responders: str | os.PathLike[str] | None = None, depth: int = 2) -> Coverage:
+    """Who has answered ``root``: every expected responder (from the CSV list ``responders``, else the
+    root's recipients, else the administrative units under its issuer) with its status on ``today``."""
+    return coverage_view(_paths(paths), root, _day(today), due, os.fspath(responders) if responders else None, depth)
+
+
+def deadlines(paths: Source | Iterable[Source], *, today: str | date | None = None) -> list[DutyRow]:
+    """Every dated deadline and reporting duty the records state, with its status on ``today``."""
+    return deadlines_view(_paths(paths), _day(today))

@@ -1,4 +1,4 @@
-"""The layers run one way: standard ← input ← validator, converters ← API ← commands.
+"""The layers run one way: standard ← input ← validator, converters ← reports ← API ← commands.
 
 Every import of a ``khth`` module, at the top of a file or inside a function, is checked, so a
 late import cannot hide a dependency against the arrows.
@@ -14,7 +14,9 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "khth"
 # a layer may import its own and lower ranks; validator and converters share a rank but not each other
-RANK = {"schema": 0, "input": 1, "validator": 2, "converters": 2, "api": 3, "cli": 4}
+RANK = {"schema": 0, "input": 1, "validator": 2, "converters": 2, "report": 3, "api": 4, "cli": 5}
+# pairs a lower rank still may not import: reports work on records, never on the readers of documents
+APART = {("report", "converters")}
 
 
 def _layer(module: str) -> str | None:
@@ -62,7 +64,7 @@ def test_imports_follow_the_arrows(path):
         theirs = _layer(target)
         if theirs is None or theirs == mine:
             continue
-        if theirs not in RANK or RANK[theirs] > RANK[mine] or RANK[theirs] == RANK[mine]:
+        if theirs not in RANK or RANK[theirs] >= RANK[mine] or (mine, theirs) in APART:
             against.append(f"line {line}: {mine} imports {target}")
     assert not against, "\n".join(against)
 
@@ -73,6 +75,16 @@ def test_the_check_sees_a_violation(tmp_path):
     bad.write_text("def f():\n    from khth.validator import engine\n", encoding="utf-8")
     try:
         with pytest.raises(AssertionError, match="input imports khth.validator"):
+            test_imports_follow_the_arrows(bad)
+    finally:
+        bad.unlink()
+
+
+def test_reports_may_not_read_documents():
+    bad = PACKAGE / "report" / "_layer_probe.py"
+    bad.write_text("from khth.converters.text import gazetteer\n", encoding="utf-8")
+    try:
+        with pytest.raises(AssertionError, match="report imports khth.converters"):
             test_imports_follow_the_arrows(bad)
     finally:
         bad.unlink()

@@ -72,8 +72,17 @@ def inline_worded() -> dict[str, list[str]]:
 
 
 def test_every_validator_rule_has_one_registered_check():
-    unbound = [r.code for r in RULES if r.category not in ("input", "convert") and r.code not in CHECKS]
+    unbound = [r.code for r in RULES if r.category not in ("input", "convert", "report") and r.code not in CHECKS]
     assert unbound == []
+
+
+def test_report_rules_are_raised_by_plan_report_not_checked():
+    """A report.* rule is input plan-report cannot work from: raised as ReportError.of(code, ...)."""
+    sites = raise_sites()
+    report_rules = [r.code for r in RULES if r.category == "report"]
+    assert report_rules and [c for c in report_rules if c not in sites] == []
+    assert all(not any(s.startswith("validator") for s in sites[c]) for c in report_rules)
+    assert [code for code in CHECKS if rule(code).category == "report"] == []
 
 
 def test_convert_rules_are_worded_by_the_api_not_checked_by_the_validator():

@@ -18,10 +18,11 @@ from typing import Any
 from .codelists import DISTRICT_LEVEL_END, vietnamese_date
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("input", "convert", "schema", "profile", "document", "corpus")
+CATEGORIES = ("input", "convert", "schema", "profile", "document", "corpus", "report")
 LANGUAGES = ("vi", "en")
 MESSAGE_LANGUAGES = (*LANGUAGES, "both")  # the tools' --lang choices
 VALIDATE, CONVERT, API = "plan-validate", "plan-convert", "the Python API"
+REPORT = "plan-report"
 SPEC_FILE = "SPEC.md"
 
 
@@ -444,6 +445,59 @@ RULES: tuple[Rule, ...] = (
     _r("corpus.cycle", "error", "Vòng lặp thực hiện", "Implementation cycle",
        "Chuỗi thực hiện quay vòng: {chain}", "the implementation chain loops: {chain}",
        "Following parent links must end at a root; a loop means a wrong parent somewhere on it."),
+    # --- report: what plan-report cannot work from (exit 2) ---------------------------------------
+    _r("report.path-missing", "error", "Không có đường dẫn", "No such path",
+       "{path}: không có tệp hay thư mục này", "{path}: no such file or folder",
+       "A file or folder named on the command line does not exist; nothing is read.", (REPORT, API)),
+    _r("report.no-records", "error", "Không có bản ghi", "No record",
+       "Không đọc được bản ghi KHTH nào trong {paths} ({files} tệp; chạy plan-validate để xem lỗi)",
+       "no KHTH record could be read in {paths} ({files} file(s); run plan-validate to see why)",
+       "The paths hold no .json or .xml file, or none the validator can read as a record; `plan-validate` "
+       "on the same paths says what is wrong with each file.", (REPORT, API)),
+    _r("report.index-foreign", "error", "Không phải chỉ mục KHTH", "Not a KHTH index",
+       "{file}: không phải chỉ mục KHTH (lược đồ {schema}) hoặc đã hỏng; hãy tạo lại bằng plan-report index",
+       "{file}: not a KHTH index (schema {schema}) or damaged; build it again with plan-report index",
+       "A path that holds an SQLite database is read as an index of records (`plan-report index`); one "
+       "of another schema, another program's database, or a damaged file is refused and never written to.",
+       (REPORT, API)),
+    _r("report.root-syntax", "error", "Sai cách ghi văn bản gốc", "Root not understood",
+       "{root}: cần SỐ@YYYY-MM-DD (\"28-CT/TW@2023-12-25\"), một số ký hiệu, hoặc mã định danh khth:…",
+       "{root}: expected NUMBER@YYYY-MM-DD (\"28-CT/TW@2023-12-25\"), a number, or a khth:… identifier",
+       "`--root` names the directive or plan a report starts from: by number and issue date joined by `@`, by "
+       "number alone when only one document in the corpus has it, or by its identifier.", (REPORT, API)),
+    _r("report.root-not-found", "error", "Không tìm thấy văn bản gốc", "Root not found",
+       "Không có văn bản nào khớp {root} trong {records} bản ghi đã đọc{near}",
+       "no document matches {root} among the {records} record(s) read{near}",
+       "No record read has that number and date, or that identifier. Documents with the same number and "
+       "another date are named; the corpus may lack the root's record (a citation-only record will do).",
+       (REPORT, API)),
+    _r("report.root-ambiguous", "error", "Văn bản gốc không rõ", "Root ambiguous",
+       "{root} khớp {count} văn bản: {candidates}; hãy ghi thêm ngày (SỐ@YYYY-MM-DD) hoặc mã định danh",
+       "{root} matches {count} documents: {candidates}; add the date (NUMBER@YYYY-MM-DD) or give the identifier",
+       "Party numbers restart with each committee term and State numbers each year, so a number alone can "
+       "name several documents; every candidate is listed with its date and identifier.", (REPORT, API)),
+    _r("report.responders-unreadable", "error", "Không đọc được danh sách đơn vị", "Responders file unreadable",
+       "{file}: không đọc được danh sách đơn vị: {reason}", "{file}: cannot read the list of units: {reason}",
+       "The file given with `--responders` could not be opened or read.", (REPORT, API)),
+    _r("report.responders-encoding", "error", "Danh sách đơn vị không phải UTF-8", "Responders file not UTF-8",
+       "{file}: không phải UTF-8 (byte {offset}); hãy lưu tệp CSV dạng \"CSV UTF-8\"",
+       "{file}: not UTF-8 (byte {offset}); save the list as \"CSV UTF-8\"",
+       "The expected-responders list is read as UTF-8 (a byte-order mark is allowed, as spreadsheet programs "
+       "write one). A list saved in Windows-1258 or a legacy font encoding is refused, never guessed.",
+       (REPORT, API)),
+    _r("report.responders-columns", "error", "Danh sách đơn vị sai cột", "Responders file with wrong columns",
+       "{file}: thiếu cột {missing}; dòng đầu phải có các cột {expected}",
+       "{file}: missing column(s) {missing}; the first row must hold the columns {expected}",
+       "The first row names the columns: the unit's name is required, its kind and code optional "
+       "(`plan-report template` writes an empty list with the titles). Titles are matched with case and "
+       "diacritics as printed, or by their English names (name, kind, code).", (REPORT, API)),
+    _r("report.responders-row", "error", "Dòng thiếu tên đơn vị", "Unit without a name",
+       "{file}, dòng {line}: thiếu tên đơn vị", "{file}, line {line}: the unit's name is missing",
+       "Every row of the list names one unit; a row with a kind or a code but no name cannot be matched.",
+       (REPORT, API)),
+    _r("report.responders-empty", "error", "Danh sách đơn vị rỗng", "Responders file empty",
+       "{file}: không có đơn vị nào", "{file}: lists no unit",
+       "A list with its header row and no unit would make every report empty; it is refused.", (REPORT, API)),
 )
 
 _BY_CODE = {r.code: r for r in RULES}

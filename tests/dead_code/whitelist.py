@@ -4,6 +4,7 @@ from khth.schema import model
 from khth.validator import engine, registry
 from khth.validator.reports import github, json_report, junit, sarif, text
 from khth import api
+from khth.cli import report as report_command
 
 _ = None
 
@@ -30,3 +31,8 @@ _.author, _.comments
 # agencies.task_agencies reads "X chủ trì, phối hợp với Y" into a lead and partners; the 1.0 model cannot
 # hold them apart, so no reader calls it yet (the 1.1 standard's lead/partner agencies will).
 _.task_agencies
+# openpyxl reads a worksheet's freeze_panes when it saves the workbook (plan-report's xlsx output).
+_.freeze_panes
+# click registers plan-report's subcommands by their decorators, and the command line calls them.
+report_command.tree, report_command.coverage, report_command.deadlines, report_command.publish, report_command.template
+report_command.index_command
