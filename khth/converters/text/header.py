@@ -286,7 +286,12 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             i += 1  # "ĐẢ": a motto the page cut short
             continue
         if h.date and h.motto and issuer_lines and text != issuer_lines[0] and is_caps_line(text):
-            break  # the issuer is printed before the place and date: capitals after them are the text's
+            # The issuer is printed before the place and date: capitals after them are the text's,
+            # a subject line whose type word the page dropped ("TRIỂN KHAI CÔNG TÁC …" under 1751/KH-…).
+            if h.number and h.document_type is None and h.title is None and not starts_with_label(text) \
+                    and not _AUTHORITY_LINE.match(fold(text)):
+                i = _take_title(h, lines, i)
+            break
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
             if issuer_lines and text == issuer_lines[0]:
                 issuer_lines.clear()  # the header printed again (a page shows its copy twice)

@@ -37,7 +37,7 @@ _RULE = re.compile(r"^\s*\\?[-_=*.…—–¯]{1,}\s*$")
 # what opens a body: neither is part of a title.
 _AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu truong|thu tuong|giam doc|uy ban nhan dan|hoi dong nhan dan|"
                         r"ban thuong vu|ban chap hanh|quyet dinh\s*:|quyet nghi\s*:)")
-_LABEL = re.compile(r"^(?:[ivx]+\s*[.\-–)]|\d+\s*[.)]|[a-z]\)|[-+•])")
+_LABEL = re.compile(r"^(?:[ivx]+\s*[.\-–)]|\d+\s*[.)]|[a-z]\)|[a-z]\s*[-–]\s*(?=[a-z]{2})|[-+•])")
 _NUMBER = re.compile(r"^s[o0]\s*:?\s*(?P<rest>.*)$")
 _NUMBER_CODE = re.compile(r"\d+\s*[-/]|[-/]\s*[a-z]", re.I)
 _DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*(?:thang\s*(?:\d{1,2})?\s*)?$")
@@ -109,6 +109,8 @@ def _pieces(raw: str) -> list[str]:
 # "Độc lập" line, a place-and-date after the number, the number after the issuer.
 _MOTTO_START = re.compile(r"(?<=\S)\s+(?=(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+[Ll]ập|ĐỘC\s+LẬP)\b)")
 _PLACE_DATE = re.compile(r"(?<![^\s*_])(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
+# A column that a layout put after the motto on the same line: "ĐẢNG CỘNG SẢN VIỆT NAM    ĐẢNG ỦY XÃ …".
+_AFTER_MOTTO = re.compile(r"(?<=VIỆT NAM)\s{2,}(?=[A-ZĐÀ-Ỹ])")
 _NUMBER_START = re.compile(r"(?<=[A-ZĐÀ-Ỹ*])\s+(?=Số\s*:?\s*\d)")
 _BODY_PAIRS = {"chinh phu", "nhan dan", "trung uong", "tinh uy", "huyen uy", "thanh uy", "dang uy"}
 # The Party's star under the issuer, printed after its name on a flattened line.
@@ -120,7 +122,7 @@ _DATE_END = re.compile(r"\bnăm\s*\d{4}\b")
 def _columns(line: str) -> list[str]:
     """A header line printed as two columns side by side, cut where the second begins."""
     parts = [line]
-    for rx in (_MOTTO_START, _NUMBER_START, _STAR):
+    for rx in (_MOTTO_START, _AFTER_MOTTO, _NUMBER_START, _STAR):
         parts = [piece for part in parts for piece in rx.split(part)]
     parts = [piece for part in parts for piece in party_bodies(part)]
     out = []
