@@ -388,7 +388,7 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
         best.position = cs[0].position
         firsts.append(best)
     firsts.sort(key=lambda c: c.position)
-    preamble_paras = [p for b, p in order if b.get("role") == BlockRole.PREAMBLE]
+    preamble_paras = _opening_paras(order)
     # Citations made inside another citation's subject are not what the opening implements.
     nesters: dict[int, list[Citation]] = {}
     for c in cits:
@@ -477,6 +477,24 @@ _REGULATING_TYPES = frozenset({DocumentType.ND, DocumentType.TT, DocumentType.QD
 _NEAR_TIE = 0.05
 
 
+# What opens a clause of the opening, printed as a list item ("- Căn cứ Quy định số 102-QĐ/TW …;").
+_OPENING_ITEM = re.compile(r"(?:can cu|thuc hien|thi hanh|trien khai)\b")
+
+
+def _opening_paras(order) -> list[Para]:
+    """The paragraphs of the opening: the preamble, and the bases it lists as dash items before the
+    first numbered part ("- Căn cứ …;" / "- Căn cứ …;" / "Ủy ban Kiểm tra Trung ương hướng dẫn …")."""
+    paras = []
+    for b, p in order:
+        if b.get("role") == BlockRole.PREAMBLE:
+            paras.append(p)
+        elif b.get("label") in ("-", "–", "+", "•") and _OPENING_ITEM.match(fold(b.get("text", ""))):
+            paras.append(p)
+        elif b.get("label"):
+            break
+    return paras
+
+
 def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
                         title_para: Para | None, nested: set[int], preamble_paras: list[Para]) -> Citation | None:
     """The document the title says the plan implements.
@@ -510,7 +528,10 @@ def _title_named_parent(parent: Citation | None, candidates: list[Citation], cit
 # The words a title uses for carrying a document out: "triển khai thực hiện", "tổ chức thực hiện",
 # "tiếp tục thực hiện", "triển khai thi hành", "học tập, quán triệt, tuyên truyền và triển khai …".
 _IMPLEMENTING_WORD = r"(?:trien khai|thuc hien|to chuc|tiep tuc|thi hanh|hoc tap|quan triet|tuyen truyen)"
-_IMPLEMENTING_TITLE = re.compile(rf"(?:ke hoach\s+)?{_IMPLEMENTING_WORD}(?:\s*,?\s*(?:va\s+)?{_IMPLEMENTING_WORD})*\s*")
+# "… một số điều trong Quy định số 102-QĐ/TW": the part of the document carried out.
+_SOME_PART = r"(?:mot so (?:dieu|noi dung|diem|chuong)(?: \d+(?:, \d+)*)? (?:cua|trong|tai)\s*)?"
+_IMPLEMENTING_TITLE = re.compile(
+    rf"(?:ke hoach\s+|huong dan\s+)?{_IMPLEMENTING_WORD}(?:\s*,?\s*(?:va\s+)?{_IMPLEMENTING_WORD})*\s*{_SOME_PART}")
 
 
 def _title_implements(title_para: Para, named: Citation) -> bool:
