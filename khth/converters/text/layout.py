@@ -436,6 +436,7 @@ def starts_with_label(text: str) -> bool:
 
 
 _OPEN_RANGE = re.compile(r"\d\s*[-–]$")
+_OPEN_NUMBER_WORD = re.compile(r"(?<=\s)(?:số|ngày|tháng|năm)$", re.IGNORECASE)
 
 
 def _lowercase_start(text: str) -> bool:
@@ -488,8 +489,10 @@ class Joiner:
             return False  # "a- …", "1.1- …": an item of a list, not the rest of the line above
         if ends_word_hyphen(prev_text):
             return True  # "260-" / "KH/TU": a token broken after its hyphen
-        if text[:1].isdigit() and _OPEN_RANGE.search(prev_text):
-            return True  # "mùa khô năm 2019 -" / "2020": a range of years broken after its dash
+        if text[:1].isdigit() and (_OPEN_RANGE.search(prev_text) or _OPEN_NUMBER_WORD.search(prev_text)):
+            # "mùa khô năm 2019 -" / "2020": a range of years broken after its dash; "Thực hiện
+            # Quyết định số" / "2029/QĐ-BGDĐT ngày …": a citation broken before its number or date
+            return True
         if self.para_indent:
             # Paragraphs indented, wrapped lines at the margin (pdftotext -layout, hard-wrapped
             # text): the indentation says where a paragraph begins; centred lines follow the rules
