@@ -44,9 +44,10 @@ def _ocr_alt(name: str) -> str:
 _TYPE = r"(?P<type>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r")"
 _TYPE_OCR = r"(?P<type>" + "|".join(_ocr_alt(n) for n in _NAMES) + r")"
 _NUM = r"(?P<number>" + NUMBER_IN_KEY + ")"
-_DATE = (r"(?:\s*,?\s*" + DAY_WORD + r"\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+# A PDF's text layer may lose the space after "số" or "ngày" ("Quyết địnhsố 2216/QĐ-BTP ngày30/7/2012").
+_DATE = (r"(?:\s*,?\s*" + DAY_WORD + r"\s*(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
          r"|\d{1,2}\s+" + MONTH_WORD + r"\s+\d{1,2}\s+" + YEAR_WORD + r"\s+\d{4}))?")
-CITE_RE = re.compile(r"(?<![\w])" + _TYPE + r"\s+(?:s\w{0,2}\s*:?\s+)?" + _NUM + _DATE)
+CITE_RE = re.compile(r"(?<![\w])" + _TYPE + r"(?:\s+(?:s\w{0,2}\s*:?\s+)?|so\s*:?\s+)" + _NUM + _DATE)
 CITE_OCR_RE = re.compile(r"(?<![\w])" + _TYPE_OCR + r"\s+(?:s\w{0,2}\s*:?\s+|\d\s+)?" + _NUM + _DATE)
 # A type name with a qualifier before "số": "Chương trình hành động số 07-CTr/TU", "Thông báo kết
 # luận số 1234-TB/TU", "Kế hoạch liên tịch số …". It is a citation only where the number's symbol
