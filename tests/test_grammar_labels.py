@@ -109,3 +109,15 @@ def test_letters_run_in_the_vietnamese_order():
     assert _order_findings(["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]) == []
     assert _order_findings(["d)", "e)"])[0]["expected"] == "a"
     assert _order_findings(["a)", "b)", "c)", "d)", "e)"])[0]["expected"] == "đ"
+
+
+@pytest.mark.parametrize("line, label", [("Điều 1. Ban hành kèm theo", "Điều 1."), ("Điều 12: Hiệu lực", "Điều 12:"),
+                                          ("Điều 3 . Thi hành", "Điều 3 .")])
+def test_a_decisions_article_opens_a_printed_unit(line, label):
+    m = LABEL_AT_START.match(line)
+    assert m is not None and m["label"] == label
+
+
+def test_the_word_dieu_inside_a_sentence_is_no_label():
+    assert LABEL_AT_START.match("Điều kiện bảo đảm thực hiện") is None
+    assert LABEL_AT_START.match("Điều 2025 năm") is None

@@ -233,7 +233,8 @@ class _Canonical:
 
 
 def _pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in pointer.split("/"))
+    # An array index is ASCII digits; "²" is a digit to str.isdigit but a key, never an index.
+    return tuple((0, int(p)) if p.isascii() and p.isdigit() else (1, p) for p in pointer.split("/"))
 
 
 def _canonical_offsets(data: bytes, pointers: Collection[str], form: Any) -> dict[str, int] | None:

@@ -117,6 +117,8 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
         if m and _OCR_ROMAN_DIGITS.search(m["label"]) and is_caps_line(text[m.end():]):
             return m["label"], "ocr-roman", 0, text[m.end():]
     m = LABEL_AT_START.match(text)
+    if m and m["label"].startswith("Điều"):
+        return re.sub(r"\s+", " ", m["label"]).replace(" .", "."), "article", 0, text[m.end():]
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]
@@ -145,7 +147,7 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
     return None, None, 0, text
 
 
-_RANK = {"roman": 0, "arabic": 1, "letter": 6, "dash": 7, "plus": 8}
+_RANK = {"article": 0, "roman": 0, "arabic": 1, "letter": 6, "dash": 7, "plus": 8}
 
 
 def _rank(b: dict) -> int:

@@ -142,9 +142,13 @@ _ROMAN_AT_START = r"[IVXLC]{1,6}\s?[.\-–]"
 _DECIMAL_AT_START = r"\d{1,2}(?:\.\d{1,2}){0,3}\.(?!\d)"
 _LETTER_AT_START = r"[a-zđ]\)"
 _BULLET_AT_START = "[" + "".join(BULLETS).replace("-", r"\-") + "]"
-# A label that opens a printed unit (SPEC §9.1): "I-", "II.", "1.", "1.1.", "a)", "đ)", "-", "+".
+# The articles of a decision ("Điều 1.", "Điều 2:"), the top level of its own text.
+ARTICLE_AT_START = r"Điều\s+\d{1,3}\s?[.:]"
+# A label that opens a printed unit (SPEC §9.1): "I-", "II.", "1.", "1.1.", "a)", "đ)", "-", "+",
+# and a decision's "Điều 1.".
 LABEL_AT_START = re.compile(
-    rf"^(?P<label>{_ROMAN_AT_START}|{_DECIMAL_AT_START}|{_LETTER_AT_START}|{_BULLET_AT_START})(?:\s+|(?=[“\"(]))")
+    rf"^(?P<label>{_ROMAN_AT_START}|{_DECIMAL_AT_START}|{_LETTER_AT_START}|{_BULLET_AT_START}|{ARTICLE_AT_START})"
+    r"(?:\s+|(?=[“\"(]))")
 # OCR readings of Roman numerals ("11." for II., "I11." for III.).
 OCR_ROMAN_AT_START = re.compile(r"^(?P<label>[IVXLC1l|!]{1,6}[.\-])\s+")
 # Party documents print item and letter labels with a hyphen ("1-", "1.1-", "a-"), as "I-" for
