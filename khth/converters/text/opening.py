@@ -108,7 +108,8 @@ def _pieces(raw: str) -> list[str]:
 # Where a second column starts inside a line that holds two: the national or Party motto, the
 # "Độc lập" line, a place-and-date after the number, the number after the issuer.
 _MOTTO_START = re.compile(r"(?<=\S)\s+(?=(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+[Ll]ập|ĐỘC\s+LẬP)\b)")
-_PLACE_DATE = re.compile(r"(?<![^\s*_])(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
+_PLACE_DATE = re.compile(r"(?<![^\s*_])(?:TP\.\s*|Thành phố\s+|Thị xã\s+)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+(?:[-–]\s+)?){0,3}"
+                         r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*,\s*ngày\b")
 # A column that a layout put after the motto on the same line: "ĐẢNG CỘNG SẢN VIỆT NAM    ĐẢNG ỦY XÃ …".
 _AFTER_MOTTO = re.compile(r"(?<=VIỆT NAM)\s{2,}(?=[A-ZĐÀ-Ỹ])")
 _NUMBER_START = re.compile(r"(?<=[A-ZĐÀ-Ỹ*])\s+(?=Số\s*:?\s*\d)")
@@ -481,23 +482,47 @@ def _table_lines(raw_lines: list[str], columns: list[_Column], rows: list[list[i
 
 
 def _untable(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
-    """The lines with a header printed as a pandoc table put back as one cell paragraph a line, left
-    column first; and the 1-based source line of each. None when no such table opens the text."""
-    for at, raw in enumerate(raw_lines[:_SEARCH]):
+    """The lines with each two-column layout table of a pandoc export put back as one cell paragraph
+    a line, left column first: the header table opening the text, a second header (the plan a
+    decision carries), and the signing block beside "Nơi nhận"; the 1-based source line of each.
+    None when there is no such table. The body's own tables stay tables."""
+    lines: list[str] = []
+    origin: list[int] = []
+    done = 0  # index of the first source line not yet copied
+    at = 0
+    while at < len(raw_lines):
+        raw = raw_lines[at]
         simple = bool(_DASH_RULE.match(raw))
-        if not simple and not _GRID_BORDER.match(raw):
-            continue
-        found = _dash_table(raw_lines, at) if simple else _grid_table(raw_lines, at)
+        found = None
+        if simple or _GRID_BORDER.match(raw):
+            found = _dash_table(raw_lines, at) if simple else _grid_table(raw_lines, at)
         if found is None:
+            at += 1
             continue
         columns, rows, end = found
         cells = _table_lines(raw_lines, columns, rows, simple)
-        if not any(_is_grammatical(p) for text, _ in cells for p in _pieces(text)):
-            continue  # a portal's or a body's table, not the header
-        lines = raw_lines[:at] + [t for t, _ in cells] + raw_lines[end:]
-        origin = list(range(1, at + 1)) + [n for _, n in cells] + list(range(end + 1, len(raw_lines) + 1))
-        return lines, origin
-    return None
+        if not _layout_table(cells):
+            at = end
+            continue
+        lines += raw_lines[done:at] + [t for t, _ in cells]
+        origin += list(range(done + 1, at + 1)) + [n for _, n in cells]
+        done = at = end
+    if done == 0:
+        return None
+    return lines + raw_lines[done:], origin + list(range(done + 1, len(raw_lines) + 1))
+
+
+# What opens a signing block's cell: "Nơi nhận:", a marker ("TM.", "KT.", "T/M").
+_SIGNING_CELL = re.compile(r"^(?:n\w{1,2}i nh\w{1,2}n\s*:?|(?:tm|kt|tl|tuq|q)\.|t/m|k/t|t/l)", re.IGNORECASE)
+
+
+def _layout_table(cells: list[tuple[str, int]]) -> bool:
+    """Whether a table's cells lay out a header (the grammar of the number, the motto, the place and
+    date) or a signing block ("Nơi nhận" beside the signer), not content of the body."""
+    texts = [text for text, _ in cells]
+    if any(_is_grammatical(p) for text in texts for p in _pieces(text)):
+        return True
+    return any(_SIGNING_CELL.match(_key(text)) for text in texts)
 
 
 def tidy_opening(raw_lines: list[str]) -> Opening | None:

@@ -47,11 +47,12 @@ _DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})\D+?(?P<m>\d{1,2})\D+?(?P<y>\d{4})"
 NUMERIC_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 
 # "Đức Phổ, ngày 23 tháng 4 năm 2024"; the day or month may be left blank on the form. The place
-# may carry its unit's kind, spelt out ("Thành phố Hồ Chí Minh") or abbreviated ("TP. Hồ Chí Minh").
+# may carry its unit's kind, spelt out ("Thành phố Hồ Chí Minh") or abbreviated ("TP. Hồ Chí Minh"),
+# and a dash between two names ("Bà Rịa - Vũng Tàu").
 # White space between the words may be a line break: a narrow column breaks the line.
 PLACE_DATE_LINE = re.compile(
     r"(?P<place>(?:(?:Thành|THÀNH)\s+(?:phố|PHỐ)\s+|(?:Thị|THỊ)\s+(?:xã|XÃ|trấn|TRẤN)\s+)?"
-    r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
+    r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?(?:[-–]\s?(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ]))?){1,5}),\s*ng\w{1,2}y\s*(?P<d>\d{1,2})?\s*th\w{1,2}ng\s*(?P<m>\d{1,2})?\s*"
     r"n\w{1,2}m\s*(?P<y>\d{4})")
 
 
