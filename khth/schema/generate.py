@@ -160,10 +160,19 @@ def _profile_condition(profile: str) -> dict[str, Any]:
         node.setdefault("required", []).append(parts[-1])
         if fact.full_date:
             node.setdefault("properties", {})[parts[-1]] = {"$ref": f"#/$defs/{FULL_DATE.name}"}
+    _typed(then)
     return {
-        "if": {"properties": {"profile": {"const": profile}}, "required": ["profile"]},
+        "if": {"type": "object", "properties": {"profile": {"const": profile}}, "required": ["profile"]},
         "then": then,
     }
+
+
+def _typed(node: dict[str, Any]) -> None:
+    """Each object-only subschema says it is an object: ajv's strict mode refuses `required` without it."""
+    node["type"] = "object"
+    for sub in node.get("properties", {}).values():
+        if "required" in sub:
+            _typed(sub)
 
 
 def _document_defs() -> dict[str, Any]:
@@ -196,6 +205,7 @@ def json_schema(root: str) -> dict[str, Any]:
         "title": title,
         **_described(*description),
         "x-khth-version": KHTH_VERSION,
+        "type": "object",
         "allOf": [{"$ref": f"#/$defs/{ROOT_NAMES[root]}"}],
     }
     if root == "document":
