@@ -382,7 +382,9 @@ def field_reference() -> str:
         lines.append("")
     lines += ["#### Simple types", "", "| Type | JSON | Pattern / constraint | Description |", "|---|---|---|---|"]
     for t in all_simple_types(Bundle) + [FULL_DATE]:
-        constraint = f"`^{t.pattern}$`" if t.pattern else (f"≥ {t.minimum}" if t.minimum is not None else "")
+        constraint = (f"`^{render_pattern(t.pattern, 'json')}$`" if t.pattern
+                      else f"≥ {t.minimum}" if t.minimum is not None
+                      else f"at least {t.min_length} character" if t.min_length else "")
         if t.json_format:
             constraint += f", format `{t.json_format}`"
         lines.append(f"| {t.name} | {t.base} | {_md(constraint)} | {_md(t.description)} |")
@@ -417,7 +419,15 @@ def rule_reference() -> str:
     return rules()
 
 
+def annotation_keywords() -> str:
+    rows = [f"| `{k}` | {_md(v)} |" for k, v in ANNOTATION_KEYWORDS.items()]
+    listed = ", ".join(json.dumps(k) for k in ANNOTATION_KEYWORDS)
+    return "\n".join(["| Keyword | Holds |", "|---|---|", *rows, "", "```js",
+                      f"const ajv = new Ajv2020({{ keywords: [{listed}] }});", "```", ""])
+
+
 SPEC_SECTIONS = {
+    "annotation-keywords": annotation_keywords,
     "profiles": profile_reference,
     "rules": rule_reference,
     "field-reference": field_reference,

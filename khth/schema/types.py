@@ -48,8 +48,6 @@ class SimpleType:
 def _one_char(ch: str, dialect: str) -> str:
     if ch in "\t\n\r":
         return {"\t": r"\t", "\n": r"\n", "\r": r"\r"}[ch]
-    if ch == " ":
-        return ch
     return f"&#x{ord(ch):X};" if dialect == "xsd" else f"\\u{ord(ch):04X}"  # the XSD writer keeps '&' as is
 
 
