@@ -202,6 +202,48 @@ def test_spec_lists_every_validator_only_rule_and_the_dialect():
     assert "ECMA-262" in spec and "Python `re`" in spec
 
 
+# --- what an editor shows -----------------------------------------------------------------------
+
+def _hover(record: Path, schema_uri: str, probes: list[tuple[int, int]]) -> list[str]:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed (Debian package nodejs; Node 20 or newer)")
+    if not (JS / "node_modules" / "vscode-json-languageservice").is_dir():
+        pytest.skip("npm package vscode-json-languageservice is not installed (npm ci in tests/conformance/js)")
+    request = {"schemas": {generate.SCHEMA_IDS[root]: str(SCHEMA_DIR / f) for root, f in SCHEMA_FILES.items()},
+               "uri": schema_uri, "file": str(record), "probes": probes}
+    out = subprocess.run(["node", str(JS / "hover.mjs")], input=json.dumps(request), capture_output=True,
+                         text=True, check=True, cwd=JS)
+    return json.loads(out.stdout)
+
+
+def _position(path: Path, text: str) -> tuple[int, int]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(f"{text} not in {path}")
+
+
+def test_vs_code_hover_shows_the_propertys_own_text_in_both_languages_and_the_codes_meaning():
+    plan = write_cases.PLAN
+    profile_key, profile_value = _position(plan, '"profile"'), _position(plan, '"published"')
+    issue_date = _position(plan, '"issueDate"')
+    key, value, date = _hover(plan, generate.SCHEMA_IDS["document"], [profile_key, profile_value, issue_date])
+    schema = generate.json_schema("document")
+    own = schema["$defs"]["Document"]["properties"]
+    assert key.startswith("Profile\n\n" + own["profile"]["description"])
+    assert own["profile"]["x-description-vi"] in key
+    assert "Number, full date, issuer, title, parent link and signature are required" in value
+    assert date.startswith("Issue date\n\n" + own["issueDate"]["description"])
+    assert schema["$defs"]["PartialDate"]["description"] not in date
+
+
+def test_vs_code_hover_in_a_bundle_reaches_the_document_schema():
+    bundle = write_cases.BUNDLE
+    profile = _position(bundle, '"lenient"')
+    (text,) = _hover(bundle, generate.SCHEMA_IDS["bundle"], [profile])
+    assert "Digitised legacy document — Văn bản số hóa" in text
+
+
 # --- the suite itself ---------------------------------------------------------------------------
 
 def test_the_suite_has_at_least_forty_invalid_variants_named_by_their_fault():

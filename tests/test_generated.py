@@ -97,6 +97,7 @@ def test_profile_condition_requires_published_facts():
                      if c["if"]["properties"]["profile"]["const"] == "published")
     assert set(published["then"]["required"]) >= {"number", "issueDate", "issuer", "title", "parent", "signature"}
     assert published["then"]["properties"]["parent"]["required"] == ["number", "issueDate"]
+    assert published["then"]["properties"]["issueDate"]["format"] == "date"
 
 
 def test_shape_mirrors_the_model():

@@ -56,8 +56,16 @@ def _described(en: str, vi: str) -> dict[str, Any]:
     return {"description": en, "x-description-vi": vi, "markdownDescription": _markdown(en, vi)}
 
 
+def _defined(en: str, vi: str) -> dict[str, Any]:
+    """The annotations of a definition under $defs: no `title` and no `markdownDescription`, because VS Code's
+    language service copies a referenced definition's keys over those beside the `$ref`, and its hover shows
+    the title and the Markdown text first found; so a property keeps its own (the definition's name is its
+    key)."""
+    return {"description": en, "x-description-vi": vi}
+
+
 def _simple_def(t: SimpleType) -> dict[str, Any]:
-    out: dict[str, Any] = {"title": t.name, **_described(t.description, t.vi), "type": t.base}
+    out: dict[str, Any] = {**_defined(t.description, t.vi), "type": t.base}
     if t.pattern:
         out["pattern"] = f"^{render_pattern(t.pattern, 'json')}$"
         out["not"] = dict(NO_FINAL_LINE_FEED)
@@ -79,12 +87,11 @@ def _codelist_def(c: type[Codelist]) -> dict[str, Any]:
     en, vi = CODELIST_DESCRIPTIONS.get(name, (f"Codelist {name}.", ""))
     labels = c.labels()
     return {
-        "title": name,
-        **_described(en, vi),
+        **_defined(en, vi),
         "type": "string",
         "enum": [m.value for m in c],
         "enumDescriptions": [_code_meaning(*labels[m.value]) for m in c],
-        "markdownEnumDescriptions": [f"**{m.value}**: {_code_meaning(*labels[m.value])}" for m in c],
+        "markdownEnumDescriptions": [_code_meaning(*labels[m.value]) for m in c],
         "x-codelist": {code: {"vi": vi, "en": en, **({"note": note} if note else {})}
                        for code, (vi, en, note) in labels.items()},
     }
@@ -135,8 +142,7 @@ def _model_def(spec: ModelSpec, base: str = "") -> dict[str, Any]:
     if spec.cls in (Document, Bundle):
         properties = {"$schema": SCHEMA_PROPERTY, **properties}
     out: dict[str, Any] = {
-        "title": spec.name,
-        **_described(spec.description, spec.vi),
+        **_defined(spec.description, spec.vi),
         "type": "object",
         "properties": properties,
     }
@@ -159,7 +165,9 @@ def _profile_condition(profile: str) -> dict[str, Any]:
             node = node.setdefault("properties", {}).setdefault(part, {})
         node.setdefault("required", []).append(parts[-1])
         if fact.full_date:
-            node.setdefault("properties", {})[parts[-1]] = {"$ref": f"#/$defs/{FULL_DATE.name}"}
+            # Inline and unannotated: an editor's hover then shows the property's own text, not the date's.
+            node.setdefault("properties", {})[parts[-1]] = {
+                k: v for k, v in _simple_def(FULL_DATE).items() if k not in ("description", "x-description-vi")}
     _typed(then)
     return {
         "if": {"type": "object", "properties": {"profile": {"const": profile}}, "required": ["profile"]},
@@ -179,7 +187,7 @@ def _document_defs() -> dict[str, Any]:
     defs: dict[str, Any] = {spec.name: _model_def(spec) for spec in all_models(Document)}
     for c in all_codelists(Document):
         defs[c.codelist_name()] = _codelist_def(c)
-    for t in all_simple_types(Document) + [FULL_DATE]:
+    for t in all_simple_types(Document):
         defs[t.name] = _simple_def(t)
     return defs
 
