@@ -280,3 +280,15 @@ def test_each_invalid_variant_differs_from_its_example_in_one_place():
                 same += 1
             common = common[:same]
         assert common, (path.name, changed[:5])
+
+
+def test_a_records_schema_property_passes_plan_validate_and_the_converter_drops_it():
+    from khth.input.canonical import canonical_json
+    from khth.input.xml_form import to_xml
+
+    path = CONFORMANCE / "valid" / "schema-property-for-editors.json"
+    data = _load(path)
+    assert data["$schema"] == generate.SCHEMA_IDS["document"]
+    assert not [f for f in Validator().check_bytes(path.read_bytes(), str(path)).findings if f.severity == "error"]
+    assert canonical_json(data, "document") == write_cases.PLAN.read_bytes()
+    assert to_xml(data, "document") == to_xml(_load(write_cases.PLAN), "document")
