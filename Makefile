@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test fuzz generate check-generated benchmark benchmark-convert roundtrip accuracy clean
+.PHONY: demo test conformance-tools fuzz generate check-generated benchmark benchmark-convert roundtrip accuracy clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -24,6 +24,12 @@ demo: $(STAMP)
 ## test: set up and run every test
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## conformance-tools: the engines of the conformance suite that pip's test extra cannot hold: ajv 8 and
+## ajv-formats (npm, tests/conformance/js) and the newest jsonschema-rs beside the pinned one
+conformance-tools: $(STAMP)
+	cd tests/conformance/js && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/jsonschema-rs-newest 'jsonschema-rs>=0.61,<1'
 
 ## fuzz: mutate the examples thousands of times and run both commands on them (FUZZ_CASES, FUZZ_SEED to vary)
 FUZZ_CASES ?= 5000

@@ -94,3 +94,18 @@ def validator():
 
 def ids(paths):
     return [str(p.relative_to(EXAMPLES)) for p in paths]
+
+
+def reference_validators() -> dict:
+    """python-jsonschema (formats on) for each root; the bundle schema refers to the document schema by $id."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    from khth.schema.files import SCHEMA_FILES, SCHEMA_IDS
+
+    schemas = {root: json.loads((ROOT / "khth" / "schema" / f).read_text(encoding="utf-8"))
+               for root, f in SCHEMA_FILES.items()}
+    registry = Registry().with_resources((SCHEMA_IDS[r], Resource.from_contents(s)) for r, s in schemas.items())
+    return {root: jsonschema.Draft202012Validator(s, registry=registry,
+                                                  format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+            for root, s in schemas.items()}

@@ -66,7 +66,7 @@ def test_lenient_record_with_an_unexplained_gap(tmp_path):
     result = run(validate_main, "--format", "json", _write(tmp_path, "gap.json", doc))
     assert result.exit_code == 1
     report = json.loads(result.output)
-    assert report["standardVersion"] == "1.0" and report["valid"] is False
+    assert report["standardVersion"] == "1.1" and report["valid"] is False
     assert report["ruleCatalogue"].startswith("sha256:")
     errors = [f for f in report["files"][0]["findings"] if f["severity"] == "error"]
     assert [(f["code"], f["pointer"]) for f in errors] == [("profile.unexplained-gap", "/number")]

@@ -5,21 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from khth.input.canonical import root_of
 from khth.input.xml_form import from_xml
-from khth.validator.schema_checks import compile_json_validators, load_schema, pointer_of
+from khth.validator.schema_checks import compile_json_validators, pointer_of
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, reference_validators
 
 FIXTURES = sorted(p for p in (Path(__file__).parent / "rules").rglob("*")
                   if p.suffix in (".json", ".xml") and p.is_file() and not p.is_symlink())
 RS = compile_json_validators()
-PY = {root: jsonschema.Draft202012Validator(load_schema(root),
-                                            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-      for root in ("document", "bundle")}
+PY = reference_validators()
 
 
 def _form(path: Path):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-import jsonschema
 import pytest
 from lxml import etree
 
 from khth.input.canonical import canonical_json, root_of
 from khth.input.xml_form import from_xml, to_xml
-from khth.schema.files import SCHEMA_FILES, XSD_FILE
+from khth.schema.files import XSD_FILE
 from khth.schema.identifiers import (
     document_identifier, number_key, parse_citation, parse_number, reference_identifier,
 )
@@ -19,10 +18,10 @@ from khth.schema.model import Bundle, Document
 
 from conftest import (
     EXAMPLE_JSON, EXAMPLE_XML, EXAMPLES, ROOT, SHARED_SEEDS, SOURCES, all_records, ids, load,
-    squash, walk_blocks,
+    reference_validators, squash, walk_blocks,
 )
 
-SCHEMAS = {root: json.loads((ROOT / "khth" / "schema" / f).read_text(encoding="utf-8")) for root, f in SCHEMA_FILES.items()}
+REFERENCE = reference_validators()
 XSD = etree.XMLSchema(etree.parse(str(ROOT / "khth" / "schema" / XSD_FILE)))
 
 
@@ -45,9 +44,7 @@ def test_json_example_is_valid_and_both_engines_agree(path, validator):
     data = load(path)
     assert [f for f in validator.check_bytes(path.read_bytes(), str(path)).findings
             if f.severity == "error"] == []
-    reference = jsonschema.Draft202012Validator(SCHEMAS[root_of(data)],
-                                                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert list(reference.iter_errors(data)) == []
+    assert list(REFERENCE[root_of(data)].iter_errors(data)) == []
     (Bundle if root_of(data) == "bundle" else Document).model_validate(data)
 
 

@@ -50,7 +50,7 @@ def test_junit_is_parsed_by_an_xml_parser_and_counts_failures():
     failed = [c for c in cases if c.find("failure") is not None]
     assert int(suite.get("tests")) == len(cases) >= 4 and int(suite.get("failures")) == len(failed) >= 2
     props = {p.get("name"): p.get("value") for p in suite.find("properties")}
-    assert props["standardVersion"] == "1.0" and props["ruleCatalogue"] == catalogue_hash()
+    assert props["standardVersion"] == "1.1" and props["ruleCatalogue"] == catalogue_hash()
 
 
 def test_github_annotations():

@@ -181,7 +181,7 @@ def _describer(result: RunResult):
     records = {r.file: r.summaries for r in result.results}
 
     def describe(file: str) -> str:
-        return "; ".join(f"{s.id} [{s.profile}]" for s in records.get(file, []))
+        return "; ".join(f"{s.id} [{s.profile}] KHTH {s.khth_version or '?'}" for s in records.get(file, []))
 
     return describe
 

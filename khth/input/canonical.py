@@ -31,13 +31,19 @@ def _order(value: Any, t: Kind, pointer: str) -> Any:
     return value
 
 
+# A record may name its JSON Schema for editors (SPEC §15.1); it is no fact of the record, so the ordered
+# copy, canonical JSON and the XML form leave it out.
+EDITOR_SCHEMA = "$schema"
+RECORD_MODELS = ("Document", "Bundle")
+
+
 def check_object(data: Any, spec: Model, pointer: str) -> None:
     """Raise unless ``data`` is an object whose properties all belong to ``spec``."""
     where = pointer or "/"
     if not isinstance(data, dict):
         raise KhthInputError.of("input.json-type", location=where, pointer=where,
                                 expected=VALUE_KINDS["object"])
-    unknown = [k for k in data if spec.field(k) is None]
+    unknown = [k for k in data if spec.field(k) is None and not (k == EDITOR_SCHEMA and spec.name in RECORD_MODELS)]
     if unknown:
         raise KhthInputError.of("input.json-unknown-property", location=f"{pointer}/{unknown[0]}", pointer=where,
                                 name=unknown[0])

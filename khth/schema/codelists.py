@@ -326,12 +326,12 @@ class SourceFormat(Codelist):
 
 _labelled(SourceFormat, {
     "text": ("Văn bản thuần", "Plain text", "Text extracted from Word or PDF."),
-    "markdown": ("Markdown", "Markdown", ""),
+    "markdown": ("Văn bản Markdown", "Markdown", ""),
     "docx": ("Word (.docx)", "Word document", ""),
     "pdf": ("PDF", "PDF with a text layer", ""),
     "scan": ("Bản quét", "Scanned image", "Text obtained by OCR."),
-    "json": ("KHTH JSON", "KHTH JSON", ""),
-    "xml": ("KHTH XML", "KHTH XML", ""),
+    "json": ("Tệp JSON theo KHTH", "KHTH JSON", ""),
+    "xml": ("Tệp XML theo KHTH", "KHTH XML", ""),
 })
 
 
@@ -353,3 +353,25 @@ _labelled(MissingReason, {
                  "converter does not read. A clerk should check the source."),
 })
 
+
+
+# What each codelist classifies, in English and Vietnamese (the codes' own meanings are in the label tables).
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "Profile": ("The conformance profile a record claims.", "Mức tuân thủ mà bản ghi đáp ứng."),
+    "DocumentType": ("Document types (tên loại văn bản), by the code printed in the symbol.",
+                     "Tên loại văn bản, theo chữ viết tắt in trong ký hiệu."),
+    "System": ("The political system a body or numbering belongs to.",
+               "Hệ thống chính trị của cơ quan hoặc của cách đánh số."),
+    "Level": ("Administrative levels.", "Các cấp hành chính."),
+    "AdminUnitScheme": ("Code schemes for administrative units.", "Các hệ mã đơn vị hành chính."),
+    "Relation": ("How a document relates to a document it cites.", "Quan hệ giữa văn bản và văn bản được dẫn."),
+    "RecipientPurpose": ("Why a copy is sent to a recipient.", "Mục đích gửi văn bản tới nơi nhận."),
+    "BlockRole": ("What a block of the body is in the plan's structure.",
+                  "Vai trò của một khối nội dung trong cấu trúc kế hoạch."),
+    "TimeframeKind": ("Kinds of timeframe.", "Các loại thời gian thực hiện."),
+    "Frequency": ("How often something recurs.", "Tần suất lặp lại."),
+    "SignatureMarker": ("Signing-authority markers (TM., KT., TL., TUQ., Q.).",
+                        "Ký hiệu thẩm quyền ký (TM., KT., TL., TUQ., Q.)."),
+    "SourceFormat": ("Formats a record can be read from.", "Các định dạng nguồn của bản ghi."),
+    "MissingReason": ("Why a fact is absent from the source.", "Lý do thông tin vắng trong nguồn."),
+}

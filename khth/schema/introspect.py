@@ -45,6 +45,7 @@ class ModelSpec:
     name: str
     cls: type[BaseModel]
     description: str
+    vi: str = ""
     fields: list[FieldSpec] = field(default_factory=list)
 
     def field(self, name: str) -> FieldSpec | None:
@@ -84,7 +85,9 @@ def _type_spec(annotation: Any) -> tuple[TypeSpec, bool]:
 
 @cache
 def model_spec(cls: type[BaseModel]) -> ModelSpec:
-    spec = ModelSpec(cls.__name__, cls, (cls.__doc__ or "").strip())
+    from .model import DESCRIPTIONS_VI  # the model module imports this one
+
+    spec = ModelSpec(cls.__name__, cls, (cls.__doc__ or "").strip(), DESCRIPTIONS_VI.get(cls.__name__, ""))
     for py_name, info in cls.model_fields.items():
         # pydantic lifts Annotated metadata of a non-optional field into ``info.metadata``.
         marker = next((m for m in info.metadata if isinstance(m, SimpleType)), None)

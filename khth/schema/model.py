@@ -317,3 +317,28 @@ class Bundle(KhthModel):
 
 
 Block.model_rebuild()
+
+
+# The Vietnamese description of each model (the English one is its docstring), kept beside the classes
+# so that the schemas describe every type in both languages.
+DESCRIPTIONS_VI: dict[str, str] = {
+    "SourceSpan": "Vị trí của một thông tin trong văn bản nguồn.",
+    "AdminUnit": "Đơn vị hành chính, xác định bằng mã trong một hệ mã có tên.",
+    "Issuer": "Cơ quan ban hành văn bản.",
+    "DocumentNumber": "Số, ký hiệu văn bản như in, cùng các thành phần đã tách.",
+    "Reference": "Văn bản được dẫn, xác định bằng loại, số, ngày và cơ quan ban hành như in.",
+    "Abbreviation": "Tên viết tắt do văn bản định nghĩa (\"sau đây viết tắt là …\").",
+    "Timeframe": "Thời gian thực hiện một nhiệm vụ.",
+    "Deadline": "Một hạn có ngày cụ thể nêu ở bất kỳ chỗ nào trong văn bản.",
+    "Target": "Một chỉ tiêu đo được.",
+    "Reporting": "Chế độ báo cáo.",
+    "Block": "Một đơn vị in của nội dung, theo thứ tự đọc: đề mục, đoạn văn hoặc ý liệt kê.",
+    "Recipient": "Một dòng của \"Kính gửi\" hoặc \"Nơi nhận\".",
+    "Authority": "Một dòng của chuỗi thẩm quyền ký (\"TM. ỦY BAN NHÂN DÂN\", \"KT. CHỦ TỊCH\").",
+    "Signature": "Phần ký.",
+    "MissingFact": "Thông tin mà mức tuân thủ công bố đòi hỏi nhưng văn bản nguồn không có.",
+    "InferredFact": "Thông tin không in ở vị trí theo thể thức nhưng được xác lập từ bằng chứng khác.",
+    "Provenance": "Nguồn gốc của bản ghi và mức độ tin cậy.",
+    "Document": "Một văn bản: kế hoạch, chỉ thị, công văn, hoặc bản ghi chỉ gồm trích dẫn của văn bản đó.",
+    "Bundle": "Nhiều văn bản trong một tệp: một nguồn chứa hai văn bản, hoặc cả một cây triển khai thực hiện.",
+}

@@ -1,4 +1,4 @@
 """Versions: of the standard (khthVersion) and of this toolkit."""
 
-KHTH_VERSION = "1.0"
+KHTH_VERSION = "1.1"
 __version__ = "1.0.0"

@@ -32,6 +32,7 @@ class Summary:
     issuer_code: str | None  # from the number: TU, BTGTW, UBND, SLĐTBXH
     display: str  # short name for trees and messages: the number, else type and issuer
     parent: dict[str, Any] | None  # {"id", "number", "date", "issuer"} as cited
+    khth_version: str | None = None  # the KHTH version the record declares (in a bundle: the bundle's)
 
 
 @lru_cache(maxsize=16384)  # issuer names repeat across a corpus
@@ -39,7 +40,8 @@ def _norm(name: str | None) -> str:
     return normalise_text(name).casefold().replace("uỷ", "ủy") if name else ""
 
 
-def summarise(doc: dict[str, Any], file: str, pointer: str) -> Summary:
+def summarise(doc: dict[str, Any], file: str, pointer: str, declared: str | None = None) -> Summary:
+    """``declared``: the version the enclosing bundle states, for a member that states none of its own."""
     issuer = doc.get("issuer", {})
     parent = doc.get("parent")
     return Summary(
@@ -55,6 +57,7 @@ def summarise(doc: dict[str, Any], file: str, pointer: str) -> Summary:
         parent=None if parent is None else {
             "id": parent["id"], "number": number_key(parent["number"]["printed"]) if "number" in parent else None,
             "date": parent.get("issueDate"), "issuer": _norm(parent.get("issuer"))},
+        khth_version=doc.get("khthVersion") or declared,
     )
 
 

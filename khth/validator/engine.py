@@ -245,7 +245,7 @@ class Validator:
             dumped = _dump(raw)
             for code, pointer, params in check_document(doc, base, self.options.today, compact=dumped):
                 out.findings.append(make(code, name, pointer=pointer or "/", **params))
-            out.summaries.append(summarise(doc, name, base))
+            out.summaries.append(summarise(doc, name, base, checked.get("khthVersion") if root == "bundle" else None))
             if dumped is not None:
                 out.digests[base] = hashlib.sha1(dumped, usedforsecurity=False).digest()
         return out

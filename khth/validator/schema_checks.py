@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from khth.schema.files import SCHEMA_FILES, XSD_FILE
+from khth.schema.files import SCHEMA_FILES, SCHEMA_IDS, XSD_FILE
 
 from .findings import Finding, make
 from .registry import checks
@@ -30,7 +30,9 @@ def load_xsd() -> etree.XMLSchema:
 
 
 def compile_json_validators() -> dict[str, Any]:
-    return {root: jsonschema_rs.Draft202012Validator(load_schema(root), validate_formats=True)
+    """The bundle schema refers to the document schema by its $id, so both are given to the registry."""
+    registry = jsonschema_rs.Registry([(SCHEMA_IDS[root], load_schema(root)) for root in SCHEMA_FILES])
+    return {root: jsonschema_rs.Draft202012Validator(load_schema(root), validate_formats=True, registry=registry)
             for root in SCHEMA_FILES}
 
 
