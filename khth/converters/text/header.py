@@ -398,10 +398,20 @@ _RULE_UNDER = re.compile(r"^[-_–—=.*¯\s]+$")
 _LETTERED_PART = re.compile(r"^[A-ZĐ]\s*[-.–)]\s*[A-ZĐÀ-Ỹ]{2}")
 
 
+# What a subject line's last line may open with though it starts a capital: its term, period or
+# date ("Nhiệm kỳ 2022 - 2025", "Giai đoạn 2021 - 2025", "Thời điểm tháng 10 năm 2020").
+_TITLE_TAIL = re.compile(r"(?:nhiem ky|giai doan|thoi diem|thoi ky|dot (?:[ivx]+|\d+)\b|nam \d{4})")
+
+
 def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     if _RULE_UNDER.match(cur.text) or _LETTERED_PART.match(cur.text):
         return False
     key = fold(cur.text)
+    if _TITLE_TAIL.match(key) and len(cur.text) < 60:
+        return True
+    if is_caps_line(prev.text) and not is_caps_line(cur.text) and cur.text[:1].isupper() and cur.gap == 0 \
+            and len(cur.text) > 60:
+        return False  # a subject line in capitals, then the opening sentence in small letters
     if is_caps_line(cur.text) and (cur.gap >= 1 and _AUTHORITY_LINE.match(key) or
                                    _AUTHORITY_POST.match(key) and not _LINE_GOES_ON.search(fold(prev.text))):
         return False
