@@ -12,23 +12,13 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
+from khth.input.containers import open_zip
 from khth.input.errors import KhthInputError
 from .text.layout import Line, is_layout_mark
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
-
-
-def is_docx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
 
 
 def _roman(n: int) -> str:
@@ -134,6 +124,7 @@ def docx_lines(data: bytes) -> list[Line]:
         import docx  # python-docx
     except ImportError:
         raise KhthInputError.of("input.docx-unavailable") from None
+    open_zip(data)  # refused from its directory before python-docx unpacks a member
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input, reported as such
