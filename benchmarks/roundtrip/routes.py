@@ -139,6 +139,11 @@ def pdf_plain(files: dict[str, Path], work: Path) -> dict[str, Output]:
     return _pdftotext(files, work)
 
 
+def pdf_direct(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The PDF itself: plan-convert reads its words with their positions."""
+    return {n: Output(p.read_bytes(), f"{n}.pdf") for n, p in _pdfs(files, work).items()}
+
+
 # A page of a document portal: navigation, the metadata table portals put over the text, a footer.
 PORTAL = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -216,5 +221,6 @@ ROUTES: dict[str, Callable[..., dict[str, Output]]] = {
     "pandoc-gfm": pandoc_gfm,
     "pdf-layout": pdf_layout,
     "pdf-plain": pdf_plain,
+    "pdf-direct": pdf_direct,
     "html-page": html_page,
 }

@@ -1,9 +1,447 @@
-"""PDF input (placeholder while the reader is built)."""
+"""PDF input with a text layer, read with its geometry (pypdfium2).
+
+Every character comes with its box; words are built from characters, lines from words sharing a
+baseline, and paragraphs from lines by where they stand on the page, as Word laid them out:
+
+* the two-column blocks of a plan (issuer | national name at the top, recipients | signature at
+  the end) are runs of lines none of whose pieces crosses the middle of the text area; each
+  column is read whole, the left first, as a Word table's cells are;
+* a line continues the paragraph above when the first word of it would not have fitted at the end
+  of the line above (the layout program wrapped it), in the same column, with the same weight,
+  and not indented as a new paragraph's first line is;
+* a line of three pieces or more, apart by wide gaps, is a table row: its cells are joined by tabs;
+* running headers and footers (the same text at the top or bottom of most pages) and page numbers
+  are dropped.
+
+The paragraphs go to the reader as a Word document's paragraphs do (``docx_lines``), each
+numbered in reading order; the record says its source was a PDF.
+"""
 
 from __future__ import annotations
 
-from khth.input.errors import KhthInputError
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
 
+from khth.input.errors import KhthInputError
+from khth.schema.catalogue import Text
+
+from .text.layout import Line, is_layout_mark
+
+MAX_PAGES = 1000  # a plan runs to tens of pages; the limit bounds time (about 40 ms a page) and memory
+MAX_CHARS = 5_000_000  # characters in all, whatever the page count: a page can hold a text bomb too
+MARGIN_BAND = 0.12  # share of the page height, at top and bottom, where running heads and page numbers stand
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word on a page: its box in points from the page's top left, and whether its font is bold."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    bold: bool = False
+    base: float = 0.0  # the baseline: accents above and dots below move the box, not the baseline
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class Piece:
+    """Words of one line standing together: a whole line, a cell of a column, a table cell."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+@dataclass
+class VisualLine:
+    page: int
+    top: float
+    bottom: float
+    pieces: list[Piece]
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.pieces)
+
+
+@dataclass
+class Row:
+    """A line as read: its text and box within the column it stands in, ready to join paragraphs."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+    bold: bool
+    column: str  # "body", "left", "right" or "table"
+    area: tuple[float, float]  # the column's left and right edge
+    first_word: float  # the width of the row's first word
+    space: float  # the width of a space in the row's font, about a quarter of its height
+    cells: list[str] | None = None  # a table row's cells
+    bounds: list[float] | None = None  # where a table row's columns part: the middle of each gap
+
+
+# --- reading the PDF ---------------------------------------------------------------------------
 
 def read_pdf(data: bytes, name: str | None) -> tuple[str, dict]:
-    raise KhthInputError.of("input.binary", expected="JSON, XML")
+    """(root, JSON form) of a PDF with a text layer."""
+    return record_from_pages(pdf_pages(data), name)
+
+
+def pdf_pages(data: bytes) -> list[Page]:
+    """The words of every page, read with pdfium; refuses an encrypted, empty, damaged or
+    over-long PDF, and one with no text layer (a scan)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _refused(str(exc)) from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise KhthInputError.of("input.pdf-invalid", reason=Text("tệp không có trang nào", "it has no pages"))
+        if count > MAX_PAGES:
+            raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
+        pages, chars = [], 0
+        for index in range(count):
+            page = _page_words(pdf, index)
+            chars += sum(len(w.text) for w in page.words)
+            if chars > MAX_CHARS:
+                raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
+            pages.append(page)
+    except pdfium.PdfiumError as exc:
+        raise _refused(str(exc)) from None
+    finally:
+        pdf.close()
+    if not any(p.words for p in pages):
+        raise KhthInputError.of("input.pdf-no-text", pages=len(pages))
+    return pages
+
+
+def _refused(reason: str) -> KhthInputError:
+    if "password" in reason.lower():
+        return KhthInputError.of("input.encrypted", what=Text("tệp PDF có mật khẩu mở", "a PDF with an opening "
+                                                                                      "password"))
+    return KhthInputError.of("input.pdf-invalid", reason=Text(f"pdfium: {reason}", f"pdfium: {reason}"))
+
+
+def _page_words(pdf, index: int) -> Page:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        handle = textpage.raw
+        words: list[Word] = []
+        chars: list[tuple[str, float, float, float, float, bool, float]] = []
+        left, right, bottom, top, ox, oy = (ctypes.c_double() for _ in range(6))
+        name = ctypes.create_string_buffer(96)
+        flags = ctypes.c_int()
+
+        def flush() -> None:
+            if chars:
+                words.append(Word(index + 1, min(c[1] for c in chars), min(c[2] for c in chars),
+                                  max(c[3] for c in chars), max(c[4] for c in chars),
+                                  "".join(c[0] for c in chars), all(c[5] for c in chars), chars[0][6]))
+                chars.clear()
+
+        for i in range(raw.FPDFText_CountChars(handle)):
+            char = chr(raw.FPDFText_GetUnicode(handle, i))
+            if char.isspace() or char in "\x00\ufffe\uffff" or raw.FPDFText_IsGenerated(handle, i) == 1:
+                flush()
+                continue
+            raw.FPDFText_GetCharBox(handle, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                                    ctypes.byref(top))
+            size = raw.FPDFText_GetFontSize(handle, i) or 10.0
+            raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(ox), ctypes.byref(oy))
+            x0, x1, y0, y1, base = left.value, right.value, height - top.value, height - bottom.value, height - oy.value
+            if chars and (x0 - chars[-1][3] > 0.15 * size or abs(base - chars[-1][6]) > 0.3 * size):
+                flush()  # a gap the PDF draws without a space character, or another baseline
+            raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
+            font = name.value.lower()
+            bold = b"bold" in font or b"black" in font or raw.FPDFText_GetFontWeight(handle, i) >= 600
+            chars.append((char, x0, y0, x1, y1, bold, base))
+        flush()
+        textpage.close()
+    finally:
+        page.close()
+    return Page(index + 1, width, height, words)
+
+
+# --- lines and pieces --------------------------------------------------------------------------
+
+def visual_lines(page: Page) -> list[VisualLine]:
+    """The page's words grouped in lines (sharing their baseline), top to bottom, each
+    split in pieces where words stand apart by more than about two spaces."""
+    lines: list[list[Word]] = []
+    for word in sorted(page.words, key=lambda w: w.base):
+        if lines and word.base - lines[-1][0].base <= 0.3 * (word.bottom - word.top):
+            lines[-1].append(word)  # the same baseline, give or take a superscript
+            continue
+        lines.append([word])
+    out = []
+    for words in lines:
+        words.sort(key=lambda w: w.x0)
+        size = statistics.median(w.bottom - w.top for w in words)
+        pieces = [[words[0]]]
+        for word in words[1:]:
+            if word.x0 - pieces[-1][-1].x1 > 1.5 * size:
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        out.append(VisualLine(page.number, min(w.top for w in words), max(w.bottom for w in words),
+                              [Piece(p) for p in pieces]))
+    return out
+
+
+def drop_running_lines(pages: list[list[VisualLine]], heights: list[float]) -> list[list[VisualLine]]:
+    """The lines without page numbers and running headers or footers: lines in the top or bottom
+    band of the page that are a number, or whose text (digits aside) stands in that band on two
+    thirds of the pages at least (and three)."""
+    def in_band(line: VisualLine, height: float) -> bool:
+        return line.bottom < MARGIN_BAND * height or line.top > (1 - MARGIN_BAND) * height
+
+    def key(line: VisualLine) -> str:
+        return re.sub(r"\d+", "#", line.text.casefold())
+
+    seen = Counter(k for lines, h in zip(pages, heights) for k in {key(ln) for ln in lines if in_band(ln, h)})
+    # on most pages: the first lines of the documents of a bundle repeat on a page each, not on most
+    running = {k for k, n in seen.items() if n >= 3 and n * 3 >= 2 * len(pages)}
+    return [[ln for ln in lines if not (in_band(ln, h) and (_PAGE_NUMBER.match(ln.text) or key(ln) in running))]
+            for lines, h in zip(pages, heights)]
+
+
+# --- rows in reading order ----------------------------------------------------------------------
+
+def rows_of(lines: list[VisualLine], area: tuple[float, float]) -> list[Row]:
+    """The rows of one page in reading order: two-column blocks column by column."""
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        block = _two_column_block(lines, i)
+        if block is not None:
+            end, split, right_edge = block
+            for column, bounds in (("left", (area[0], split)), ("right", (split, right_edge))):
+                for line in lines[i:end]:
+                    pieces = [p for p in line.pieces if (p.x1 <= split) == (column == "left")]
+                    if pieces:
+                        rows.append(_row(line, pieces, column, bounds))
+            i = end
+            continue
+        line = lines[i]
+        last = rows[-1] if rows else None
+        if last is not None and last.cells is not None and _continues_cells(last, line):
+            _add_to_cells(last, line)
+        elif len(line.pieces) >= 3:
+            row = _row(line, line.pieces, "table", area, sep="\t")
+            row.cells = [p.text for p in line.pieces]
+            row.bounds = [(a.x1 + b.x0) / 2 for a, b in zip(line.pieces, line.pieces[1:])]
+            rows.append(row)
+        else:
+            rows.append(_row(line, line.pieces, "body", area))
+        i += 1
+    return rows
+
+
+def _column(piece: Piece, bounds: list[float]) -> int:
+    centre = (piece.x0 + piece.x1) / 2
+    return sum(1 for b in bounds if centre > b)
+
+
+def _continues_cells(row: Row, line: VisualLine) -> bool:
+    """Whether ``line`` holds the wrapped words of the cells of table row ``row``: it follows without
+    a blank line, its first column is empty, and it has a piece at most in each other column (centred
+    by its middle: the cells of a heading row are centred, their gaps a poor guide to the columns)."""
+    assert row.bounds is not None
+    if line.page != row.page or line.top - row.bottom > 0.8 * line.height:
+        return False
+    columns = [_column(p, row.bounds) for p in line.pieces]
+    return 0 not in columns and len(set(columns)) == len(columns)
+
+
+def _add_to_cells(row: Row, line: VisualLine) -> None:
+    assert row.cells is not None and row.bounds is not None
+    for piece in line.pieces:
+        column = _column(piece, row.bounds)
+        row.cells[column] = f"{row.cells[column]} {piece.text}".strip()
+    row.text = "\t".join(row.cells)
+    row.bottom = line.bottom
+
+
+def _two_column_block(lines: list[VisualLine], start: int) -> tuple[int, float, float] | None:
+    """(end, split, right edge) of the two-column block starting at ``start``: a line of two pieces,
+    then the lines below whose pieces each stand in one of its columns: ending before the
+    right column starts, or centred where the right column's pieces are. None when ``start`` does
+    not open one."""
+    first = lines[start]
+    if len(first.pieces) != 2:
+        return None
+    size = first.height or 10.0
+    left_piece, right_piece = first.pieces  # apart by more than a word space: see visual_lines
+    lo, hi = left_piece.x1, right_piece.x0
+    centre = (right_piece.x0 + right_piece.x1) / 2
+    reach = max(centre - hi, right_piece.x1 - centre)
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if len(line.pieces) > 2:
+            break
+        sides = [_side(p, lo, hi, centre, size) for p in line.pieces]
+        if None in sides or sides == ["right", "left"] or len(set(sides)) < len(sides):
+            break
+        for p, side in zip(line.pieces, sides):
+            if side == "left":
+                lo = max(lo, p.x1)
+            else:
+                hi = min(hi, p.x0)
+                reach = max(reach, p.x1 - centre, centre - p.x0)
+        end += 1
+    split = (lo + hi) / 2
+    return end, split, centre + reach
+
+
+def _side(piece: Piece, lo: float, hi: float, centre: float, size: float) -> str | None:
+    if piece.x1 < hi - size:
+        return "left"
+    if piece.x0 > lo + size and abs((piece.x0 + piece.x1) / 2 - centre) < 2.5 * size:
+        return "right"
+    return None
+
+
+def _row(line: VisualLine, pieces: list[Piece], column: str, area: tuple[float, float], sep: str = " ") -> Row:
+    words = [w for p in pieces for w in p.words]
+    height = statistics.median(w.bottom - w.top for w in words)
+    return Row(line.page, line.top, line.bottom, pieces[0].x0, pieces[-1].x1, sep.join(p.text for p in pieces),
+               all(p.bold for p in pieces), column, area, words[0].x1 - words[0].x0, 0.25 * height)
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+def _centred(row: Row) -> bool:
+    left, right = row.area
+    return row.x0 - left > 2 * row.space and abs((row.x0 + row.x1) / 2 - (left + right) / 2) < 2 * row.space
+
+
+# What opens a line of its own in a column: a signing mark, a list dash.
+_OPENS_LINE = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|Q\.|TL\.|TUQ\.|-|\+|•|V/v\b|Số\b|Kính gửi\b)")
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def continues(above: Row, row: Row) -> bool:
+    """Whether ``row`` is the wrapped continuation of the paragraph whose last row is ``above``."""
+    if row.column != above.column or row.column == "table" or row.bold != above.bold:
+        return False
+    if row.page == above.page and row.top - above.bottom > 1.2 * (above.bottom - above.top):
+        return False  # a blank line between
+    if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
+        return False  # in a header or signing column, each item is a paragraph of its own
+    left, right = row.area
+    if _centred(row):  # a centred title, its lines wrapped inside indents
+        return above.x1 - above.x0 + row.space + row.first_word > 0.7 * (right - left)
+    if above.x1 + row.space + row.first_word < right - 1.5 * row.space:
+        return False  # the first word would have fitted on the line above: the line above ended there
+    return row.x0 - left <= 2 * row.space  # a first-line indent starts a new paragraph
+
+
+def paragraphs(rows: list[Row]) -> list[Line]:
+    """Rows joined in paragraphs, as :func:`khth.converters.docx_input.docx_lines` gives a
+    Word document's: numbered in reading order, a blank line counted where rows stand apart."""
+    out: list[Line] = []
+    current: list[Row] = []
+
+    def flush(gap: int) -> None:
+        text = " ".join(r.text if r.column == "table" else re.sub(r"\s+", " ", r.text) for r in current).strip()
+        if text and not is_layout_mark(text):
+            out.append(Line(len(out) + 1, text, hard=True, gap=gap, bold=current[0].bold))
+        current.clear()
+
+    gap = 0
+    for row in rows:
+        if current and continues(current[-1], row):
+            current.append(row)
+            continue
+        if current:
+            above = current[-1]
+            blank = row.page == above.page and row.top - above.bottom > 1.2 * (above.bottom - above.top)
+            flush(gap)
+            gap = 1 if blank else 0
+        current.append(row)
+    if current:
+        flush(gap)
+    return out
+
+
+def text_area(pages: list[list[VisualLine]]) -> tuple[float, float]:
+    """The left and right edge of the body's text: where most lines start and the furthest most end."""
+    starts = [ln.pieces[0].x0 for lines in pages for ln in lines]
+    ends = [ln.pieces[-1].x1 for lines in pages for ln in lines]
+    if not starts:
+        return 0.0, 0.0
+    starts.sort()
+    ends.sort()
+    return starts[len(starts) // 20], ends[len(ends) * 19 // 20]  # a stray word in a margin moves neither
+
+
+def pdf_lines(pages: list[Page]) -> list[Line]:
+    lines = drop_running_lines([visual_lines(p) for p in pages], [p.height for p in pages])
+    area = text_area(lines)
+    rows = [row for page_lines in lines for row in rows_of(page_lines, area)]
+    return paragraphs(rows)
+
+
+def record_from_pages(pages: list[Page], name: str | None) -> tuple[str, dict]:
+    from khth.input.canonical import root_of
+
+    from .text import text_to_record
+
+    try:
+        record = text_to_record("", name, docx_lines=pdf_lines(pages))
+    except KhthInputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader fault on an odd PDF is reported, never a traceback
+        raise KhthInputError.of("input.text-unreadable", reason=type(exc).__name__) from None
+    for doc in record.get("documents", [record]):
+        doc["provenance"]["sourceFormat"] = "pdf"
+    return root_of(record), record

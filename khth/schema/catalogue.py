@@ -337,6 +337,25 @@ RULES: tuple[Rule, ...] = (
        "LibreOffice runs with a profile of its own in a temporary folder, without macros, and is stopped after "
        "60 seconds. The file may be damaged; open it in Word or LibreOffice and save it as .docx.",
        (CONVERT, API)),
+    _i("input.pdf-invalid", "Tệp PDF hỏng", "Damaged PDF",
+       "Không đọc được tệp PDF: {reason}", "cannot read the PDF file: {reason}",
+       "The file starts like a PDF but pdfium cannot open it (cut short, damaged), or it has no pages. Open it in "
+       "a PDF reader and print or export it to PDF again.", (CONVERT, API)),
+    _i("input.pdf-too-long", "Tệp PDF quá dài", "PDF too long",
+       "Tệp PDF quá dài: {pages} trang (giới hạn {limit} trang, 5 triệu ký tự)",
+       "the PDF is too long: {pages} pages (limit {limit} pages, 5 million characters)",
+       "Reading time and memory grow with the pages: a PDF of more than 1,000 pages, or more than 5 million "
+       "characters, is refused before its text is read in full. Split it and convert the plan's pages.",
+       (CONVERT, API)),
+    _i("input.pdf-no-text", "PDF không có lớp chữ", "PDF without a text layer",
+       "Tệp PDF ({pages} trang) không có lớp chữ, có lẽ là bản quét: cần nhận dạng ký tự (OCR), ví dụ cài gói "
+       "Debian tesseract-ocr và tesseract-ocr-vie rồi chạy ocrmypdf -l vie, hoặc dùng tệp Word gốc",
+       "the PDF ({pages} pages) has no text layer, likely a scan: it needs character recognition (OCR), for "
+       "example the Debian packages tesseract-ocr and tesseract-ocr-vie with ocrmypdf -l vie, or the original "
+       "Word file",
+       "A PDF made by scanning paper holds pictures of the pages and no text. Its text must be recognised first "
+       "(Tesseract with its Vietnamese model: Debian packages `tesseract-ocr`, `tesseract-ocr-vie`); "
+       "`plan-convert` then reads the recognised text or the PDF with its new text layer.", (CONVERT, API)),
     _i("input.invalid-document", "Bản ghi không hợp lệ", "Record not valid",
        "Bản ghi đọc được không hợp lệ: {count} lỗi, lỗi đầu ở {pointer}: {first}",
        "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
