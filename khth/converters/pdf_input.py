@@ -185,7 +185,9 @@ def _page_words(pdf, index: int) -> Page:
 
         for i in range(raw.FPDFText_CountChars(handle)):
             char = chr(raw.FPDFText_GetUnicode(handle, i))
-            if char.isspace() or char in "\x00\ufffe\uffff" or raw.FPDFText_IsGenerated(handle, i) == 1:
+            if char in "\x02\ufffe":  # pdfium's mark for a hyphen ending a line
+                char = "-"
+            if char.isspace() or char in "\x00\uffff" or raw.FPDFText_IsGenerated(handle, i) == 1:
                 flush()
                 continue
             raw.FPDFText_GetCharBox(handle, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
@@ -213,7 +215,8 @@ def visual_lines(page: Page) -> list[VisualLine]:
     split in pieces where words stand apart by more than about two spaces."""
     lines: list[list[Word]] = []
     for word in sorted(page.words, key=lambda w: w.base):
-        if lines and word.base - lines[-1][0].base <= 0.3 * (word.bottom - word.top):
+        if lines and word.base - lines[-1][0].base <= 0.3 * max(word.bottom - word.top,
+                                                                lines[-1][0].bottom - lines[-1][0].top):
             lines[-1].append(word)  # the same baseline, give or take a superscript
             continue
         lines.append([word])
@@ -258,13 +261,15 @@ def rows_of(lines: list[VisualLine], area: tuple[float, float]) -> list[Row]:
     while i < len(lines):
         block = _two_column_block(lines, i)
         if block is not None:
-            end, split, right_edge = block
-            for column, bounds in (("left", (area[0], split)), ("right", (split, right_edge))):
-                for line in lines[i:end]:
-                    pieces = [p for p in line.pieces if (p.x1 <= split) == (column == "left")]
+            # each column's own box: its lines are centred (a header) or start together (recipients) in it
+            bounds = {"left": _box([p for left, _ in block.columns for p in left]),
+                      "right": _box([p for _, right in block.columns for p in right])}
+            for column in ("left", "right"):
+                for line, (left, right) in zip(lines[i:block.end], block.columns):
+                    pieces = left if column == "left" else right
                     if pieces:
-                        rows.append(_row(line, pieces, column, bounds))
-            i = end
+                        rows.append(_row(line, pieces, column, bounds[column]))
+            i = block.end
             continue
         line = lines[i]
         last = rows[-1] if rows else None
@@ -306,11 +311,18 @@ def _add_to_cells(row: Row, line: VisualLine) -> None:
     row.bottom = line.bottom
 
 
-def _two_column_block(lines: list[VisualLine], start: int) -> tuple[int, float, float] | None:
-    """(end, split, right edge) of the two-column block starting at ``start``: a line of two pieces,
-    then the lines below whose pieces each stand in one of its columns: ending before the
-    right column starts, or centred where the right column's pieces are. None when ``start`` does
-    not open one."""
+@dataclass
+class Block:
+    """A two-column block: each line's pieces in the left and the right column."""
+
+    end: int
+    columns: list[tuple[list[Piece], list[Piece]]]
+
+
+def _two_column_block(lines: list[VisualLine], start: int) -> Block | None:
+    """The two-column block starting at ``start``: a line of two pieces, then the lines below whose
+    pieces each stand in one of its columns: ending before the right column starts, or together
+    centred where the right column's pieces are. None when ``start`` does not open one."""
     first = lines[start]
     if len(first.pieces) != 2:
         return None
@@ -318,32 +330,38 @@ def _two_column_block(lines: list[VisualLine], start: int) -> tuple[int, float, 
     left_piece, right_piece = first.pieces  # apart by more than a word space: see visual_lines
     lo, hi = left_piece.x1, right_piece.x0
     centre = (right_piece.x0 + right_piece.x1) / 2
-    reach = max(centre - hi, right_piece.x1 - centre)
+    columns = [([left_piece], [right_piece])]
     end = start + 1
     while end < len(lines):
-        line = lines[end]
-        if len(line.pieces) > 2:
+        split = _split_line(lines[end], lo, hi, centre, size)
+        if split is None:
             break
-        sides = [_side(p, lo, hi, centre, size) for p in line.pieces]
-        if None in sides or sides == ["right", "left"] or len(set(sides)) < len(sides):
-            break
-        for p, side in zip(line.pieces, sides):
-            if side == "left":
-                lo = max(lo, p.x1)
-            else:
-                hi = min(hi, p.x0)
-                reach = max(reach, p.x1 - centre, centre - p.x0)
+        left, right = split
+        if left:
+            lo = max(lo, left[-1].x1)
+        if right:
+            hi = min(hi, right[0].x0)
+        columns.append(split)
         end += 1
-    split = (lo + hi) / 2
-    return end, split, centre + reach
+    return Block(end, columns)
 
 
-def _side(piece: Piece, lo: float, hi: float, centre: float, size: float) -> str | None:
-    if piece.x1 < hi - size:
-        return "left"
-    if piece.x0 > lo + size and abs((piece.x0 + piece.x1) / 2 - centre) < 2.5 * size:
-        return "right"
-    return None
+def _box(pieces: list[Piece]) -> tuple[float, float]:
+    return (min(p.x0 for p in pieces), max(p.x1 for p in pieces)) if pieces else (0.0, 0.0)
+
+
+def _split_line(line: VisualLine, lo: float, hi: float, centre: float,
+                size: float) -> tuple[list[Piece], list[Piece]] | None:
+    """The line's pieces in the left column (ending before the right column starts) and in the
+    right (together centred on the right column's centre: a blank day splits a date in two
+    pieces); None when a piece stands in neither."""
+    left = [p for p in line.pieces if p.x1 < hi - size]
+    right = line.pieces[len(left):]
+    if any(p.x1 >= hi - size for p in left) or (left and right and left[-1] is not line.pieces[len(left) - 1]):
+        return None
+    if right and not (right[0].x0 > lo + size and abs((right[0].x0 + right[-1].x1) / 2 - centre) < 2.5 * size):
+        return None
+    return left, right
 
 
 def _row(line: VisualLine, pieces: list[Piece], column: str, area: tuple[float, float], sep: str = " ") -> Row:
@@ -385,6 +403,9 @@ def continues(above: Row, row: Row) -> bool:
     return row.x0 - left <= 2 * row.space  # a first-line indent starts a new paragraph
 
 
+_HYPHEN_END = re.compile(r"\S[-‐‑]$")
+
+
 def paragraphs(rows: list[Row]) -> list[Line]:
     """Rows joined in paragraphs, as :func:`khth.converters.docx_input.docx_lines` gives a
     Word document's: numbered in reading order, a blank line counted where rows stand apart."""
@@ -392,7 +413,12 @@ def paragraphs(rows: list[Row]) -> list[Line]:
     current: list[Row] = []
 
     def flush(gap: int) -> None:
-        text = " ".join(r.text if r.column == "table" else re.sub(r"\s+", " ", r.text) for r in current).strip()
+        text = ""
+        for r in current:
+            part = r.text if r.column == "table" else re.sub(r"\s+", " ", r.text)
+            # a line broken after the hyphen of a compound (NĐ-CP, 52-NQ/TW): no space is added
+            text += part if _HYPHEN_END.search(text) else (" " + part if text else part)
+        text = text.strip()
         if text and not is_layout_mark(text):
             out.append(Line(len(out) + 1, text, hard=True, gap=gap, bold=current[0].bold))
         current.clear()
