@@ -157,7 +157,8 @@ def _refused(reason: str) -> KhthInputError:
     if "password" in reason.lower():
         return KhthInputError.of("input.encrypted", what=Text("tệp PDF có mật khẩu mở", "a PDF with an opening "
                                                                                       "password"))
-    return KhthInputError.of("input.pdf-invalid", reason=Text(f"pdfium: {reason}", f"pdfium: {reason}"))
+    return KhthInputError.of("input.pdf-invalid", reason=Text("tệp hỏng, bị cắt cụt hoặc không có trang nào",
+                                                              f"damaged, cut short or without pages; {reason}"))
 
 
 def _page_words(pdf, index: int) -> Page:
@@ -172,7 +173,8 @@ def _page_words(pdf, index: int) -> Page:
         handle = textpage.raw
         words: list[Word] = []
         chars: list[tuple[str, float, float, float, float, bool, float]] = []
-        left, right, bottom, top, ox, oy = (ctypes.c_double() for _ in range(6))
+        box = raw.FS_RECTF()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
 
@@ -190,11 +192,11 @@ def _page_words(pdf, index: int) -> Page:
             if char.isspace() or char in "\x00\uffff" or raw.FPDFText_IsGenerated(handle, i) == 1:
                 flush()
                 continue
-            raw.FPDFText_GetCharBox(handle, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-                                    ctypes.byref(top))
+            # the loose box spans the glyph's advance and the font's height: letters touch, unlike their ink
+            raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
             size = raw.FPDFText_GetFontSize(handle, i) or 10.0
             raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(ox), ctypes.byref(oy))
-            x0, x1, y0, y1, base = left.value, right.value, height - top.value, height - bottom.value, height - oy.value
+            x0, x1, y0, y1, base = box.left, box.right, height - box.top, height - box.bottom, height - oy.value
             if chars and (x0 - chars[-1][3] > 0.15 * size or abs(base - chars[-1][6]) > 0.3 * size):
                 flush()  # a gap the PDF draws without a space character, or another baseline
             raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
@@ -212,7 +214,8 @@ def _page_words(pdf, index: int) -> Page:
 
 def visual_lines(page: Page) -> list[VisualLine]:
     """The page's words grouped in lines (sharing their baseline), top to bottom, each
-    split in pieces where words stand apart by more than about two spaces."""
+    split in pieces where words stand apart by more than about an em (the height of a word's box
+    is the font's, about 1.2 em)."""
     lines: list[list[Word]] = []
     for word in sorted(page.words, key=lambda w: w.base):
         if lines and word.base - lines[-1][0].base <= 0.3 * max(word.bottom - word.top,
@@ -226,7 +229,7 @@ def visual_lines(page: Page) -> list[VisualLine]:
         size = statistics.median(w.bottom - w.top for w in words)
         pieces = [[words[0]]]
         for word in words[1:]:
-            if word.x0 - pieces[-1][-1].x1 > 1.5 * size:
+            if word.x0 - pieces[-1][-1].x1 > 0.8 * size:  # about an em: justified spaces stay below
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -254,11 +257,16 @@ def drop_running_lines(pages: list[list[VisualLine]], heights: list[float]) -> l
 
 # --- rows in reading order ----------------------------------------------------------------------
 
-def rows_of(lines: list[VisualLine], area: tuple[float, float]) -> list[Row]:
-    """The rows of one page in reading order: two-column blocks column by column."""
-    rows: list[Row] = []
+def rows_of(lines: list[VisualLine], area: tuple[float, float], rows: list[Row]) -> None:
+    """The rows of one page in reading order, two-column blocks column by column, added to the
+    rows of the pages before (a table row may go on over the page break)."""
     i = 0
     while i < len(lines):
+        last = rows[-1] if rows else None
+        if last is not None and last.cells is not None and _continues_cells(last, lines[i], i == 0):
+            _add_to_cells(last, lines[i])  # before all else: a wrapped row may leave two pieces
+            i += 1
+            continue
         block = _two_column_block(lines, i)
         if block is not None:
             # each column's own box: its lines are centred (a header) or start together (recipients) in it
@@ -272,10 +280,7 @@ def rows_of(lines: list[VisualLine], area: tuple[float, float]) -> list[Row]:
             i = block.end
             continue
         line = lines[i]
-        last = rows[-1] if rows else None
-        if last is not None and last.cells is not None and _continues_cells(last, line):
-            _add_to_cells(last, line)
-        elif len(line.pieces) >= 3:
+        if len(line.pieces) >= 3:
             row = _row(line, line.pieces, "table", area, sep="\t")
             row.cells = [p.text for p in line.pieces]
             row.bounds = [(a.x1 + b.x0) / 2 for a, b in zip(line.pieces, line.pieces[1:])]
@@ -283,7 +288,6 @@ def rows_of(lines: list[VisualLine], area: tuple[float, float]) -> list[Row]:
         else:
             rows.append(_row(line, line.pieces, "body", area))
         i += 1
-    return rows
 
 
 def _column(piece: Piece, bounds: list[float]) -> int:
@@ -291,12 +295,13 @@ def _column(piece: Piece, bounds: list[float]) -> int:
     return sum(1 for b in bounds if centre > b)
 
 
-def _continues_cells(row: Row, line: VisualLine) -> bool:
+def _continues_cells(row: Row, line: VisualLine, first_on_page: bool) -> bool:
     """Whether ``line`` holds the wrapped words of the cells of table row ``row``: it follows without
-    a blank line, its first column is empty, and it has a piece at most in each other column (centred
+    a blank line (or opens the next page), its first column is empty, and it has a piece at most in each other column (centred
     by its middle: the cells of a heading row are centred, their gaps a poor guide to the columns)."""
     assert row.bounds is not None
-    if line.page != row.page or line.top - row.bottom > 0.8 * line.height:
+    if (line.page != row.page and not first_on_page) or \
+            (line.page == row.page and line.top - row.bottom > 0.8 * line.height):
         return False
     columns = [_column(p, row.bounds) for p in line.pieces]
     return 0 not in columns and len(set(columns)) == len(columns)
@@ -396,8 +401,13 @@ def continues(above: Row, row: Row) -> bool:
     if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
         return False  # in a header or signing column, each item is a paragraph of its own
     left, right = row.area
-    if _centred(row):  # a centred title, its lines wrapped inside indents
-        return above.x1 - above.x0 + row.space + row.first_word > 0.7 * (right - left)
+    if _centred(row):
+        if row.column == "right":
+            return False  # national name, motto, place and date, signing marks: never wrapped
+        # a centred title or issuer's name, wrapped inside indents or its cell: the line above is
+        # among the widest of its column (a title's box is the page's)
+        share = 0.7 if row.column == "body" else 0.9
+        return above.x1 - above.x0 + row.space + row.first_word > share * (right - left)
     if above.x1 + row.space + row.first_word < right - 1.5 * row.space:
         return False  # the first word would have fitted on the line above: the line above ended there
     return row.x0 - left <= 2 * row.space  # a first-line indent starts a new paragraph
@@ -453,7 +463,9 @@ def text_area(pages: list[list[VisualLine]]) -> tuple[float, float]:
 def pdf_lines(pages: list[Page]) -> list[Line]:
     lines = drop_running_lines([visual_lines(p) for p in pages], [p.height for p in pages])
     area = text_area(lines)
-    rows = [row for page_lines in lines for row in rows_of(page_lines, area)]
+    rows: list[Row] = []
+    for page_lines in lines:
+        rows_of(page_lines, area, rows)
     return paragraphs(rows)
 
 
