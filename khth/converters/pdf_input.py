@@ -218,9 +218,9 @@ def visual_lines(page: Page) -> list[VisualLine]:
     is the font's, about 1.2 em)."""
     lines: list[list[Word]] = []
     for word in sorted(page.words, key=lambda w: w.base):
-        if lines and word.base - lines[-1][0].base <= 0.3 * max(word.bottom - word.top,
-                                                                lines[-1][0].bottom - lines[-1][0].top):
-            lines[-1].append(word)  # the same baseline, give or take a superscript
+        first = lines[-1][0] if lines else None
+        if first is not None and word.base - first.base <= 0.2 * (first.bottom - first.top):
+            lines[-1].append(word)  # the same baseline: columns in other font sizes stand on their own
             continue
         lines.append([word])
     out = []
