@@ -1,5 +1,5 @@
 """Small PDF files written byte by byte for the PDF reader's tests: text placed where a test says
-(Helvetica, bold or not), pages without text, no pages, an encryption dictionary, many pages."""
+(Helvetica, bold or not, or Courier), pages without text, no pages, an encryption dictionary, many pages."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ class Placed:
     text: str
     bold: bool = False
     size: float = 12
+    mono: bool = False  # Courier: every character 0.6 of the size wide, so a test can place line ends
+
+
+def width(text: str, size: float = 12) -> float:
+    """The width of ``text`` in Courier."""
+    return 0.6 * size * len(text)
 
 
 def _escape(text: str) -> str:
@@ -26,7 +32,7 @@ def _escape(text: str) -> str:
 def _content(placed: list[Placed]) -> bytes:
     ops = []
     for p in placed:
-        font = "F2" if p.bold else "F1"
+        font = "F3" if p.mono else "F2" if p.bold else "F1"
         ops.append(f"BT /{font} {p.size} Tf {p.x:.2f} {PAGE_HEIGHT - p.y:.2f} Td ({_escape(p.text)}) Tj ET")
     return "\n".join(ops).encode("latin-1")
 
@@ -44,14 +50,15 @@ def pdf(pages: list[list[Placed]], *, encrypt: bool = False, image_only: bool = 
     catalog = add(b"")  # filled in below, once the page tree's number is known
     font1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     font2 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    font3 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
     tree = add(b"")
     kids = []
     for placed in pages:
         content = b"0.5 g 50 50 400 600 re f" if image_only else _content(placed)
         stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                        b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-                        % (tree, PAGE_WIDTH, PAGE_HEIGHT, stream, font1, font2)))
+                        b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>"
+                        % (tree, PAGE_WIDTH, PAGE_HEIGHT, stream, font1, font2, font3)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))

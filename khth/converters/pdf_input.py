@@ -130,7 +130,7 @@ def pdf_pages(data: bytes) -> list[Page]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise _refused(str(exc)) from None
+        raise _refused(data, str(exc)) from None
     try:
         count = len(pdf)
         if count == 0:
@@ -145,7 +145,7 @@ def pdf_pages(data: bytes) -> list[Page]:
                 raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
             pages.append(page)
     except pdfium.PdfiumError as exc:
-        raise _refused(str(exc)) from None
+        raise _refused(data, str(exc)) from None
     finally:
         pdf.close()
     if not any(p.words for p in pages):
@@ -153,8 +153,9 @@ def pdf_pages(data: bytes) -> list[Page]:
     return pages
 
 
-def _refused(reason: str) -> KhthInputError:
-    if "password" in reason.lower():
+def _refused(data: bytes, reason: str) -> KhthInputError:
+    # pdfium's error code is the last one set, possibly by another document: the trailer tells
+    if b"/Encrypt" in data:
         return KhthInputError.of("input.encrypted", what=Text("tệp PDF có mật khẩu mở", "a PDF with an opening "
                                                                                       "password"))
     return KhthInputError.of("input.pdf-invalid", reason=Text("tệp hỏng, bị cắt cụt hoặc không có trang nào",
@@ -233,9 +234,24 @@ def visual_lines(page: Page) -> list[VisualLine]:
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
-        out.append(VisualLine(page.number, min(w.top for w in words), max(w.bottom for w in words),
-                              [Piece(p) for p in pieces]))
+        line = VisualLine(page.number, min(w.top for w in words), max(w.bottom for w in words),
+                          [Piece(p) for p in pieces])
+        if out and _side_by_side(out[-1], line):
+            out[-1] = VisualLine(page.number, min(out[-1].top, line.top), max(out[-1].bottom, line.bottom),
+                                 sorted(out[-1].pieces + line.pieces, key=lambda p: p.x0))
+        else:
+            out.append(line)
     return out
+
+
+def _side_by_side(above: VisualLine, line: VisualLine) -> bool:
+    """Whether two lines on their own baselines stand side by side: they share most of their height
+    and no piece of one overlaps a piece of the other (two columns in different font sizes, as
+    "Nơi nhận:" beside the signing authority)."""
+    overlap = min(above.bottom, line.bottom) - max(above.top, line.top)
+    if overlap < 0.5 * min(above.height, line.height):
+        return False
+    return all(a.x1 < b.x0 or b.x1 < a.x0 for a in above.pieces for b in line.pieces)
 
 
 def drop_running_lines(pages: list[list[VisualLine]], heights: list[float]) -> list[list[VisualLine]]:
@@ -338,6 +354,8 @@ def _two_column_block(lines: list[VisualLine], start: int) -> Block | None:
     columns = [([left_piece], [right_piece])]
     end = start + 1
     while end < len(lines):
+        if lines[end].top - lines[end - 1].bottom > 2 * size:
+            break  # a wider space than a blank line: what follows is the body
         split = _split_line(lines[end], lo, hi, centre, size)
         if split is None:
             break
@@ -401,7 +419,7 @@ def continues(above: Row, row: Row) -> bool:
     if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
         return False  # in a header or signing column, each item is a paragraph of its own
     left, right = row.area
-    if _centred(row):
+    if _centred(row) and (row.bold or row.column != "body"):  # a plan's titles are bold
         if row.column == "right":
             return False  # national name, motto, place and date, signing marks: never wrapped
         # a centred title or issuer's name, wrapped inside indents or its cell: the line above is
