@@ -468,14 +468,16 @@ def paragraphs(rows: list[Row]) -> list[Line]:
 
 
 def text_area(pages: list[list[VisualLine]]) -> tuple[float, float]:
-    """The left and right edge of the body's text: where most lines start and the furthest most end."""
-    starts = [ln.pieces[0].x0 for lines in pages for ln in lines]
-    ends = [ln.pieces[-1].x1 for lines in pages for ln in lines]
+    """The left and right edge of the body's text: the leftmost start a tenth of the lines share (a
+    table's cells or a stray word start further left now and then), and where all lines but a
+    twentieth end."""
+    starts = [ln.pieces[0].x0 for lines in pages for ln in lines if len(ln.pieces) < 3]  # not table rows
+    ends = sorted(ln.pieces[-1].x1 for lines in pages for ln in lines)
     if not starts:
         return 0.0, 0.0
-    starts.sort()
-    ends.sort()
-    return starts[len(starts) // 20], ends[len(ends) * 19 // 20]  # a stray word in a margin moves neither
+    shared = [x for x, n in Counter(round(x) for x in starts).items() if n >= max(3, len(starts) // 10)]
+    left = float(min(shared)) - 0.5 if shared else sorted(starts)[len(starts) // 20]
+    return left, ends[len(ends) * 19 // 20]
 
 
 def pdf_lines(pages: list[Page]) -> list[Line]:
