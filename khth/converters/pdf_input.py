@@ -163,6 +163,10 @@ def _refused(data: bytes, reason: str) -> KhthInputError:
 
 
 def _page_words(pdf, index: int) -> Page:
+    """The words of page ``index``. Characters are read by code alone: a word's boxes, baseline and
+    font are asked of its first and last character only (a call into pdfium costs microseconds;
+    a page holds thousands of characters). Words part where pdfium has a space or a line end,
+    which it adds itself where the page leaves a gap."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -173,38 +177,40 @@ def _page_words(pdf, index: int) -> Page:
         textpage = page.get_textpage()
         handle = textpage.raw
         words: list[Word] = []
-        chars: list[tuple[str, float, float, float, float, bool, float]] = []
         box = raw.FS_RECTF()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
+        get = raw.FPDFText_GetUnicode
 
-        def flush() -> None:
-            if chars:
-                words.append(Word(index + 1, min(c[1] for c in chars), min(c[2] for c in chars),
-                                  max(c[3] for c in chars), max(c[4] for c in chars),
-                                  "".join(c[0] for c in chars), all(c[5] for c in chars), chars[0][6]))
-                chars.clear()
-
-        for i in range(raw.FPDFText_CountChars(handle)):
-            char = chr(raw.FPDFText_GetUnicode(handle, i))
-            if char in "\x02\ufffe":  # pdfium's mark for a hyphen ending a line
-                char = "-"
-            if char.isspace() or char in "\x00\uffff" or raw.FPDFText_IsGenerated(handle, i) == 1:
-                flush()
-                continue
+        def word(first: int, last: int, text: str) -> Word:
             # the loose box spans the glyph's advance and the font's height: letters touch, unlike their ink
-            raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
-            size = raw.FPDFText_GetFontSize(handle, i) or 10.0
-            raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(ox), ctypes.byref(oy))
-            x0, x1, y0, y1, base = box.left, box.right, height - box.top, height - box.bottom, height - oy.value
-            if chars and (x0 - chars[-1][3] > 0.15 * size or abs(base - chars[-1][6]) > 0.3 * size):
-                flush()  # a gap the PDF draws without a space character, or another baseline
-            raw.FPDFText_GetFontInfo(handle, i, name, len(name), ctypes.byref(flags))
+            raw.FPDFText_GetLooseCharBox(handle, first, ctypes.byref(box))
+            x0, top, bottom = box.left, height - box.top, height - box.bottom
+            raw.FPDFText_GetLooseCharBox(handle, last, ctypes.byref(box))
+            x1 = max(box.right, x0)
+            raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
+            raw.FPDFText_GetFontInfo(handle, first, name, len(name), ctypes.byref(flags))
             font = name.value.lower()
-            bold = b"bold" in font or b"black" in font or raw.FPDFText_GetFontWeight(handle, i) >= 600
-            chars.append((char, x0, y0, x1, y1, bold, base))
-        flush()
+            bold = b"bold" in font or b"black" in font or raw.FPDFText_GetFontWeight(handle, first) >= 600
+            return Word(index + 1, x0, top, x1, bottom, text, bold, height - oy.value)
+
+        start, chars = -1, []
+        for i in range(raw.FPDFText_CountChars(handle)):
+            code = get(handle, i)
+            if code in (0x02, 0xFFFE):  # pdfium's mark for a hyphen ending a line
+                code = 0x2D
+            char = chr(code)
+            if char.isspace() or code in (0, 0xFFFF):
+                if chars:
+                    words.append(word(start, i - 1, "".join(chars)))
+                    chars = []
+                continue
+            if not chars:
+                start = i
+            chars.append(char)
+        if chars:
+            words.append(word(start, start + len(chars) - 1, "".join(chars)))
         textpage.close()
     finally:
         page.close()
@@ -229,8 +235,11 @@ def visual_lines(page: Page) -> list[VisualLine]:
         words.sort(key=lambda w: w.x0)
         size = statistics.median(w.bottom - w.top for w in words)
         pieces = [[words[0]]]
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        # a justified line spreads its spaces evenly, however wide: it stays one piece
+        justified = len(gaps) >= 3 and max(gaps) - min(gaps) < 0.1 * size
         for word in words[1:]:
-            if word.x0 - pieces[-1][-1].x1 > 0.8 * size:  # about an em: justified spaces stay below
+            if word.x0 - pieces[-1][-1].x1 > 0.8 * size and not justified:  # about an em
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
