@@ -118,5 +118,6 @@ def test_every_rule_only_plan_convert_or_the_api_raises_is_exercised():
     others = {r.code for r in RULES if VALIDATE not in r.tools}
     exercised = set(CONVERTED) | set(WRITTEN) | {"input.text-unreadable", "input.docx-unavailable"} \
         | {"convert.facts-not-read", "convert.facts-blank"} \
-        | {"input.converter-missing", "input.converter-failed"}  # tests/test_office_formats.py
+        | {"input.converter-missing", "input.converter-failed"} \
+        | {"input.pdf-invalid", "input.pdf-too-long", "input.pdf-no-text"}  # tests/test_pdf_input.py
     assert others <= exercised
