@@ -119,5 +119,6 @@ def test_every_rule_only_plan_convert_or_the_api_raises_is_exercised():
     exercised = set(CONVERTED) | set(WRITTEN) | {"input.text-unreadable", "input.docx-unavailable"} \
         | {"convert.facts-not-read", "convert.facts-blank"} \
         | {"input.converter-missing", "input.converter-failed"} \
-        | {"input.pdf-invalid", "input.pdf-too-long", "input.pdf-no-text"}  # tests/test_pdf_input.py
+        | {"input.pdf-invalid", "input.pdf-too-long", "input.pdf-no-text"} \
+        | {"input.ocr-missing", "input.ocr-failed"}  # tests/test_pdf_input.py, tests/test_ocr_input.py
     assert others <= exercised

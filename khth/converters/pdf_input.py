@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from khth.input.errors import KhthInputError
 from khth.schema.catalogue import Text
+from khth.schema.codelists import SourceFormat
 
 from .text.layout import Line, is_layout_mark
 
@@ -118,8 +119,28 @@ class Row:
 # --- reading the PDF ---------------------------------------------------------------------------
 
 def read_pdf(data: bytes, name: str | None) -> tuple[str, dict]:
-    """(root, JSON form) of a PDF with a text layer."""
-    return record_from_pages(pdf_pages(data), name)
+    """(root, JSON form) of a PDF: its text layer, or what OCR reads on its pages when it has none
+    (a scan) and Tesseract is installed."""
+    try:
+        return record_from_pages(pdf_pages(data), name)
+    except KhthInputError as exc:
+        if exc.code != "input.pdf-no-text":
+            raise
+        from . import ocr
+
+        if ocr.tesseract() is None:
+            raise  # the message names the packages that would read it
+        return record_from_ocr(ocr.ocr_pdf(data), name)
+
+
+def record_from_ocr(result, name: str | None) -> tuple[str, dict]:
+    """(root, JSON form) of what OCR read: marked as a scan, with Tesseract's confidence as evidence."""
+    root, record = record_from_pages(result.pages, name, SourceFormat.SCAN)
+    note = (f"OCR (Tesseract, vie): {result.words} words, mean confidence {result.confidence:.0f}/100 "
+            f"/ OCR (Tesseract, tiếng Việt): {result.words} từ, độ tin cậy trung bình {result.confidence:.0f}/100")
+    for doc in record.get("documents", [record]):
+        doc["provenance"].setdefault("notes", []).append(note)
+    return root, record
 
 
 def pdf_pages(data: bytes) -> list[Page]:
@@ -498,7 +519,8 @@ def pdf_lines(pages: list[Page]) -> list[Line]:
     return paragraphs(rows)
 
 
-def record_from_pages(pages: list[Page], name: str | None) -> tuple[str, dict]:
+def record_from_pages(pages: list[Page], name: str | None,
+                      source: SourceFormat = SourceFormat.PDF) -> tuple[str, dict]:
     from khth.input.canonical import root_of
 
     from .text import text_to_record
@@ -510,5 +532,5 @@ def record_from_pages(pages: list[Page], name: str | None) -> tuple[str, dict]:
     except Exception as exc:  # noqa: BLE001 - a reader fault on an odd PDF is reported, never a traceback
         raise KhthInputError.of("input.text-unreadable", reason=type(exc).__name__) from None
     for doc in record.get("documents", [record]):
-        doc["provenance"]["sourceFormat"] = "pdf"
+        doc["provenance"]["sourceFormat"] = source.value
     return root_of(record), record

@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from khth.input.canonical import root_of
-from khth.input.containers import DOC, DOCX, ODT, OLE2_ENCRYPTED, PDF, RTF, Kind, document_kind
+from khth.input.containers import DOC, DOCX, IMAGE, ODT, OLE2_ENCRYPTED, PDF, RTF, Kind, document_kind
 from khth.input.errors import KhthInputError
 from khth.schema.catalogue import Text
 from khth.input.loading import check_bytes, detect_format, parse_json, utf16_record, utf16_refusal
@@ -73,6 +73,11 @@ def read_office_file(data: bytes, kind: Kind, name: str | None) -> tuple[str, di
         from .pdf_input import read_pdf
 
         return read_pdf(data, name)
+    if kind == IMAGE:
+        from .ocr import ocr_image
+        from .pdf_input import record_from_ocr
+
+        return record_from_ocr(ocr_image(data), name)
     if kind.name == "zip":
         raise KhthInputError.of("input.archive-unknown")
     raise KhthInputError.of("input.office-unsupported", kind=kind.label)

@@ -1,5 +1,5 @@
 """Office files by their content: ZIP containers (.docx, .odt, any zip), OLE2 compound files
-(.doc, a password-protected Word file), RTF and PDF, told apart by magic bytes and structure
+(.doc, a password-protected Word file), RTF, PDF and images (PNG, JPEG, TIFF), told apart by magic bytes and structure
 rather than by file name, and a ZIP container checked from its central directory before any
 member is unpacked.
 
@@ -40,7 +40,7 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 @dataclass(frozen=True)
 class Kind:
     """What an input is by its content: ``name`` is one of docx, odt, zip, doc, ole2-encrypted,
-    ole2, rtf, pdf; ``label`` is what a message calls it."""
+    ole2, rtf, pdf, image; ``label`` is what a message calls it."""
 
     name: str
     label: str
@@ -54,6 +54,8 @@ OLE2_ENCRYPTED = Kind("ole2-encrypted", "Word (.docx)")
 OLE2 = Kind("ole2", "OLE2")
 RTF = Kind("rtf", "RTF")
 PDF = Kind("pdf", "PDF")
+IMAGE = Kind("image", "PNG, JPEG, TIFF")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def document_kind(data: bytes) -> Kind | None:
@@ -68,6 +70,8 @@ def document_kind(data: bytes) -> Kind | None:
         return _ole2_kind(data)
     if data.startswith(b"{\\rtf"):
         return RTF
+    if data.startswith(_IMAGE_MAGIC):
+        return IMAGE
     # A PDF's header may follow up to 1 KB of other bytes (PDF 32000-1, 7.5.2 as readers apply it).
     if b"%PDF-" in data[:1024]:
         return PDF

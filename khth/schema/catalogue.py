@@ -356,6 +356,17 @@ RULES: tuple[Rule, ...] = (
        "A PDF made by scanning paper holds pictures of the pages and no text. Its text must be recognised first "
        "(Tesseract with its Vietnamese model: Debian packages `tesseract-ocr`, `tesseract-ocr-vie`); "
        "`plan-convert` then reads the recognised text or the PDF with its new text layer.", (CONVERT, API)),
+    _i("input.ocr-missing", "Thiếu Tesseract", "Tesseract missing",
+       "Cần nhận dạng ký tự (OCR) để đọc {what}: hãy cài gói Debian tesseract-ocr và tesseract-ocr-vie",
+       "character recognition (OCR) is needed to read {what}: install the Debian packages tesseract-ocr and "
+       "tesseract-ocr-vie",
+       "Scans and photographs of a document hold pictures of its pages, not text. `plan-convert` reads them with "
+       "Tesseract and its Vietnamese model when both are installed (Debian packages `tesseract-ocr`, "
+       "`tesseract-ocr-vie`).", (CONVERT, API)),
+    _i("input.ocr-failed", "Không nhận dạng được", "OCR failed",
+       "Không nhận dạng được ký tự ({why})", "character recognition failed ({why})",
+       "Tesseract runs on each page with a time limit of 180 seconds and 2 GiB of memory; a page past either "
+       "(a huge or damaged image) stops the conversion.", (CONVERT, API)),
     _i("input.invalid-document", "Bản ghi không hợp lệ", "Record not valid",
        "Bản ghi đọc được không hợp lệ: {count} lỗi, lỗi đầu ở {pointer}: {first}",
        "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
