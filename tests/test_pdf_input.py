@@ -112,7 +112,8 @@ ONE_PAGE = [[Placed(LEFT, 100, "Ke hoach so 12/KH-UBND")]]
      "recognition (OCR), for example the Debian packages tesseract-ocr and tesseract-ocr-vie",
      "cần nhận dạng ký tự (OCR), ví dụ cài gói Debian tesseract-ocr và tesseract-ocr-vie"),
 ], ids=["encrypted", "no-pages", "corrupt", "truncated", "no-text-layer"])
-def test_a_bad_pdf_is_refused_in_each_language(tmp_path, data, en, vi):
+def test_a_bad_pdf_is_refused_in_each_language(tmp_path, monkeypatch, data, en, vi):
+    monkeypatch.setattr("khth.converters.ocr.tesseract", lambda: None)  # a scan is refused, not read
     assert en in _convert(tmp_path, data, "en")
     assert vi in _convert(tmp_path, data, "vi")
 
@@ -190,3 +191,10 @@ def test_plan_convert_reads_a_pdf_named_anything(exported, tmp_path):
     result = CliRunner().invoke(convert_main, [str(src), "--to", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert api.load(out).data["issuer"]["name"] == api.load(EXAMPLES / SEEDS[0]).data["issuer"]["name"]
+
+
+def test_a_text_quoting_the_pdf_header_is_still_text():
+    from khth.input.containers import document_kind
+
+    assert document_kind(b"Notes on the format: every file starts with %PDF-1.7 and more.\n") is None
+    assert document_kind(b"\n\n%PDF-1.4\n...") is not None

@@ -72,8 +72,9 @@ def document_kind(data: bytes) -> Kind | None:
         return RTF
     if data.startswith(_IMAGE_MAGIC):
         return IMAGE
-    # A PDF's header may follow up to 1 KB of other bytes (PDF 32000-1, 7.5.2 as readers apply it).
-    if b"%PDF-" in data[:1024]:
+    # A PDF's header may follow up to 1 KB of other bytes (as readers apply PDF 32000-1, 7.5.2); a text
+    # that quotes "%PDF-" near its start is still text unless it also ends as a PDF does.
+    if data.lstrip().startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:]):
         return PDF
     return None
 
