@@ -21,6 +21,14 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+def _number(value: str | None) -> int | None:
+    """A numbering attribute as Word writes it (a decimal); None when it is missing or damaged."""
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
@@ -55,13 +63,15 @@ class _Numbering:
         for an in root.iter(f"{_W}abstractNum"):
             lv = {}
             for lvl in an.iter(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl"))
+                ilvl = _number(lvl.get(f"{_W}ilvl"))
+                if ilvl is None:
+                    continue  # a level without its index (or a damaged one) numbers nothing
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
                 lv[ilvl] = (fmt.get(f"{_W}val") if fmt is not None else "decimal",
                             text.get(f"{_W}val") if text is not None else "%1.",
-                            int(start.get(f"{_W}val")) if start is not None else 1)
+                            (_number(start.get(f"{_W}val")) if start is not None else None) or 1)
             abstract[an.get(f"{_W}abstractNumId")] = lv
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
