@@ -166,6 +166,14 @@ def _limit_memory() -> None:
 _PARTY_CENTRAL = re.compile(r"(?<=[A-ZĐ]{2}/)IW\b")
 
 
+MIN_CONFIDENCE = 30  # Tesseract's confidence below which a word holding no letter or digit is a speck
+
+
+def _kept(word: str, confidence: float) -> bool:
+    """Whether a word is text rather than a speck, a stroke of a signature or a rule's end."""
+    return confidence >= MIN_CONFIDENCE or any(c.isalnum() for c in word) and confidence >= MIN_CONFIDENCE / 3
+
+
 def _corrected(word: str) -> str:
     return _PARTY_CENTRAL.sub("TW", word) if "/" in word else word
 
@@ -186,7 +194,7 @@ def _words_of(tsv: str, number: int, scale: float) -> _ScannedPage:
             width, height = w, h
         elif level == "4":
             lines[key] = (top, top + h)
-        elif level == "5" and cells[11].strip():
+        elif level == "5" and cells[11].strip() and _kept(cells[11].strip(), float(cells[10])):
             line_top, line_bottom = lines.get(key, (top, top + h))
             words.append(_Scanned(Word(number, left, line_top, left + w, line_bottom, _corrected(cells[11].strip()), False,
                                        line_bottom), max(float(cells[10]), 0.0)))

@@ -440,8 +440,9 @@ def _caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def continues(above: Row, row: Row) -> bool:
-    """Whether ``row`` is the wrapped continuation of the paragraph whose last row is ``above``."""
+def continues(above: Row, row: Row, weights: bool = True) -> bool:
+    """Whether ``row`` is the wrapped continuation of the paragraph whose last row is ``above``;
+    ``weights`` is False where the words' weight is unknown (OCR): no line is known to be bold."""
     if row.column != above.column or row.column == "table" or row.bold != above.bold:
         return False
     if row.page == above.page and row.top - above.bottom > 1.2 * (above.bottom - above.top):
@@ -449,7 +450,7 @@ def continues(above: Row, row: Row) -> bool:
     if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
         return False  # in a header or signing column, each item is a paragraph of its own
     left, right = row.area
-    if _centred(row) and (row.bold or row.column != "body"):  # a plan's titles are bold
+    if _centred(row) and (row.bold or not weights or row.column != "body"):  # a plan's titles are bold
         if row.column == "right":
             return False  # national name, motto, place and date, signing marks: never wrapped
         # a centred title or issuer's name, wrapped inside indents or its cell: the line above is
@@ -464,7 +465,7 @@ def continues(above: Row, row: Row) -> bool:
 _HYPHEN_END = re.compile(r"\S[-‐‑]$")
 
 
-def paragraphs(rows: list[Row]) -> list[Line]:
+def paragraphs(rows: list[Row], weights: bool = True) -> list[Line]:
     """Rows joined in paragraphs, as :func:`khth.converters.docx_input.docx_lines` gives a
     Word document's: numbered in reading order, a blank line counted where rows stand apart."""
     out: list[Line] = []
@@ -483,7 +484,7 @@ def paragraphs(rows: list[Row]) -> list[Line]:
 
     gap = 0
     for row in rows:
-        if current and continues(current[-1], row):
+        if current and continues(current[-1], row, weights):
             current.append(row)
             continue
         if current:
@@ -510,13 +511,13 @@ def text_area(pages: list[list[VisualLine]]) -> tuple[float, float]:
     return left, ends[len(ends) * 19 // 20]
 
 
-def pdf_lines(pages: list[Page]) -> list[Line]:
+def pdf_lines(pages: list[Page], weights: bool = True) -> list[Line]:
     lines = drop_running_lines([visual_lines(p) for p in pages], [p.height for p in pages])
     area = text_area(lines)
     rows: list[Row] = []
     for page_lines in lines:
         rows_of(page_lines, area, rows)
-    return paragraphs(rows)
+    return paragraphs(rows, weights)
 
 
 def record_from_pages(pages: list[Page], name: str | None,
@@ -526,7 +527,7 @@ def record_from_pages(pages: list[Page], name: str | None,
     from .text import text_to_record
 
     try:
-        record = text_to_record("", name, docx_lines=pdf_lines(pages))
+        record = text_to_record("", name, docx_lines=pdf_lines(pages, source != SourceFormat.SCAN))
     except KhthInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader fault on an odd PDF is reported, never a traceback
