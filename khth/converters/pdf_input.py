@@ -202,27 +202,25 @@ def _page_words(pdf, index: int) -> Page:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(96)
         flags = ctypes.c_int()
-        get = raw.FPDFText_GetUnicode
+        box_ref, ox_ref, oy_ref, flags_ref = (ctypes.byref(x) for x in (box, ox, oy, flags))
 
         def word(first: int, last: int, text: str) -> Word:
             # the loose box spans the glyph's advance and the font's height: letters touch, unlike their ink
-            raw.FPDFText_GetLooseCharBox(handle, first, ctypes.byref(box))
+            raw.FPDFText_GetLooseCharBox(handle, first, box_ref)
             x0, top, bottom = box.left, height - box.top, height - box.bottom
-            raw.FPDFText_GetLooseCharBox(handle, last, ctypes.byref(box))
+            raw.FPDFText_GetLooseCharBox(handle, last, box_ref)
             x1 = max(box.right, x0)
-            raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(ox), ctypes.byref(oy))
-            raw.FPDFText_GetFontInfo(handle, first, name, len(name), ctypes.byref(flags))
+            raw.FPDFText_GetCharOrigin(handle, first, ox_ref, oy_ref)
+            raw.FPDFText_GetFontInfo(handle, first, name, len(name), flags_ref)
             font = name.value.lower()
-            bold = b"bold" in font or b"black" in font or raw.FPDFText_GetFontWeight(handle, first) >= 600
+            bold = b"bold" in font or b"black" in font or (not font and raw.FPDFText_GetFontWeight(handle, first) >= 600)
             return Word(index + 1, x0, top, x1, bottom, text, bold, height - oy.value)
 
         start, chars = -1, []
-        for i in range(raw.FPDFText_CountChars(handle)):
-            code = get(handle, i)
-            if code in (0x02, 0xFFFE):  # pdfium's mark for a hyphen ending a line
-                code = 0x2D
-            char = chr(code)
-            if char.isspace() or code in (0, 0xFFFF):
+        for i, char in enumerate(_page_text(raw, handle)):
+            if char in "\x02\ufffe":  # pdfium's mark for a hyphen ending a line
+                char = "-"
+            if char.isspace() or char in "\x00\uffff":
                 if chars:
                     words.append(word(start, i - 1, "".join(chars)))
                     chars = []
@@ -236,6 +234,20 @@ def _page_words(pdf, index: int) -> Page:
     finally:
         page.close()
     return Page(index + 1, width, height, words)
+
+
+def _page_text(raw, handle) -> str | list[str]:
+    """The page's characters, one per character index: in one call when every character is one
+    UTF-16 unit (Vietnamese text is), else asked one by one."""
+    import ctypes
+
+    count = raw.FPDFText_CountChars(handle)
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(handle, 0, count, buffer)
+    text = bytes(buffer)[:max(written - 1, 0) * 2].decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    return [chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
 
 
 # --- lines and pieces --------------------------------------------------------------------------
