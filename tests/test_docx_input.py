@@ -90,3 +90,37 @@ def test_docx_through_the_cli_to_xml_and_text(tmp_path):
     assert b"<paragraph>" in out.read_bytes()
     result = CliRunner().invoke(main, [str(src), "--to", "text"], catch_exceptions=False)
     assert result.exit_code == 0 and "Nơi nhận:" in result.output and "Số: 99/KH-UBND" in result.output
+
+
+def _numbered_docx(mutate) -> bytes:
+    """A Word document of two "List Number" paragraphs, its numbering.xml passed through ``mutate``."""
+    import io
+    import zipfile
+
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for text in ("Mục tiêu", "Nhiệm vụ"):
+        document.add_paragraph(text, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/numbering.xml":
+                data = mutate(data.decode("utf-8")).encode("utf-8")
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda x: x.replace('w:ilvl="0"', 'w:ilvl="x"', 1),
+    lambda x: x.replace('<w:start w:val="1"/>', '<w:start w:val="one"/>'),
+    lambda x: x.replace('w:ilvl="0"', "", 1),
+], ids=["level-not-a-number", "start-not-a-number", "level-without-index"])
+def test_damaged_numbering_levels_number_nothing_and_the_text_is_read(mutate):
+    from khth.converters.docx_input import docx_lines
+
+    texts = [line.text for line in docx_lines(_numbered_docx(mutate))]
+    assert [t.split(" ", 1)[-1] for t in texts] == ["Mục tiêu", "Nhiệm vụ"]

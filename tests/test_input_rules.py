@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+import warnings
 import zipfile
 
 import pytest
@@ -24,6 +25,18 @@ def _broken_docx() -> bytes:
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("word/document.xml", "not xml")
     return out.getvalue()
+
+
+def _zip(*members: tuple[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the duplicate name is the point
+        for name, data in members:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)
 
 
 def _document(**fields):
@@ -47,6 +60,12 @@ CONVERTED = {
     "input.text-empty": b"* * *\n",
     "input.not-a-plan": "Hôm nay trời đẹp.\nChúng tôi đi chơi công viên.\n".encode(),
     "input.docx-invalid": _broken_docx(),
+    "input.zip-invalid": b"PK\x03\x04" + bytes(200),
+    "input.zip-bomb": _zip(("word/document.xml", bytes(4 * 1024 * 1024))),
+    "input.zip-duplicate": _zip(("word/document.xml", b"<a/>"), ("word/document.xml", b"<b/>")),
+    "input.encrypted": _OLE2 + "EncryptedPackage".encode("utf-16-le"),
+    "input.archive-unknown": _zip(("notes.txt", b"x")),
+    "input.office-unsupported": _OLE2,
     "input.invalid-document": b'{"khthVersion": "1.0"}',
 }
 WRITTEN = {
@@ -99,5 +118,8 @@ def test_every_rule_only_plan_convert_or_the_api_raises_is_exercised():
     # report.* rules are plan-report's, exercised by tests/test_report_bad_input.py
     others = {r.code for r in RULES if VALIDATE not in r.tools and r.category != "report"}
     exercised = set(CONVERTED) | set(WRITTEN) | {"input.text-unreadable", "input.docx-unavailable"} \
-        | {"convert.facts-not-read", "convert.facts-blank"}  # tests/test_convert_facts_not_read.py
+        | {"convert.facts-not-read", "convert.facts-blank"} \
+        | {"input.converter-missing", "input.converter-failed"} \
+        | {"input.pdf-invalid", "input.pdf-too-long", "input.pdf-no-text"} \
+        | {"input.ocr-missing", "input.ocr-failed"}  # tests/test_pdf_input.py, tests/test_ocr_input.py
     assert others <= exercised

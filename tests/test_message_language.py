@@ -7,8 +7,10 @@ template and of its worded parameters are.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 import unicodedata
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from khth.cli.convert import main as convert_main
 from khth.cli.validate import main as validate_main
 from khth.schema.catalogue import RULES, VALIDATE, VALUE_KINDS, Text, rule
 from khth.schema.codelists import Codelist
+from pdf_files import Placed, pdf
 
 ALL_CODELISTS = tuple(Codelist.__subclasses__())
 
@@ -146,6 +149,18 @@ def _record(**changes) -> bytes:
     return json.dumps({**doc, **changes}, ensure_ascii=False).encode("utf-8")
 
 
+def _zip_of(*members: tuple[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    return _zip_of(("word/document.xml", bytes(4 * 1024 * 1024)))
+
+
 _VNI = (b"Co\xe4ng hoa\xf8 xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam, \xf1a\xfap \xf6\xf9ng.\n") * 20
 BAD_INPUT = {
     "input.empty": b"  \n",
@@ -164,12 +179,19 @@ BAD_INPUT = {
     "input.utf16-damaged": b"\xff\xfe" + b"\x00\xd8" * 3,
     "input.not-a-plan": "Hôm nay trời đẹp.\nChúng tôi đi chơi công viên.\n".encode(),
     "input.invalid-document": _record(issueDate="2024-02-30"),
+    "input.pdf-no-text": pdf([[Placed(72, 100, "x")]], image_only=True),
+    "input.pdf-invalid": b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+    "input.encrypted": pdf([[Placed(72, 100, "x")]], encrypt=True),
+    "input.zip-bomb": _zip_bomb(),
+    "input.archive-unknown": _zip_of(("notes.txt", b"x")),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("code", BAD_INPUT)
-def test_plan_convert_speaks_one_language(tmp_path, code, lang):
+def test_plan_convert_speaks_one_language(tmp_path, monkeypatch, code, lang):
+    if code == "input.pdf-no-text":  # refused only where no OCR is installed
+        monkeypatch.setattr("khth.converters.ocr.tesseract", lambda: None)
     src = tmp_path / "đầu-vào.txt"
     src.write_bytes(BAD_INPUT[code])
     result = CliRunner().invoke(convert_main, [str(src), "--to", "json", "--lang", lang])

@@ -139,6 +139,41 @@ def pdf_plain(files: dict[str, Path], work: Path) -> dict[str, Output]:
     return _pdftotext(files, work)
 
 
+def pdf_direct(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The PDF itself: plan-convert reads its words with their positions."""
+    return {n: Output(p.read_bytes(), f"{n}.pdf") for n, p in _pdfs(files, work).items()}
+
+
+SCAN_DPI = 300
+
+
+def image_only_pdf(data: bytes, dpi: int = SCAN_DPI) -> bytes:
+    """``data`` with each page replaced by a grey picture of it at ``dpi``: a scan without a text layer."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    source, out = pdfium.PdfDocument(data), pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        page = source[index]
+        width, height = page.get_size()
+        image = pdfium.PdfImage.new(out)
+        image.set_bitmap(page.render(scale=dpi / 72, grayscale=True))
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        blank = out.new_page(width, height)
+        blank.insert_obj(image)
+        blank.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_ocr(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The PDF as a scan (its pages as pictures, no text layer): plan-convert reads it through Tesseract."""
+    _need("tesseract", "tesseract-ocr tesseract-ocr-vie")
+    return {n: Output(image_only_pdf(p.read_bytes()), f"{n}.pdf") for n, p in _pdfs(files, work).items()}
+
+
 # A page of a document portal: navigation, the metadata table portals put over the text, a footer.
 PORTAL = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -216,5 +251,7 @@ ROUTES: dict[str, Callable[..., dict[str, Output]]] = {
     "pandoc-gfm": pandoc_gfm,
     "pdf-layout": pdf_layout,
     "pdf-plain": pdf_plain,
+    "pdf-direct": pdf_direct,
+    "pdf-ocr": pdf_ocr,
     "html-page": html_page,
 }

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
+from khth.input.containers import open_zip
 from khth.input.errors import KhthInputError
 from .text.layout import Line, is_layout_mark
 
@@ -21,14 +21,12 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
-def is_docx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
+def _number(value: str | None) -> int | None:
+    """A numbering attribute as Word writes it (a decimal); None when it is missing or damaged."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _roman(n: int) -> str:
@@ -65,13 +63,15 @@ class _Numbering:
         for an in root.iter(f"{_W}abstractNum"):
             lv = {}
             for lvl in an.iter(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl"))
+                ilvl = _number(lvl.get(f"{_W}ilvl"))
+                if ilvl is None:
+                    continue  # a level without its index (or a damaged one) numbers nothing
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
                 lv[ilvl] = (fmt.get(f"{_W}val") if fmt is not None else "decimal",
                             text.get(f"{_W}val") if text is not None else "%1.",
-                            int(start.get(f"{_W}val")) if start is not None else 1)
+                            (_number(start.get(f"{_W}val")) if start is not None else None) or 1)
             abstract[an.get(f"{_W}abstractNumId")] = lv
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
@@ -134,6 +134,7 @@ def docx_lines(data: bytes) -> list[Line]:
         import docx  # python-docx
     except ImportError:
         raise KhthInputError.of("input.docx-unavailable") from None
+    open_zip(data)  # refused from its directory before python-docx unpacks a member
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input, reported as such

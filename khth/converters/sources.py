@@ -1,5 +1,6 @@
 """Any document plan-convert accepts, read into a record's JSON form: KHTH JSON or XML, Word
-.docx, plain text and Markdown (as extracted from Word or PDF, or an OCR layer).
+.docx (and .doc, .odt, .rtf through LibreOffice), PDF with a text layer, plain text, Markdown and
+HTML (as extracted from Word or PDF, or an OCR layer). The kind of a file is told by its content.
 
 Reading does not validate: :func:`khth.api.convert` checks what is read before it is used.
 """
@@ -11,24 +12,20 @@ import unicodedata
 from typing import Any
 
 from khth.input.canonical import root_of
+from khth.input.containers import DOC, DOCX, IMAGE, ODT, OLE2_ENCRYPTED, PDF, RTF, Kind, document_kind
 from khth.input.errors import KhthInputError
+from khth.schema.catalogue import Text
 from khth.input.loading import check_bytes, detect_format, parse_json, utf16_record, utf16_refusal
 from khth.input.xml_form import from_xml
 
 
 def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     """(root, JSON form) of one input; raises :class:`KhthInputError` when it cannot be read."""
-    from .docx_input import docx_lines, is_docx
     from .text import text_to_record
 
-    if is_docx(data):
-        try:
-            record = text_to_record("", name, docx_lines=docx_lines(data))
-        except KhthInputError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a damaged or odd .docx is reported, never a traceback
-            raise KhthInputError.of("input.docx-invalid", reason=type(exc).__name__) from None
-        return root_of(record), record
+    kind = document_kind(data)
+    if kind is not None:
+        return read_office_file(data, kind, name)
     utf16 = utf16_record(data)
     if utf16:  # never read as text: the tags would land in the record
         raise utf16_refusal(*utf16)
@@ -53,6 +50,49 @@ def read_source(data: bytes, name: str | None = None) -> tuple[str, dict]:
     if note:
         for doc in record.get("documents", [record]):
             doc["provenance"].setdefault("notes", []).append(note)
+    return root_of(record), record
+
+
+def read_office_file(data: bytes, kind: Kind, name: str | None) -> tuple[str, dict]:
+    """(root, JSON form) of a Word, OpenDocument, RTF or PDF file; a .doc, .odt or .rtf is converted
+    to .docx by LibreOffice first."""
+    if kind == DOCX:
+        return read_docx(data, name)
+    if kind in (DOC, ODT, RTF):
+        from .office import convert_to_docx
+
+        converted = convert_to_docx(data, kind)
+        if document_kind(converted) != DOCX:  # checked as any input is: LibreOffice's output is a file too
+            raise KhthInputError.of("input.converter-failed", kind=kind.label,
+                                    why=Text("kết quả không phải tệp .docx", "the result is not a .docx file"))
+        return read_docx(converted, name)
+    if kind == OLE2_ENCRYPTED:
+        raise KhthInputError.of("input.encrypted", what=Text("tệp Word có mật khẩu mở", "a Word file with an "
+                                                                                       "opening password"))
+    if kind == PDF:
+        from .pdf_input import read_pdf
+
+        return read_pdf(data, name)
+    if kind == IMAGE:
+        from .ocr import ocr_image
+        from .pdf_input import record_from_ocr
+
+        return record_from_ocr(ocr_image(data), name)
+    if kind.name == "zip":
+        raise KhthInputError.of("input.archive-unknown")
+    raise KhthInputError.of("input.office-unsupported", kind=kind.label)
+
+
+def read_docx(data: bytes, name: str | None) -> tuple[str, dict]:
+    from .docx_input import docx_lines
+    from .text import text_to_record
+
+    try:
+        record = text_to_record("", name, docx_lines=docx_lines(data))
+    except KhthInputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged or odd .docx is reported, never a traceback
+        raise KhthInputError.of("input.docx-invalid", reason=type(exc).__name__) from None
     return root_of(record), record
 
 

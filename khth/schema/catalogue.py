@@ -293,6 +293,81 @@ RULES: tuple[Rule, ...] = (
     _i("input.docx-invalid", "Tệp .docx hỏng", "Damaged .docx",
        "Không mở được tệp .docx: {reason}", "cannot open the .docx file: {reason}",
        "The file looks like a Word document (a ZIP archive) but cannot be opened as one.", (CONVERT, API)),
+    _i("input.zip-invalid", "Tệp nén hỏng", "Damaged archive",
+       "Tệp nén (ZIP) hỏng, không mở được: {reason}", "damaged ZIP archive, cannot be opened: {reason}",
+       "Word (.docx) and OpenDocument (.odt) files are ZIP archives. This one starts like a ZIP archive but its "
+       "directory cannot be read: the file is cut short or damaged. Open it in Word or LibreOffice and save it "
+       "again.", (CONVERT, API)),
+    _i("input.zip-bomb", "Tệp nén bất thường", "Archive refused before unpacking",
+       "Từ chối tệp nén trước khi giải nén: {why}", "archive refused before unpacking: {why}",
+       "A Word or OpenDocument file is a ZIP archive whose directory declares every member's size. The archive "
+       "is refused, before anything is unpacked, when its members would unpack to more than 100 MiB in all, when "
+       "a member over 1 MiB is compressed more than 100 times (office files compress 10 to 30 times; a \"zip "
+       "bomb\" a thousand), or when it holds more than 10,000 members.", (CONVERT, API)),
+    _i("input.zip-duplicate", "Mục trùng trong tệp nén", "Archive member listed twice",
+       "Tệp nén có hai mục cùng tên {member}", "the archive lists the member {member} twice",
+       "Two members of a ZIP archive with one name make its content ambiguous (programs read one or the other), "
+       "a known way to hide content from a checker. Office suites never write one. Open the file in Word or "
+       "LibreOffice and save it again.", (CONVERT, API)),
+    _i("input.encrypted", "Tệp có mật khẩu", "Password-protected file",
+       "Tệp được bảo vệ bằng mật khẩu ({what}): hãy bỏ mật khẩu rồi lưu lại",
+       "the file is password-protected ({what}): remove the password and save it again",
+       "An encrypted member of a ZIP archive, a Word file saved with a password, or an encrypted PDF cannot be "
+       "read. Open it with its password and save a copy without one (Word: File > Info > Protect Document).",
+       (CONVERT, API)),
+    _i("input.archive-unknown", "Tệp nén không phải văn bản", "Archive that is not a document",
+       "Tệp nén (ZIP) không phải tệp Word (.docx) hay OpenDocument (.odt)",
+       "a ZIP archive that is neither a Word (.docx) nor an OpenDocument (.odt) file",
+       "The file is a ZIP archive without the parts of a Word document (`word/document.xml`) or the "
+       "`mimetype` of an OpenDocument text. Unpack it and convert the document inside.", (CONVERT, API)),
+    _i("input.office-unsupported", "Tệp Office không đọc được", "Office file not read",
+       "Tệp {kind} không phải văn bản Word đọc được", "the {kind} file is not a Word document that can be read",
+       "An OLE2 compound file (the container of Office 97-2003 files) that holds no Word document: an Excel or "
+       "PowerPoint file, for instance.", (CONVERT, API)),
+    _i("input.converter-missing", "Thiếu LibreOffice", "LibreOffice missing",
+       "Cần LibreOffice để đọc tệp {kind}: hãy cài gói Debian libreoffice-writer-nogui, hoặc mở tệp trong Word "
+       "hay LibreOffice và lưu thành .docx",
+       "LibreOffice is needed to read a {kind} file: install the Debian package libreoffice-writer-nogui, or open "
+       "the file in Word or LibreOffice and save it as .docx",
+       "Files in the formats .doc, .odt and .rtf are converted to .docx by LibreOffice (`soffice --headless`), "
+       "then read as Word documents. Without LibreOffice, saving the file as .docx (File > Save As) gives the same "
+       "result.", (CONVERT, API)),
+    _i("input.converter-failed", "LibreOffice không chuyển được", "LibreOffice could not convert",
+       "LibreOffice không chuyển được tệp {kind} sang .docx ({why})",
+       "LibreOffice could not convert the {kind} file to .docx ({why})",
+       "LibreOffice runs with a profile of its own in a temporary folder, without macros, and is stopped after "
+       "60 seconds. The file may be damaged; open it in Word or LibreOffice and save it as .docx.",
+       (CONVERT, API)),
+    _i("input.pdf-invalid", "Tệp PDF hỏng", "Damaged PDF",
+       "Không đọc được tệp PDF: {reason}", "cannot read the PDF file: {reason}",
+       "The file starts like a PDF but pdfium cannot open it (cut short, damaged), or it has no pages. Open it in "
+       "a PDF reader and print or export it to PDF again.", (CONVERT, API)),
+    _i("input.pdf-too-long", "Tệp PDF quá dài", "PDF too long",
+       "Tệp PDF quá dài: {pages} trang (giới hạn {limit} trang, 5 triệu ký tự)",
+       "the PDF is too long: {pages} pages (limit {limit} pages, 5 million characters)",
+       "Reading time and memory grow with the pages: a PDF of more than 1,000 pages, or more than 5 million "
+       "characters, is refused before its text is read in full. Split it and convert the plan's pages.",
+       (CONVERT, API)),
+    _i("input.pdf-no-text", "PDF không có lớp chữ", "PDF without a text layer",
+       "Tệp PDF ({pages} trang) không có lớp chữ, có lẽ là bản quét: cần nhận dạng ký tự (OCR), ví dụ cài gói "
+       "Debian tesseract-ocr và tesseract-ocr-vie rồi chạy ocrmypdf -l vie, hoặc dùng tệp Word gốc",
+       "the PDF ({pages} pages) has no text layer, likely a scan: it needs character recognition (OCR), for "
+       "example the Debian packages tesseract-ocr and tesseract-ocr-vie with ocrmypdf -l vie, or the original "
+       "Word file",
+       "A PDF made by scanning paper holds pictures of the pages and no text. Its text must be recognised first "
+       "(Tesseract with its Vietnamese model: Debian packages `tesseract-ocr`, `tesseract-ocr-vie`); "
+       "`plan-convert` then reads the recognised text or the PDF with its new text layer.", (CONVERT, API)),
+    _i("input.ocr-missing", "Thiếu Tesseract", "Tesseract missing",
+       "Cần nhận dạng ký tự (OCR) để đọc {what}: hãy cài gói Debian tesseract-ocr và tesseract-ocr-vie",
+       "character recognition (OCR) is needed to read {what}: install the Debian packages tesseract-ocr and "
+       "tesseract-ocr-vie",
+       "Scans and photographs of a document hold pictures of its pages, not text. `plan-convert` reads them with "
+       "Tesseract and its Vietnamese model when both are installed (Debian packages `tesseract-ocr`, "
+       "`tesseract-ocr-vie`).", (CONVERT, API)),
+    _i("input.ocr-failed", "Không nhận dạng được", "OCR failed",
+       "Không nhận dạng được ký tự ({why})", "character recognition failed ({why})",
+       "Tesseract runs on each page with a time limit of 180 seconds and 2 GiB of memory; a page past either "
+       "(a huge or damaged image) stops the conversion.", (CONVERT, API)),
     _i("input.invalid-document", "Bản ghi không hợp lệ", "Record not valid",
        "Bản ghi đọc được không hợp lệ: {count} lỗi, lỗi đầu ở {pointer}: {first}",
        "the record read is not valid: {count} error(s), the first at {pointer}: {first}",
