@@ -224,11 +224,12 @@ def load_under(index: str, spec: RootSpec) -> Corpus:
         raise ReportError.of("report.index-foreign", file=index, schema=SCHEMA_VERSION) from None
     finally:
         db.close()
-    return Corpus(_distinct(rows), empty, {}, total)
+    return Corpus(plans_of_rows(rows), empty, {}, total)
 
 
-def _distinct(rows: list[tuple]) -> list[Plan]:
-    """The plans of ``rows``, a record held in several files (as its digest says) once."""
+def plans_of_rows(rows: list[tuple]) -> list[Plan]:
+    """The plans of rows of ``records`` (in its column order, as :data:`UNDER` selects them, from SQLite or
+    any other server), a record held in several files (as its digest says) once."""
     plans, seen = [], set()
     for row in rows:
         key = (row[2], row[4]) if row[4] else None
@@ -252,7 +253,7 @@ def load(index: str) -> Corpus:
         raise ReportError.of("report.index-foreign", file=index, schema=SCHEMA_VERSION) from None
     finally:
         db.close()
-    plans = _distinct(rows)
+    plans = plans_of_rows(rows)
     findings: dict[str, list[Finding]] = {}
     for file, code, severity, vi, en, pointer, line, column in finding_rows:
         findings.setdefault(file, []).append(Finding(file, code, severity, vi, en, pointer, None, line, column))
