@@ -120,13 +120,15 @@ def file_of_documents(path: str, data: bytes, documents: Iterable[tuple[str, dic
 def add(index: str, files: Iterable[IndexedFile], removed: Iterable[str] = ()) -> int:
     """Store ``files`` in ``index`` (created when absent), each replacing what the index held of the
     same path, and drop the paths ``removed``; one transaction, so a failure leaves the index as it
-    was. The number of records the index then holds. ``files`` is read lazily: a generator of a
-    million records is stored in constant memory."""
+    was (a path given twice to a new index is such a failure). The number of records the index then
+    holds. ``files`` is read lazily: a generator of a million records is stored in constant memory."""
     db = _open(index, create=True)
     try:
         db.execute("BEGIN")
+        fresh = db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None  # nothing to replace: no deletes
         for entry in files:
-            _forget(db, entry.path)
+            if not fresh:
+                _forget(db, entry.path)
             _store(db, entry)
         for name in removed:
             _forget(db, name)
