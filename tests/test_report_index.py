@@ -129,3 +129,18 @@ def test_records_a_program_holds_are_indexed_as_the_files_that_hold_them(tmp_pat
             a.execute("SELECT path, sha256 FROM files WHERE path LIKE '%.json' ORDER BY path").fetchall()
     a.close()
     b.close()
+
+
+def test_records_stored_again_replace_their_file_and_a_failed_store_changes_nothing(tmp_path):
+    path = EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json"
+    data = path.read_bytes()
+    entry = file_of_documents(str(path), data, [("", json.loads(data))])
+    index = tmp_path / "corpus.sqlite"
+    assert add(str(index), [entry]) == 1
+    assert add(str(index), [entry, entry]) == 1  # the index held the path: each store replaces it
+    fresh = tmp_path / "fresh.sqlite"
+    with pytest.raises(sqlite3.IntegrityError):  # a path given twice to a new index: nothing is kept
+        add(str(fresh), [entry, entry])
+    with sqlite3.connect(fresh) as db:
+        assert db.execute("SELECT COUNT(*) FROM records").fetchone() == (0,)
+    db.close()
