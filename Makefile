@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khth-installed
 
-.PHONY: demo test conformance-tools fuzz generate check-generated benchmark benchmark-convert roundtrip accuracy clean
+.PHONY: demo test conformance-tools fuzz generate check-generated benchmark benchmark-convert benchmark-report roundtrip accuracy clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "KHTH needs Python 3.11 or newer")'
@@ -53,6 +53,11 @@ benchmark: $(STAMP)
 ## benchmark-convert: measure plan-convert, text to JSON
 benchmark-convert: $(STAMP)
 	$(BIN)/python benchmarks/bench_convert.py
+
+## benchmark-report: a corpus of linked records (1,000,000 by default) indexed in one pass, then the coverage of
+## a central directive from the index, its seconds and peak memory (REPORT_ARGS="--count 100000" for a quick run)
+benchmark-report: $(STAMP)
+	$(BIN)/python benchmarks/bench_report.py $(REPORT_ARGS)
 
 ## roundtrip: records rendered as Word, through LibreOffice, pandoc, pdftotext and a web page, read back (ROUNDTRIP_ARGS="--count 20")
 roundtrip: $(STAMP)

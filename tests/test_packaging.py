@@ -25,7 +25,8 @@ def test_wheel_layout(tmp_path):
         assert generic not in top
     for needed in ("khth/schema/document.schema.json", "khth/schema/bundle.schema.json", "khth/schema/khth.xsd",
                    "khth/schema/model.py", "khth/cli/validate.py", "khth/input/xml_form.py",
-                   "khth/converters/text/data/vi-words.txt", "khth/converters/text/data/README.md"):
+                   "khth/converters/text/data/vi-words.txt", "khth/converters/text/data/README.md",
+                   "khth/report/index.sql"):
         assert needed in names
     # every module of the three parts is in the wheel, subpackages included
     for module in (ROOT / "khth").rglob("*.py"):

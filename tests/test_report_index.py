@@ -6,13 +6,16 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from khth.cli.report import main
-from khth.report.index import SCHEMA
+from khth.report.index import SCHEMA, add, file_of_documents, load_under
+from khth.report.index import load as load_index
+from khth.report.tree import Tree, parse_root
 
 ROOT = "28-CT/TW@2023-12-25"
 TODAY = "2026-01-01"
@@ -79,3 +82,65 @@ def test_the_schema_is_plain_sql():
     with sqlite3.connect(":memory:") as db:
         db.executescript(SCHEMA)
         db.executescript(SCHEMA)  # and again: it only creates what is missing
+
+
+def _subtree(tree, plan) -> set[tuple[str, str]]:
+    return {(p.file, p.summary.pointer) for p in tree.descendants(plan)}
+
+
+def test_a_view_of_one_root_reads_from_the_index_exactly_the_plans_under_it(tmp_path):
+    index = tmp_path / "corpus.sqlite"
+    _index([EXAMPLES], index)
+    whole = Tree(load_index(str(index)).plans)
+    numbered = {p.id for p in whole.plans if p.number and p.number[0].isdigit() and p.date and len(p.date) == 10}
+    assert len(numbered) >= 10
+    for plan in {p.id: p for p in whole.plans}.values():
+        named = [parse_root(f"{plan.number}@{plan.date}")] if plan.id in numbered else []
+        for spec in (*named, parse_root(plan.id)):
+            part = load_under(str(index), spec)
+            assert part.total == 26 and len(part.plans) <= len(whole.plans)
+            tree = Tree(part.plans, part.total)
+            found = tree.find(spec)
+            assert found.id == plan.id
+            assert _subtree(tree, found) == _subtree(whole, plan), spec
+    province = load_under(str(index), parse_root("260-KH/TU@2024-03-04"))
+    assert len(province.plans) == 1 + 2 < len(whole.plans)  # its plan, the two under it, nothing else
+
+
+def test_records_a_program_holds_are_indexed_as_the_files_that_hold_them(tmp_path):
+    from_files, from_records = tmp_path / "files.sqlite", tmp_path / "records.sqlite"
+    _index([EXAMPLES], from_files)
+    entries = []
+    with sqlite3.connect(from_files) as db:
+        indexed = [Path(p) for (p,) in db.execute("SELECT path FROM files WHERE path LIKE '%.json' ORDER BY path")]
+    db.close()
+    assert len(indexed) > 10
+    for path in indexed:
+        data = path.read_bytes()
+        doc = json.loads(data)
+        docs = [(f"/documents/{i}", d) for i, d in enumerate(doc["documents"])] if "documents" in doc else [("", doc)]
+        entries.append(file_of_documents(str(path), data, docs))
+    assert add(str(from_records), iter(entries)) == sum(len(e.plans) for e in entries)
+    query = "SELECT * FROM records WHERE file LIKE '%.json' ORDER BY file, pointer"
+    with sqlite3.connect(from_files) as a, sqlite3.connect(from_records) as b:
+        expected = [row[:4] + row[5:] for row in a.execute(query)]  # the digest only plan-validate computes
+        assert [row[:4] + row[5:] for row in b.execute(query)] == expected
+        assert b.execute("SELECT path, sha256 FROM files ORDER BY path").fetchall() == \
+            a.execute("SELECT path, sha256 FROM files WHERE path LIKE '%.json' ORDER BY path").fetchall()
+    a.close()
+    b.close()
+
+
+def test_records_stored_again_replace_their_file_and_a_failed_store_changes_nothing(tmp_path):
+    path = EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json"
+    data = path.read_bytes()
+    entry = file_of_documents(str(path), data, [("", json.loads(data))])
+    index = tmp_path / "corpus.sqlite"
+    assert add(str(index), [entry]) == 1
+    assert add(str(index), [entry, entry]) == 1  # the index held the path: each store replaces it
+    fresh = tmp_path / "fresh.sqlite"
+    with pytest.raises(sqlite3.IntegrityError):  # a path given twice to a new index: nothing is kept
+        add(str(fresh), [entry, entry])
+    with sqlite3.connect(fresh) as db:
+        assert db.execute("SELECT COUNT(*) FROM records").fetchone() == (0,)
+    db.close()

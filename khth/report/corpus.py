@@ -91,6 +91,7 @@ class Corpus:
     plans: list[Plan]
     unreadable: list[str] = field(default_factory=list)  # files the validator could not summarise
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # plan-validate's, by file
+    total: int | None = None  # records in the whole corpus, when ``plans`` holds only the part a view reads
 
 
 def load(paths: Iterable[str], today: str | None = None) -> Corpus:

@@ -24,7 +24,8 @@ table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:
 th{background:#eee}.answered{background:#d8f0d8}.answered-late{background:#fff0c0}.not-yet{background:#f4f4f4}
 .overdue{background:#f8d0d0}.done{background:#d8f0d8}.due{background:#f4f4f4}.recurring{background:#e8eefc}
 .undated{background:#f4f4f4}.error{color:#a00}.warning{color:#a60}.info{color:#555}ul.tree{list-style:none}
-ul.tree ul{list-style:none;border-left:1px solid #ccc;margin-left:.5em;padding-left:1em}"""
+ul.tree ul{list-style:none;border-left:1px solid #ccc;margin-left:.5em;padding-left:1em}
+time{white-space:nowrap}"""
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def _page_names(plans: list[Plan]) -> dict[int, str]:
 
 
 def _page(title: str, body: str, up: str = "") -> str:
-    return (f"<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+    return (f"<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{escape(title)}</title>"
             f"<style>{_STYLE}</style></head><body>\n"
             f"<p><a href=\"{up}index.html\">⌂</a></p><h1>{escape(title)}</h1>\n{body}\n</body></html>\n")
 
@@ -75,8 +77,13 @@ def _page(title: str, body: str, up: str = "") -> str:
 def _link(plan: Plan | None, names: dict[int, str], up: str = "records/") -> str:
     if plan is None:
         return ""
-    label = escape(f"{plan.display} ({plan.date or '?'})")
+    label = f"{escape(plan.display)} ({_date(plan.date) if plan.date else '?'})"
     return f"<a href=\"{up}{names[id(plan)]}\">{label}</a>" if id(plan) in names else label
+
+
+def _date(day: str | None) -> str:
+    """A date kept on one line: a narrow column would otherwise break it at its hyphens."""
+    return f"<time datetime=\"{escape(day)}\">{escape(day)}</time>" if day else ""
 
 
 def _table(titles: list[str], rows: list[tuple[str, list[str]]]) -> str:
@@ -109,15 +116,16 @@ def _coverage(cov: Coverage, names: dict[int, str], lang: str) -> str:
                                      ("Thực hiện văn bản", "Answers"), ("Hạn", "Due"))]
     rows = [(r.status, [escape(word(r.level, lang)), escape(r.responder.name), escape(r.responder.code or ""),
                         escape(word(r.status, lang)), _link(r.answer, names), "" if r.lag is None else str(r.lag),
-                        _link(r.parent, names), escape(r.due or "")]) for r in cov.rows]
-    return f"<h2>{_t('Đơn vị đã và chưa ban hành', 'Who has answered', lang)}</h2>\n" + _table(titles, rows)
+                        _link(r.parent, names), _date(r.due)]) for r in cov.rows]
+    return (f"<section id=\"coverage\"><h2>{_t('Đơn vị đã và chưa ban hành', 'Who has answered', lang)}</h2>\n"
+            + _table(titles, rows) + "</section>\n")
 
 
 def _deadlines(duties: list[DutyRow], names: dict[int, str], lang: str) -> str:
     titles = [_t(*t, lang) for t in (("Văn bản", "Document"), ("Ai", "Who"), ("Việc", "What"), ("Gửi", "To"),
                                      ("Hạn", "By"), ("Tình trạng", "Status"))]
     rows = [(r.status, [_link(r.plan, names), escape("; ".join(r.duty.who)), escape(r.duty.what),
-                        escape("; ".join(r.duty.to)), escape(r.next_due or ""), escape(word(r.status, lang))])
+                        escape("; ".join(r.duty.to)), _date(r.next_due), escape(word(r.status, lang))])
             for r in duties]
     return f"<h2>{_t('Hạn và chế độ báo cáo', 'Deadlines and reporting duties', lang)}</h2>\n" + _table(titles, rows)
 
@@ -125,7 +133,7 @@ def _deadlines(duties: list[DutyRow], names: dict[int, str], lang: str) -> str:
 def _record(plan: Plan, corpus: Corpus, names: dict[int, str], copies: dict[str, str], lang: str,
             tree: Tree) -> str:
     facts = [(_t("Mã định danh", "Identifier", lang), escape(plan.id)),
-             (_t("Ngày ban hành", "Issue date", lang), escape(plan.date or "?")),
+             (_t("Ngày ban hành", "Issue date", lang), _date(plan.date) or "?"),
              (_t("Cơ quan ban hành", "Issuer", lang), escape(plan.name)),
              (_t("Trích yếu", "Title", lang), escape(plan.title or "")),
              (_t("Văn bản cấp trên", "Parent", lang), _link(tree.parent.get(id(plan)), names, "")),

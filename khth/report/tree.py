@@ -46,8 +46,9 @@ class Tree:
     """Parent and child links among the plans of a corpus (a link that does not resolve to one record
     is no link: the validator reports it)."""
 
-    def __init__(self, plans: list[Plan]) -> None:
+    def __init__(self, plans: list[Plan], total: int | None = None) -> None:
         self.plans = plans
+        self.total = len(plans) if total is None else total  # records searched for a root
         by_number: dict[str, list] = defaultdict(list)
         plan_of = {id(p.summary): p for p in plans}
         for p in plans:
@@ -75,11 +76,11 @@ class Tree:
             found = [p for p in same if spec.date is None or p.date == spec.date]
             if not found:
                 near = "; ".join(sorted(f"{p.display} ({p.date or '?'})" for p in same))
-                raise ReportError.of("report.root-not-found", root=spec.text, records=len(self.plans),
+                raise ReportError.of("report.root-not-found", root=spec.text, records=self.total,
                                      near=f" ({near})" if near else "")
         distinct = list({p.id: p for p in found}.values())
         if not distinct:
-            raise ReportError.of("report.root-not-found", root=spec.text, records=len(self.plans), near="")
+            raise ReportError.of("report.root-not-found", root=spec.text, records=self.total, near="")
         if len(distinct) > 1:
             listed = "; ".join(f"{p.display} {p.date or '?'} [{p.id}]" for p in
                                sorted(distinct, key=lambda p: (p.date or "", p.id)))

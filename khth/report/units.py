@@ -63,8 +63,17 @@ def units_under(code: str | None, level: str | None, day: str | None) -> list[Un
 
 
 def unit(code: str, scheme: str) -> Unit | None:
-    listed = units(scheme) or ()
-    return next((u for u in listed if u.code == code), None)
+    return _by_code(scheme).get(code)
+
+
+@lru_cache(maxsize=4)
+def _by_code(scheme: str) -> dict[str, Unit]:
+    """The units of ``scheme`` by code (the first of a code, as a scan would find it): a coverage of a
+    directive looks up every plan's unit."""
+    found: dict[str, Unit] = {}
+    for u in units(scheme) or ():
+        found.setdefault(u.code, u)
+    return found
 
 
 def units(scheme: str) -> tuple[Unit, ...] | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from khth.schema.catalogue import Text
 
+from . import index
 from .corpus import Corpus, load, missing_paths
 from .coverage import Coverage, coverage
 from .deadlines import DutyRow, deadlines
@@ -14,7 +15,7 @@ from .errors import ReportError
 from .outputs import (counts_table, coverage_json, coverage_summary, coverage_table, deadline_table, deadlines_json,
                       render_csv, render_json, render_text, render_xlsx, say, tree_json, tree_table)
 from .responders import read_list
-from .tree import Tree, TreeRow, parse_root, rows
+from .tree import RootSpec, Tree, TreeRow, parse_root, rows
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,35 @@ class Rendered:
         return cls(text.encode("utf-8"), gaps)
 
 
-def corpus_of(paths: Iterable[str], today: str) -> tuple[Corpus, Tree]:
+def corpus_of(paths: Iterable[str], today: str, root: RootSpec | None = None) -> tuple[Corpus, Tree]:
+    """The corpus under ``paths`` and its tree; when only indexes are given and a view reads one
+    ``root``, only the records under it are read from them."""
     paths = list(paths)
     for path in missing_paths(paths):
         raise ReportError.of("report.path-missing", path=path)
-    corpus = load(paths, today)
-    if not corpus.plans:
+    if root is not None and all(index.is_index(p) for p in paths):
+        corpus = _under(paths, root)
+    else:
+        corpus = load(paths, today)
+    if not corpus.plans and not corpus.total:
         raise ReportError.of("report.no-records", paths=", ".join(paths), files=len(corpus.unreadable))
-    return corpus, Tree(corpus.plans)
+    return corpus, Tree(corpus.plans, corpus.total)
+
+
+def _under(indexes: list[str], root: RootSpec) -> Corpus:
+    corpus = Corpus([], total=0)
+    for name in indexes:
+        part = index.load_under(name, root)
+        known = {p.id for p in corpus.plans}
+        corpus.plans += [p for p in part.plans if p.id not in known]  # as load() merges indexes
+        corpus.unreadable += part.unreadable
+        corpus.total = (corpus.total or 0) + (part.total or 0)
+    return corpus
 
 
 def tree_view(paths: Iterable[str], root: str, today: str) -> tuple[Corpus, list[TreeRow]]:
     spec = parse_root(root)  # a root that cannot be read is refused before any file is read
-    corpus, tree = corpus_of(paths, today)
+    corpus, tree = corpus_of(paths, today, spec)
     return corpus, rows(tree, tree.find(spec))
 
 
@@ -47,7 +64,7 @@ def coverage_view(paths: Iterable[str], root: str, today: str, due: str | None =
                   responders: str | None = None, depth: int = 2) -> Coverage:
     spec = parse_root(root)
     listed = read_list(responders) if responders else None
-    _, tree = corpus_of(paths, today)
+    _, tree = corpus_of(paths, today, spec)
     return coverage(tree, tree.find(spec), today, due, listed, depth)
 
 
