@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from khth import api
@@ -70,6 +70,9 @@ words = st.text(alphabet="abcdefghij", min_size=1, max_size=12)
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(words, min_size=12, max_size=40), min_size=1, max_size=4))
 def test_wrapped_lines_join_into_their_paragraphs(paragraphs):
+    # With no line at the margin (every paragraph one indented line) a first-line indent cannot be
+    # told from the margin: the page itself does not say where its paragraphs begin.
+    assume(any(4 + len(" ".join(p)) > MEASURE for p in paragraphs))
     placed = _wrapped(paragraphs)
     assert _texts(pdf([placed])) == [" ".join(p) for p in paragraphs]
 
