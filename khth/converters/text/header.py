@@ -417,8 +417,9 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
         return False
     if starts_with_label(cur.text) and not cur.text.startswith("-"):
         return False
-    if _OPENERS.match(fold(cur.text)) and not re.search(r"\w-$", prev.text):
-        return False
+    if _OPENERS.match(fold(cur.text)) and cur.text[:1].isupper() and not is_caps_line(cur.text) \
+            and not re.search(r"\w-$", prev.text):
+        return False  # the opening sentence ("Thực hiện …"); a wrapped subject goes on in small letters
     if fold(cur.text).startswith("kinh gui"):
         return False
     return joiner.continues(prev, cur)

@@ -77,6 +77,6 @@ def _document_ended(lines: list[Line]) -> bool:
         key = ln.key or fold(ln.text)
         if NOI_NHAN.match(key) or MARKER_RE.match(ln.text) or ATTACHMENT_NOTE.match(key):
             return True
-        if is_post(ln.text, key):
-            return True
+        if is_post(ln.text, key) and is_caps_line(ln.text):
+            return True  # a signing post is printed in capitals; "Bí thư" may end a wrapped subject line
     return False
