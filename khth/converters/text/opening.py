@@ -538,6 +538,17 @@ def tidy_opening(raw_lines: list[str]) -> Opening | None:
     return Opening(tidied.lines, [source[n - 1] for n in tidied.origin], [source[n - 1] for n in tidied.skipped])
 
 
+def _opening_reach(raw_lines: list[str]) -> int:
+    """How many lines the opening may span: the first ``_SEARCH`` printed lines, and the 40 after
+    the last of them that :func:`_end_of_opening` may look at."""
+    seen = 0
+    for i, raw in enumerate(raw_lines):
+        seen += bool(raw.strip())
+        if seen > _SEARCH:
+            return i + 41
+    return len(raw_lines)
+
+
 def _tidy(raw_lines: list[str]) -> Opening | None:
     """The source lines with the opening put back into its printed lines (see the module's text);
     None when they need nothing.
@@ -546,7 +557,7 @@ def _tidy(raw_lines: list[str]) -> Opening | None:
     table do on the page: lines of one cell broken by the extraction are joined first."""
     if any(_MARKDOWN_TABLE.match(raw) for raw in raw_lines[:_SEARCH]):
         return None  # a Markdown table's cells are read as such by the layout reader
-    keys = [_key(r) for r in raw_lines]
+    keys = [_key(r) for r in raw_lines[:_opening_reach(raw_lines)]]  # the rest of the text is not looked at
     anchor = _anchor(keys, raw_lines)
     if anchor is None:
         return None
