@@ -501,15 +501,32 @@ def _untable(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
             continue
         columns, rows, end = found
         cells = _table_lines(raw_lines, columns, rows, simple)
-        if not _layout_table(cells):
+        if _layout_table(cells):
+            printed = cells
+        elif simple:
+            printed = _tab_rows(raw_lines, columns, rows)  # a body's table: its rows, cells apart
+        else:
             at = end
             continue
-        lines += raw_lines[done:at] + [t for t, _ in cells]
-        origin += list(range(done + 1, at + 1)) + [n for _, n in cells]
+        lines += raw_lines[done:at] + [t for t, _ in printed]
+        origin += list(range(done + 1, at + 1)) + [n for _, n in printed]
         done = at = end
     if done == 0:
         return None
     return lines + raw_lines[done:], origin + list(range(done + 1, len(raw_lines) + 1))
+
+
+def _tab_rows(raw_lines: list[str], columns: list[_Column], rows: list[list[int]]) -> list[tuple[str, int]]:
+    """A table of the body printed by pandoc as a simple or multiline table, one line a row with its
+    cells joined by tabs, as a Word table's rows are read: each cell's lines joined."""
+    out: list[tuple[str, int]] = []
+    for row in rows:
+        texts = []
+        for k, col in enumerate(columns):
+            span = _Column(col.start, 10**6 if k == len(columns) - 1 else col.end)
+            texts.append(" ".join(t for t in (_cell_text(_display(raw_lines[i]), span) for i in row) if t))
+        out.append(("\t".join(texts), row[0] + 1))
+    return out
 
 
 # What opens a signing block's cell: "Nơi nhận:", a marker ("TM.", "KT.", "T/M").
