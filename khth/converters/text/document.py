@@ -403,6 +403,11 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
             if _governing_verb(c) in ("de nghi", "to trinh", "can cu"):
                 continue
             candidates.append(c)
+    if not candidates:
+        # "Thực hiện Công văn số 3444/LĐTBXH-VPQ, Ủy ban nhân dân tỉnh …": what the opening implements,
+        # printed without its date (recorded so, the date not printed).
+        candidates = [c for c in cits if c.para in preamble_paras and c.kind == "number" and id(c) not in nested
+                      and _governing_verb(c) == "thuc hien"]
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
     parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
     from_basis = False
