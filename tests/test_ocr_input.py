@@ -3,9 +3,9 @@ fails or hangs, a message naming the Debian packages, exit 1 and nothing written
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,28 +16,14 @@ from khth.cli.convert import main as convert_main
 from khth.converters import ocr
 from pdf_files import Placed, pdf
 
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks" / "roundtrip"))
+from routes import image_only_pdf  # noqa: E402  (the round trip's scan route makes the same scans)
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SEED = "ke-hoach-ubnd-tinh-binh-dinh.json"
 PACKAGES = "Debian packages tesseract-ocr and tesseract-ocr-vie"
 
 
-def _scan(data: bytes, dpi: int = 300) -> bytes:
-    """The PDF with each page replaced by a grey picture of it: a scan without a text layer."""
-    import pypdfium2 as pdfium
-
-    source, out = pdfium.PdfDocument(data), pdfium.PdfDocument.new()
-    for index in range(len(source)):
-        page = source[index]
-        width, height = page.get_size()
-        image = pdfium.PdfImage.new(out)
-        image.set_bitmap(page.render(scale=dpi / 72, grayscale=True))
-        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-        blank = out.new_page(width, height)
-        blank.insert_obj(image)
-        blank.gen_content()
-    buffer = io.BytesIO()
-    out.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +58,7 @@ SHARE = 0.9
 
 def test_a_scanned_pdf_gives_the_facts_its_word_file_gives(exported):
     docx, data = exported
-    scan = _scan(data)
+    scan = image_only_pdf(data)
     assert b"/Font" not in scan
     got, want = _facts(api.convert(scan, name="plan.pdf")), _facts(api.convert(docx, name="plan.docx"))
     found = sum(min(got.count(f), want.count(f)) for f in set(want))
@@ -81,7 +67,7 @@ def test_a_scanned_pdf_gives_the_facts_its_word_file_gives(exported):
 
 def test_a_scan_is_marked_with_tesseract_s_confidence(exported, tmp_path):
     src, out = tmp_path / "scan.pdf", tmp_path / "out.json"
-    src.write_bytes(_scan(exported[1]))
+    src.write_bytes(image_only_pdf(exported[1]))
     result = CliRunner().invoke(convert_main, [str(src), "--to", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     provenance = api.load(out).data["provenance"]

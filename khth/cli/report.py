@@ -30,18 +30,11 @@ from khth.schema.catalogue import MESSAGE_LANGUAGES
 from khth.schema.version import __version__
 
 from .files import write_atomically, write_folder_atomically
+from .options import CONTEXT, iso_date
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE = 0, 1, 2
-_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter("cần ngày YYYY-MM-DD / a YYYY-MM-DD date is expected") from None
 
 
 def _common(f: Callable) -> Callable:
@@ -52,7 +45,7 @@ def _common(f: Callable) -> Callable:
                           "with -o)."),
         click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True,
                      help="Language of column titles, statuses and messages."),
-        click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+        click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
                      help="The day statuses are judged on (default: today), for reproducible reports."),
         click.option("-o", "--output", type=click.Path(dir_okay=False),
                      help="Write the report to this file (atomically) instead of standard output."),
@@ -66,7 +59,7 @@ _ROOT = click.option("--root", required=True, metavar="NUMBER@YYYY-MM-DD|ID",
                           "when only one document has it, or a khth: identifier.")
 
 
-@click.group(context_settings=_CONTEXT)
+@click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="plan-report")
 def main() -> None:
     """Reports over KHTH records (files and folders, JSON or XML): the implementation tree under a
@@ -83,7 +76,7 @@ def main() -> None:
     """
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @_common
 @_ROOT
 def tree(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output: str | None, root: str) -> None:
@@ -92,13 +85,13 @@ def tree(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output:
     _finish(lambda: render_tree(*tree_view(paths, root, day), fmt, lang), output, lang, fmt)
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @_common
 @_ROOT
 @click.option("--responders", type=click.Path(dir_okay=False),
               help="CSV or XLSX list of the units expected to answer (see `plan-report template`). Default: the root's "
                    "recipients, else the administrative units under its issuer.")
-@click.option("--due", callback=_iso_date, metavar="YYYY-MM-DD",
+@click.option("--due", callback=iso_date, metavar="YYYY-MM-DD",
               help="The date plans are due by (default: a date the root's text sets for plans, if any).")
 @click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True,
               help="Levels of administrative units assessed below the root, when no list is given.")
@@ -114,7 +107,7 @@ def coverage(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, out
             output, lang, fmt)
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @_common
 def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output: str | None) -> None:
     """Every deadline and reporting duty in the records: who, what, to whom, by when, recurring or not,
@@ -123,12 +116,12 @@ def deadlines(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, ou
     _finish(lambda: render_deadlines(deadlines_view(paths, day), fmt, lang), output, lang, fmt)
 
 
-@main.command(name="index", context_settings=_CONTEXT)
+@main.command(name="index", context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE.sqlite",
               help="The index to create or bring up to date.")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD")
+@click.option("--today", callback=iso_date, metavar="YYYY-MM-DD")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes checking changed files (0: one per core).")
 def index_command(paths: tuple[str, ...], output: str, lang: str, today: str | None, jobs: int) -> None:
@@ -154,15 +147,15 @@ def index_command(paths: tuple[str, ...], output: str, lang: str, today: str | N
     sys.exit(EXIT_OK)
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_ROOT
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
               help="The folder to write (replaced whole, atomically).")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD")
+@click.option("--today", callback=iso_date, metavar="YYYY-MM-DD")
 @click.option("--responders", type=click.Path(dir_okay=False))
-@click.option("--due", callback=_iso_date, metavar="YYYY-MM-DD")
+@click.option("--due", callback=iso_date, metavar="YYYY-MM-DD")
 @click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True)
 def publish(paths: tuple[str, ...], root: str, output: str, lang: str, today: str | None, responders: str | None,
             due: str | None, depth: int) -> None:
@@ -185,7 +178,7 @@ def publish(paths: tuple[str, ...], root: str, output: str, lang: str, today: st
     sys.exit(EXIT_OK)
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="don-vi-thuc-hien.csv",
               show_default=True, help="Where to write the empty list.")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="both", show_default=True)

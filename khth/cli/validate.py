@@ -26,6 +26,7 @@ from khth.validator.findings import Finding, make
 from khth.validator.reports import FORMATS, renderer
 
 from .files import write_atomically
+from .options import CONTEXT, iso_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_THRESHOLD = 50
@@ -34,16 +35,9 @@ PROFILES = tuple(p.value for p in Profile if p is not Profile.CITATION)
 FAIL_ON = tuple(s for s in SEVERITIES if s != "info")  # info findings never fail a run
 
 
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter("cần ngày YYYY-MM-DD / a YYYY-MM-DD date is expected") from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format: text for people; json, sarif (2.1.0), junit, github for pipelines.")
@@ -62,7 +56,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
               help="Worker processes (0: one per core).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=100 * 1024 * 1024, show_default=True,
               help="Files larger than this are reported, not read.")
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
+@click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
               help="The date future dates are judged against (default: today), for reproducible runs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
