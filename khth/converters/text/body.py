@@ -118,7 +118,7 @@ def classify(text: str, ocr: bool) -> tuple[str | None, str | None, int, str]:
             return m["label"], "ocr-roman", 0, text[m.end():]
     m = LABEL_AT_START.match(text)
     if m and m["label"].startswith("Điều"):
-        return re.sub(r"\s+", " ", m["label"]).replace(" .", "."), "article", 0, text[m.end():]
+        return m["label"], "article", 0, text[m.end():]  # the label as printed ("Điều 3 .")
     if m:
         label = m["label"].replace(" ", "")
         rest = text[m.end():]

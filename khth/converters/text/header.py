@@ -126,13 +126,24 @@ _NEXT_BODY = re.compile(
 _COMPLEMENT = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) [UỦ][YỶ]$")
 
 
-_MOTTO_LETTERS = ("dangcongsanvietnam", "conghoaxahoichunghiavietnam")
+# The mottos' letters: a line holding only the first letters of one ("ĐẢ", "CỘNG HÒA XÃ") is what
+# a page or a column break left of it.
+MOTTO_LETTERS = ("conghoaxahoichunghiavietnam", "dangcongsanvietnam", "doclaptudohanhphuc")
 
 
-def _cut_motto(text: str) -> bool:
-    """A motto's first letters alone on a line ("ĐẢ", "CỘNG HÒA XÃ"): what a page left of it."""
-    letters = re.sub(r"[^a-z]", "", fold(text).lower())
-    return bool(letters) and any(m.startswith(letters) and m != letters for m in _MOTTO_LETTERS)
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text).lower())
+
+
+def motto_prefix(text: str) -> bool:
+    """The first letters of a motto, and not the whole of it."""
+    letters = _letters(text)
+    return bool(letters) and any(m.startswith(letters) and m != letters for m in MOTTO_LETTERS)
+
+
+def is_motto_letters(text: str) -> bool:
+    """A whole motto, whatever its spacing and dashes."""
+    return _letters(text) in MOTTO_LETTERS
 
 
 def party_bodies(text: str) -> list[str]:
@@ -282,14 +293,14 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             # page it was copied from ("BAN HÀNH KẾ HOẠCH …" with no "QUYẾT ĐỊNH" above it).
             i = _take_title(h, lines, i)
             break
-        if is_caps_line(text) and h.document_type is None and _cut_motto(text):
+        if is_caps_line(text) and h.document_type is None and motto_prefix(text):
             i += 1  # "ĐẢ": a motto the page cut short
             continue
         if h.date and h.motto and issuer_lines and text != issuer_lines[0] and is_caps_line(text):
             # The issuer is printed before the place and date: capitals after them are the text's,
             # a subject line whose type word the page dropped ("TRIỂN KHAI CÔNG TÁC …" under 1751/KH-…).
             if h.number and h.document_type is None and h.title is None and not starts_with_label(text) \
-                    and not _AUTHORITY_LINE.match(fold(text)):
+                    and not AUTHORITY_LINE.match(fold(text)):
                 i = _take_title(h, lines, i)
             break
         if is_caps_line(text) and h.document_type is None and not starts_with_label(text):
@@ -380,7 +391,7 @@ _OPENERS = re.compile(r"^(thuc hien|can cu|theo de nghi|trien khai|nham|de trien
 
 # The authority that decides, printed in capitals on a line of its own between a decision's
 # subject line and its bases ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "BỘ TRƯỞNG BỘ TƯ PHÁP").
-_AUTHORITY_LINE = re.compile(
+AUTHORITY_LINE = re.compile(
     r"(?:pho )?(?:chu tich|bo truong|thu truong|giam doc|tong giam doc|thu tuong|uy ban nhan dan|"
     r"hoi dong nhan dan|truong ban|cuc truong|tong cuc truong|chanh van phong|ban thuong vu|ban chap hanh|"
     r"ban chi dao|vien truong)\b")
@@ -412,7 +423,7 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     if is_caps_line(prev.text) and not is_caps_line(cur.text) and cur.text[:1].isupper() and cur.gap == 0 \
             and len(cur.text) > 60:
         return False  # a subject line in capitals, then the opening sentence in small letters
-    if is_caps_line(cur.text) and (cur.gap >= 1 and _AUTHORITY_LINE.match(key) or
+    if is_caps_line(cur.text) and (cur.gap >= 1 and AUTHORITY_LINE.match(key) or
                                    _AUTHORITY_POST.match(key) and not _LINE_GOES_ON.search(fold(prev.text))):
         return False
     if starts_with_label(cur.text) and not cur.text.startswith("-"):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
 
 from .common import fold
-from .header import party_bodies
+from .header import AUTHORITY_LINE, is_motto_letters, motto_prefix, party_bodies
 
 # How far into a text its header may begin: site text before a header is a few dozen lines at most.
 _SEARCH = 80
@@ -33,16 +33,14 @@ _ISSUER_LINES = 6
 _MARKDOWN_TABLE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")
 _PIPE_ONLY = re.compile(r"^[\s|]+$")
 _RULE = re.compile(r"^\s*\\?[-_=*.…—–¯]{1,}\s*$")
-# The line under a decision's title that names who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), and
-# what opens a body: neither is part of a title.
-_AUTHORITY = re.compile(r"^(?:chu tich|bo truong|thu truong|thu tuong|giam doc|uy ban nhan dan|hoi dong nhan dan|"
-                        r"ban thuong vu|ban chap hanh|quyet dinh\s*:|quyet nghi\s*:)")
+# What opens a decision's own text under its title ("QUYẾT ĐỊNH:"); the authority line above it
+# ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is the header's AUTHORITY_LINE: neither is part of a title.
+_DECIDES = re.compile(r"^(?:quyet dinh\s*:|quyet nghi\s*:)")
 _LABEL = re.compile(r"^(?:[ivx]+\s*[.\-–)]|\d+\s*[.)]|[a-z]\)|[a-z]\s*[-–]\s*(?=[a-z]{2})|[-+•])")
 _NUMBER = re.compile(r"^s[o0]\s*:?\s*(?P<rest>.*)$")
 _NUMBER_CODE = re.compile(r"\d+\s*[-/]|[-/]\s*[a-z]", re.I)
 _DATE_HEAD = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngay\s*(?:\d{1,2}|\.+)?\s*(?:thang\s*(?:\d{1,2})?\s*)?$")
 _DATE_TAIL = re.compile(r"^(?:(?:ngay\s*)?(?:\d{1,2}|\.+)?\s*)?thang\s*(?:\d{1,2}|\.+)?\s*(?:nam\s*\d{4})?\s*$|^nam\s*\d{4}")
-_MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
 _TYPE_WORDS = {re.sub(r"[^a-z]", "", fold(name).lower()) for names in CITATION_NAMES.values() for name in names}
 
 
@@ -63,16 +61,6 @@ def _letters(key: str) -> str:
     return re.sub(r"[^a-z]", "", key)
 
 
-def _is_motto(key: str) -> bool:
-    flat = _letters(key)
-    return any(flat == _letters(m) for m in _MOTTOS)
-
-
-def _motto_prefix(key: str) -> bool:
-    flat = _letters(key)
-    return bool(flat) and any(_letters(m).startswith(flat) and flat != _letters(m) for m in _MOTTOS)
-
-
 def _is_number_line(line: str) -> bool:
     """"Số: 1556/KH-UBND", "Số 164-KH/HU": the number line as the grammar reads it."""
     return number_line(line.strip()) is not None
@@ -85,7 +73,7 @@ def _is_date_line(line: str) -> bool:
 
 
 def _is_grammatical(line: str) -> bool:
-    return _is_motto(_key(line)) or _is_number_line(line) or _is_date_line(line)
+    return is_motto_letters(_key(line)) or _is_number_line(line) or _is_date_line(line)
 
 
 def _cells(raw: str) -> list[str]:
@@ -150,11 +138,11 @@ def _joinable(first: str, second: str) -> str | None:
     if not a or not b:
         return None
     joined = f"{first.rstrip()} {second.strip()}"
-    if _motto_prefix(a) and (_is_motto(_key(joined)) or _motto_prefix(_key(joined))):
+    if motto_prefix(a) and (is_motto_letters(_key(joined)) or motto_prefix(_key(joined))):
         return joined
     m = _NUMBER.match(a)
     if m and (not m["rest"] or m["rest"].rstrip().endswith(("-", "/"))) and not _NUMBER.match(b) \
-            and not _is_date_line(second) and not _is_motto(b):
+            and not _is_date_line(second) and not is_motto_letters(b):
         return f"{first.rstrip()}{'' if m['rest'] else ' '}{second.strip()}" if m["rest"] else joined
     if _DATE_HEAD.match(a) and _DATE_TAIL.match(b):
         return joined
@@ -182,7 +170,7 @@ def _anchor(keys: list[str], raws: list[str]) -> int | None:
         if seen > _SEARCH:
             return None
         if any(_is_grammatical(piece) for piece in _pieces(raws[i])) or (
-                _motto_prefix(key) and i + 1 < len(keys) and _is_motto(_key(f"{key} {keys[i + 1]}"))):
+                motto_prefix(key) and i + 1 < len(keys) and is_motto_letters(_key(f"{key} {keys[i + 1]}"))):
             return i
     return None
 
@@ -197,7 +185,7 @@ def _header_start(keys: list[str], raws: list[str], anchor: int) -> int:
         if not raw or _PIPE_ONLY.match(raw) or _RULE.match(raw):
             i -= 1
             continue
-        pieces = [p for p in _pieces(raw) if not _is_motto(_key(p)) and not _RULE.match(p)]
+        pieces = [p for p in _pieces(raw) if not is_motto_letters(_key(p)) and not _RULE.match(p)]
         if not all(_is_caps(p) and len(p) <= 90 for p in pieces):
             break
         start = i
@@ -233,7 +221,7 @@ def _end_of_opening(keys: list[str], anchor: int, raw_lines: list[str]) -> int:
         typed = _type_word(raw_lines[i].strip()) if i > anchor else None
         if typed and typed[1] and _is_caps(typed[1]) and not _NUMBER_CODE.search(typed[1] + " "):
             return i + 1
-        if _is_grammatical(raw_lines[i]) or _motto_prefix(key):
+        if _is_grammatical(raw_lines[i]) or motto_prefix(key):
             last = i
     return min(len(keys), last + 3)
 
@@ -271,7 +259,7 @@ def _caps_title(raw_lines: list[str], at: int) -> tuple[str, int, int] | None:
         if _RULE.match(raw) and parts:
             i += 1
             break
-        if not _is_caps(raw) or _AUTHORITY.match(key) or _LABEL.match(key) or _is_grammatical(raw):
+        if not _is_caps(raw) or AUTHORITY_LINE.match(key) or _DECIDES.match(key) or _LABEL.match(key) or _is_grammatical(raw):
             break
         parts.append(raw.replace("|", " ").strip())
         first = first or i + 1
@@ -299,7 +287,7 @@ def _printed_lines(raw_lines: list[str], start: int, end: int) -> list[tuple[str
 
 def _right_column(line: str) -> bool:
     key = _key(line)
-    return _is_motto(key) or _motto_prefix(key) or _is_date_line(line)
+    return is_motto_letters(key) or motto_prefix(key) or _is_date_line(line)
 
 
 def _header_end(printed: list[tuple[str, int]]) -> int:
