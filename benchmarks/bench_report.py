@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_corpus as gen  # noqa: E402 - the generator lives beside this script
 
 from khth.report import index  # noqa: E402
-from khth.report.units import units  # noqa: E402
+from khth.schema.units import units  # noqa: E402
 from khth.schema.codelists import AdminUnitScheme, Level  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

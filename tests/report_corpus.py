@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from khth.report.units import units_under
+from khth.schema.units import units_under
 from khth.schema.identifiers import make_identifier
 
 ROOT_NUMBER, ROOT_DATE = "5-CT/TW", "2024-01-10"

@@ -15,7 +15,7 @@ from khth.report.coverage import ANSWERED, LATE, NOT_YET, OVERDUE, coverage
 from khth.report.names import normalise_name, system_of
 from khth.report.responders import Responder
 from khth.report.tree import Tree
-from khth.report.units import units_under
+from khth.schema.units import units_under
 from khth.validator.corpus_rules import summarise
 from report_corpus import ROOT_DATE, ROOT_NUMBER, build, record, root_record
 

@@ -134,7 +134,7 @@ def test_a_deadline_the_roots_text_sets_for_plans_makes_silence_overdue():
 
 
 def test_which_districts_under_quang_ngai_have_not_yet_answered_260_kh_tu():
-    from khth.report.units import units_under
+    from khth.schema.units import units_under
 
     code, out = _run("coverage", "--root", "260-KH/TU@2024-03-04", str(EXAMPLES), "--depth", "1",
                      "--status", "not-yet", "--status", "overdue", "--format", "json")

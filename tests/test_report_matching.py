@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 from khth.cli.report import main
 from khth.report.coverage import same_unit
 from khth.report.names import normalise_name, place_of, system_of
-from khth.report.units import province_2025_of, units, units_under
+from khth.schema.units import province_2025_of, units, units_under
 
 HAS_2025 = units("gso-2025") is not None
 needs_2025 = pytest.mark.skipif(not HAS_2025, reason="pip install 'khth[admin-2025]' (vietnamadminunits)")
@@ -121,7 +121,7 @@ def test_a_normalised_name_is_a_fixed_point_whatever_its_form(name):
 
 @needs_2025
 def test_a_new_communes_plan_counts_for_the_district_it_was_formed_from(tmp_path: Path):
-    from khth.report.units import districts_of_2025_commune
+    from khth.schema.units import districts_of_2025_commune
     from report_corpus import ROOT_DATE, ROOT_NUMBER, record, root_record
 
     formed = districts_of_2025_commune()

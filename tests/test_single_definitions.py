@@ -12,9 +12,9 @@ import khth
 from khth.cli.convert import TARGETS
 from khth.cli.convert import main as convert_main
 from khth.cli.validate import main as validate_main
-from khth.converters.text import gazetteer
 from khth.schema.catalogue import MESSAGE_LANGUAGES, rule
-from khth.schema.codelists import DISTRICT_LEVEL_END, DocumentType, Profile
+from khth.schema import units
+from khth.schema.codelists import DISTRICT_LEVEL_END, AdminUnitScheme, DocumentType, Profile
 from khth.schema.identifiers import CITATION_NAMES, citation_name
 from khth.schema.profiles import PUBLISHED_FACTS, REQUIRED_FACTS
 from khth.validator import document_rules
@@ -32,9 +32,16 @@ def _string_literals(value: str) -> list[str]:
     return out
 
 
+def test_the_administrative_unit_lists_are_read_in_one_module():
+    # The reader, the OCR restoration and plan-report all take their units from khth.schema.units.
+    for data_file in ("nested-divisions.json", "dataset.db", "converter_2025.json"):
+        assert {p.split(":")[0] for p in _string_literals(data_file)} == {"schema/units.py"}
+
+
 def test_the_reform_date_is_written_once():
     assert _string_literals(DISTRICT_LEVEL_END) == [f"schema/codelists.py:{_line_of('DISTRICT_LEVEL_END = ')}"]
-    assert document_rules.DISTRICT_END == gazetteer.REFORM == DISTRICT_LEVEL_END
+    assert document_rules.DISTRICT_END == DISTRICT_LEVEL_END
+    assert units.scheme_of_document(DISTRICT_LEVEL_END) == units.scheme_on(DISTRICT_LEVEL_END) == AdminUnitScheme.GSO_2025
     r = rule("document.district-abolished")
     assert DISTRICT_LEVEL_END in r.message_en and "01/7/2025" in r.message_vi
 

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khth.converters.text import agencies, body, duties, layout, ocr, references, signature
-from khth.converters.text.common import _FOLD_TABLE, clean, fold_text, is_clean
+from khth.converters.text.common import clean, fold_text, is_clean
+from khth.schema.grammar.letters import FOLD_TABLE
 from khth.schema.grammar import LABEL_AT_START
 from khth.schema.identifiers import normalise_text
 
@@ -22,7 +23,7 @@ texts = st.text(alphabet=ALPHABET, max_size=120)
 
 def test_fold_list_table_is_the_dict_table_on_every_code_point():
     chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert fold_text(chars) == chars.translate(_FOLD_TABLE)
+    assert fold_text(chars) == chars.translate(FOLD_TABLE)
 
 
 @settings(max_examples=300, deadline=None)

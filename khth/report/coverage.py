@@ -17,7 +17,7 @@ from .corpus import Plan, days_between
 from .names import normalise_name, place_of
 from .responders import Responder, from_recipients, from_units
 from .tree import Tree
-from .units import districts_of_2025_commune, province_2025_of, scheme_on, unit, units_under
+from khth.schema.units import districts_of_2025_commune, province_2025_of, scheme_on, unit, units_under
 
 ANSWERED, LATE, NOT_YET, OVERDUE = "answered", "answered-late", "not-yet", "overdue"
 STATUSES = (ANSWERED, LATE, NOT_YET, OVERDUE)

@@ -13,7 +13,7 @@ from khth.schema.codelists import Level
 
 from .errors import ReportError
 from .names import normalise_name, system_of
-from .units import Unit, units_under
+from khth.schema.units import Unit, units_under
 
 # Column titles of the list, Vietnamese first (what `plan-report template` writes), then English.
 NAME, KIND, CODE = "Tên đơn vị", "Loại đơn vị", "Mã đơn vị (không bắt buộc)"

@@ -9,7 +9,7 @@ The modules, one rule family each:
 - :mod:`.body` — blocks, labels, nesting and roles; :mod:`.agencies`; :mod:`.duties`;
 - :mod:`.references` — citations, parent, relations, abbreviations;
 - :mod:`.tail`, :mod:`.signature`, :mod:`.recipients` — signing block, Nơi nhận, Kính gửi;
-- :mod:`.gazetteer` — administrative units and their codes;
+- :mod:`.gazetteer` — administrative units named in the text (codes from :mod:`khth.schema.units`);
 - :mod:`.ocr` — OCR layers: detection and restoration;
 - :mod:`.render` — a record back to the official layout.
 """

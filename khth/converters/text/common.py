@@ -12,26 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from khth.schema.grammar.letters import FOLD_LIST
 from khth.schema.identifiers import normalise_text
-
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0]
-    low = base.lower()
-    return low if len(low) == 1 else ch
-
-
-# One table for every Latin letter Vietnamese print uses: str.translate runs in C.
-_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250))
-               + list(range(0x1E00, 0x1F00))}
-# The same table as a list indexed by code point, through General Punctuation, currency signs and
-# letterlike symbols: str.translate indexes a list about twice as fast as it looks up a dict. A
-# character past its end raises IndexError inside translate, which leaves it unchanged, as the
-# dict does for every character it lacks.
-_FOLD_LIST = list(range(0x2200))
-for _cp, _ch in _FOLD_TABLE.items():
-    _FOLD_LIST[_cp] = ord(_ch)
 
 
 _PER_CONVERSION: list = []
@@ -55,13 +37,13 @@ def start_conversion() -> None:
 @per_conversion()
 def fold(text: str) -> str:
     """Base letters, lower case, same length as ``text``."""
-    return text.translate(_FOLD_LIST)
+    return text.translate(FOLD_LIST)
 
 
 def fold_text(text: str) -> str:
     """``fold`` for a whole source text, once, outside the cache: the keys of its lines and
     paragraphs are cut from this one result (folding is character for character)."""
-    return text.translate(_FOLD_LIST)
+    return text.translate(FOLD_LIST)
 
 
 def key_of_part(text: str, key: str, part: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khth.schema import units as code_lists
 from khth.schema.grammar import is_national_assembly
 from khth.schema.codelists import BlockRole, DocumentType, Level, MissingReason, Profile, Relation, System
 from khth.schema.identifiers import document_identifier, parse_number
@@ -211,8 +212,7 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
                 iss["level"] = unit.level
                 reorder(iss, _ISSUER_FIELDS)
                 inferred.append({"field": "/issuer/adminUnit", "evidence": h.issuer_raw or iss["name"],
-                                 "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} {gazetteer.version()} "
-                                         f"code list; the code is not printed."})
+                                 "note": gazetteer.provenance_note(unit)})
 
     # --- missing facts and profile --------------------------------------------------------------
     lost_header = not h.found_anything or (h.number is None and h.date is None and h.issuer is None)
@@ -738,8 +738,7 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
         if unit:
             out["adminUnit"] = unit.admin_unit()
             inferred.append({"field": "/issuer/adminUnit", "evidence": unit.short,
-                             "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} "
-                                     f"{gazetteer.version()} code list; not printed."})
+                             "note": gazetteer.provenance_note(unit)})
         return out
     if name is None:
         return None
@@ -768,8 +767,7 @@ def _issuer(h: Header, blocks, preamble_text: str, tail, ctx: Context, inferred:
     if unit:
         out["adminUnit"] = unit.admin_unit()
         inferred.append({"field": "/issuer/adminUnit", "evidence": evidence,
-                         "note": f"GSO code of {unit.name} from the {gazetteer.SOURCE} {gazetteer.version()} code "
-                                 f"list; the code is not printed."})
+                         "note": gazetteer.provenance_note(unit)})
     return out
 
 
@@ -791,15 +789,31 @@ _KIND_OF = {
     "tinh": ("tỉnh", Level.PROVINCE), "thanh pho": ("thành phố", None), "huyen": ("huyện", Level.DISTRICT),
     "quan": ("quận", Level.DISTRICT), "thi xa": ("thị xã", Level.DISTRICT), "xa": ("xã", Level.COMMUNE),
     "phuong": ("phường", Level.COMMUNE), "thi tran": ("thị trấn", Level.COMMUNE),
+    "dac khu": ("đặc khu", Level.COMMUNE),
     "tinh uy": ("tỉnh", Level.PROVINCE), "huyen uy": ("huyện", Level.DISTRICT),
     "thi uy": ("thị xã", Level.DISTRICT),
     "quan uy": ("quận", Level.DISTRICT), "thanh uy": ("thành phố", None),
 }
 
 
+def _code_list(issue_date: str | None) -> str | None:
+    """The scheme whose units a document of that date names, when its list is installed."""
+    scheme = code_lists.scheme_of_document(issue_date)
+    return scheme if scheme and code_lists.units(scheme) else None
+
+
+def _levels(level: str | None, scheme: str) -> list[str]:
+    """The levels to look a unit up at: its own when known, else the levels above the commune."""
+    held = code_lists.levels_of(scheme)
+    if level in held:
+        return [level]
+    return [lvl for lvl in held if lvl != Level.COMMUNE]
+
+
 def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str | None = None):
     """The unit a lost header named: the acting body's unit, found by its name in the text."""
-    if not gazetteer.covers(issue_date):
+    scheme = _code_list(issue_date)
+    if scheme is None:
         return None
     key = fold(acting)
     kind = None
@@ -807,14 +821,13 @@ def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str |
         if re.search(rf"\b{word}\b", key):
             kind, level = k, lvl or level
             break
-    levels = [level] if level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE) else [Level.PROVINCE, Level.DISTRICT]
-    for lvl in levels:
-        found = [u for u in gazetteer.find_names(text, lvl) if kind is None or u.kind == kind]
+    for lvl in _levels(level, scheme):
+        found = [u for u in gazetteer.find_names(text, lvl, scheme) if kind is None or u.kind == kind]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             # Several units of that kind are named: keep those whose province is named too.
-            provinces = gazetteer.find_names(text, Level.PROVINCE)
+            provinces = gazetteer.find_names(text, Level.PROVINCE, scheme)
             narrowed = [u for u in found if u.province in provinces]
             if len(narrowed) == 1:
                 return narrowed[0]
@@ -823,35 +836,29 @@ def _unit_from_text(acting: str, level: str | None, text: str, issue_date: str |
 
 # A unit's kind abbreviated in a name ("UBND TP. HỒ CHÍ MINH", "UBND TX. …"), read as spelt out.
 _KIND_ABBREVIATIONS = ((re.compile(r"\b(?:TP|Tp)\.\s?"), "Thành phố "), (re.compile(r"\b(?:TX|Tx)\.\s?"), "Thị xã "))
+_UNIT_IN_NAME = re.compile(r"\b(tinh uy|huyen uy|thi uy|quan uy|thanh uy|thanh pho|thi tran|thi xa|dac khu|tinh|huyen"
+                           r"|quan|xa|phuong)\s+(?P<place>.+)$")
+_UNIT_IN_SUPERIOR = re.compile(r"\b(tinh|thanh pho|huyen|quan|thi xa)\s+(?P<place>.+)$")
 
 
 def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str | None = None):
-    if not gazetteer.units() or not gazetteer.covers(issue_date):
+    scheme = _code_list(issue_date)
+    if scheme is None:
         return None
     for rx, kind in _KIND_ABBREVIATIONS:
         name = rx.sub(kind, name)
     key = re.sub(r"\s+", " ", fold(name))
     # "TỈNH ĐOÀN BÌNH DƯƠNG": the Đoàn's committee of a unit is named as a Party committee is.
     key = re.sub(r"\b(tinh|huyen|thi|thanh|quan) doan\b(?! ket)", r"\1 uy  ", key)  # not "Đoàn Kết", a place
-    m = re.search(r"\b(tinh uy|huyen uy|thi uy|quan uy|thanh uy|thanh pho|thi tran|thi xa|tinh|huyen|quan|xa|phuong)"
-                  r"\s+(?P<place>.+)$", key)
+    m = _UNIT_IN_NAME.search(key)
     if not m:
         return None
     kind, level = _KIND_OF[m.group(1)]
     place = name[m.start("place"):]
-    parent = None
-    if superior:
-        sm = re.search(r"\b(tinh|thanh pho|huyen|quan|thi xa)\s+(?P<place>.+)$", fold(superior))
-        if sm:
-            cands = gazetteer.lookup(superior[sm.start("place"):])
-            cands = [u for u in cands if u.level in (Level.PROVINCE, Level.DISTRICT)]
-            if len(cands) >= 1:
-                parent = gazetteer.exact(cands, superior[sm.start("place"):])[0]
-    levels = [level] if level else [Level.PROVINCE, Level.DISTRICT]
-    for lvl in levels:
-        cands = [u for u in gazetteer.lookup(place, lvl) if u.kind == kind]
-        cands = gazetteer.within(cands, parent)
-        cands = gazetteer.exact(cands, place)
+    parent = _superior_unit(superior, scheme)
+    for lvl in _levels(level, scheme):
+        cands = [u for u in code_lists.lookup(place, scheme, lvl) if u.kind == kind]
+        cands = code_lists.exact(code_lists.within(cands, parent), place)
         if len(cands) > 1:
             named = [u for u in cands if (u.district and u.district.short in text) or
                      (u.province and u.province.short in text)]
@@ -859,13 +866,23 @@ def _unit_of_issuer(name: str, superior: str | None, text: str, issue_date: str 
         if len(cands) == 1 and parent is None and cands[0].province is not None:
             # One unit of that name, but the text names provinces and not its own: the issuer is
             # a unit the code list does not hold (renamed, merged), not that one.
-            provinces = [u for u in gazetteer.find_names(text, Level.PROVINCE)
+            provinces = [u for u in gazetteer.find_names(text, Level.PROVINCE, scheme)
                          if u.kind == "tỉnh" and u.short != cands[0].short]  # not its own name ("xã Quảng Ninh")
             if provinces and cands[0].province not in provinces:
                 return None
         if len(cands) == 1:
             return cands[0]
     return None
+
+
+def _superior_unit(superior: str | None, scheme: str):
+    """The unit a superior body's name places the issuer in ("ĐẢNG BỘ TỈNH QUẢNG NGÃI")."""
+    sm = _UNIT_IN_SUPERIOR.search(fold(superior)) if superior else None
+    if not sm:
+        return None
+    place = superior[sm.start("place"):]
+    cands = [u for u in code_lists.lookup(place, scheme) if u.level in (Level.PROVINCE, Level.DISTRICT)]
+    return code_lists.exact(cands, place)[0] if cands else None
 
 
 # Issuers whose code in a State number names them without doubt (Nghị định 30/2020/NĐ-CP).

@@ -4,7 +4,7 @@ The phrases are the standing vocabulary of Party and State administration (organ
 document types, the words of headers, citations, agency lines and distribution lists, and the
 stock verbs and nouns of plans' subjects: "tăng cường", "đáp ứng yêu cầu", "phát triển"), as
 Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW use them, plus common personal-name syllables.
-Place names come from the administrative code list (:mod:`.gazetteer`) and general words from
+Place names come from the administrative code lists (:mod:`khth.schema.units`) and general words from
 the Vietnamese word list shipped with the reader (``data/vi-words.txt``).
 """
 

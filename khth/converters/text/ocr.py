@@ -16,7 +16,10 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from . import gazetteer, lexicon
+from khth.schema import units as code_lists
+from khth.schema.codelists import AdminUnitScheme
+
+from . import lexicon
 from .common import clean, fold, fold_text, per_conversion
 from .references import _distance
 
@@ -108,9 +111,10 @@ def _index() -> dict[tuple[str, ...], list[tuple[int, str]]]:
 
     for p in lexicon.phrases():
         add(p, 0)
-    for u in gazetteer.units():
-        add(u.short, 1)
-        add(u.name, 1)
+    for scheme in AdminUnitScheme:
+        for u in code_lists.units(scheme) or ():
+            add(u.short, 1)
+            add(u.name, 1)
     for n in lexicon.names():
         add(n, 2)
     for w in _word_list():
