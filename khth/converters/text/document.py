@@ -95,12 +95,11 @@ def convert_document(lines: list[Line], ctx: Context) -> dict:
     cits = [c for c in cits if not (own and c.number and fold(re.sub(r"\s", "", c.number)) == own)]
     for i, c in enumerate(cits):
         c.position = i
-    parent_c, refs_c, parent_from_basis = _choose_parent(cits, order, title_para, ctx)
+    party = system_of(h.issuer, h.motto, h.superior) == System.PARTY if h.issuer else h.motto == System.PARTY
+    parent_c, refs_c, parent_from_basis = _choose_parent(cits, order, title_para, party)
     parent = reference_record(parent_c, _span(ctx, parent_c)) if parent_c else None
     if parent_from_basis:
-        inferred.append({"field": "/parent", "evidence": parent_c.printed,
-                         "note": "The opening lists this document as a basis (Căn cứ); the title carries out "
-                                 "its subject."})
+        inferred.append({"field": "/parent", "evidence": parent_c.printed, "note": parent_from_basis})
     if parent and parent_c.number_restored:
         parent["_number_restored"] = True
     if parent:
@@ -376,8 +375,9 @@ def _tail_start(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
-    """The parent is what the opening words implement ("Thực hiện X …"); the rest keep relations."""
+def _choose_parent(cits: list[Citation], order, title_para, party: bool):
+    """The parent is what the opening words implement ("Thực hiện X …"); the rest keep relations.
+    Also returns, when the parent was only listed as a basis, why it was taken (an inference)."""
     groups: dict[str, list[Citation]] = {}
     for c in cits:
         groups.setdefault(c.key, []).append(c)
@@ -410,10 +410,9 @@ def _choose_parent(cits: list[Citation], order, title_para, ctx: Context):
                       and _governing_verb(c) == "thuc hien"]
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
     parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
-    from_basis = False
+    from_basis = None
     if parent is None:
-        parent = _basis_parent(cits, preamble_paras, nested, title_para)
-        from_basis = parent is not None
+        parent, from_basis = _basis_parent(cits, preamble_paras, nested, title_para, party)
     title_key = fold(title_para.text) if title_para else ""
     attach_keys = set()
     for b, p in order:
@@ -442,29 +441,45 @@ def _subject_words(text: str) -> set[str]:
 
 
 def _basis_parent(cits: list[Citation], preamble_paras: list[Para], nested: set[int],
-                  title_para: Para | None) -> Citation | None:
+                  title_para: Para | None, party: bool) -> tuple[Citation | None, str | None]:
     """Where the opening only lists its bases ("Căn cứ Quyết định số 524/QĐ-TTg … phê duyệt Đề án
     Trồng 1 tỷ cây xanh …; Căn cứ Kế hoạch số …"), the plan carries out the basis whose subject its
     own title repeats ("Kế hoạch thực hiện Đề án trồng 1 tỷ cây xanh …"): the one whose subject is
     nearest the title (words shared over words of either, at least three shared and half its own),
-    the latest listed among those as near (bases run from the highest authority to the nearest). A parent
-    found so is an inference, and marked as one."""
-    if title_para is None:
-        return None
-    title = _subject_words(title_para.text)
+    the latest listed among those as near (bases run from the highest authority to the nearest).
+    Failing that, a Party document's first basis: Party documents list the directive they carry out
+    first, after the Điều lệ ("Căn cứ Chỉ thị số 45-CT/TW …; Kết luận số 88-KL/TW …"). A State
+    document's bases run from laws to the nearest decision and include what only frames the plan (a
+    fair's plan citing the province's list of tourist sites): none is taken without the title's word.
+    Either way the parent is an inference, marked with the reason returned."""
+    bases = [c for c in cits if c.para in preamble_paras and c.kind == "number" and id(c) not in nested
+             and c.date and _governing_verb(c) == "can cu" and not _normative(c)]
+    if not bases:
+        return None, None
+    title = _subject_words(title_para.text) if title_para is not None else set()
     scored: list[tuple[float, Citation]] = []
-    for c in cits:
-        if c.para not in preamble_paras or c.kind != "number" or id(c) in nested or not c.date \
-                or c.title_start is None or _governing_verb(c) != "can cu" or _normative(c):
+    for c in bases:
+        if c.title_start is None:
             continue
         own = _subject_words(c.para.text[c.title_start:c.title_end])
         shared = len(own & title)
         if shared >= 3 and 2 * shared >= len(own):
             scored.append((shared / len(own | title), c))
-    if not scored:
-        return None
-    top = max(near for near, _ in scored)
-    return max((c for near, c in scored if near >= top - _NEAR_TIE), key=lambda c: c.position)
+    if scored:
+        top = max(near for near, _ in scored)
+        return (max((c for near, c in scored if near >= top - _NEAR_TIE), key=lambda c: c.position),
+                "The opening lists this document as a basis (Căn cứ); the title carries out its subject.")
+    # "Kế hoạch tuyên truyền Chỉ thị số 28-CT/TW": a title that names a basis without carrying it out
+    # says the plan is not that basis's answer.
+    named = next((c for c in cits if title_para is not None and c.para is title_para and c.kind == "number"), None)
+    if named is not None and not _title_implements(title_para, named):
+        bases = [c for c in bases if c.key != named.key]
+    if not bases:
+        return None, None
+    if party:
+        return (min(bases, key=lambda c: c.position),
+                "The opening only lists bases (Căn cứ); a Party document lists the one it carries out first.")
+    return None, None
 
 
 def _normative(c: Citation) -> bool:
