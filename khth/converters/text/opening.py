@@ -171,8 +171,23 @@ def _anchor(keys: list[str], raws: list[str]) -> int | None:
             return None
         if any(_is_grammatical(piece) for piece in _pieces(raws[i])) or (
                 motto_prefix(key) and i + 1 < len(keys) and is_motto_letters(_key(f"{key} {keys[i + 1]}"))):
-            return i
+            return _repeated(keys, i)
     return None
+
+
+def _repeated(keys: list[str], at: int) -> int:
+    """The header's own line where a page printed it first in its crumbs ("Số 38- HD/BTGHU" above
+    the page's title, then again in the document's header, under its issuer): its next occurrence
+    among the following lines, when there is one."""
+    own = " ".join(keys[at].split())
+    for j in range(at + 1, min(len(keys), at + _REPEAT_REACH)):
+        if " ".join(keys[j].split()) == own:
+            return j
+    return at
+
+
+# How far below a grammatical line the page may print it again in the document.
+_REPEAT_REACH = 15
 
 
 def _header_start(keys: list[str], raws: list[str], anchor: int) -> int:
