@@ -420,7 +420,7 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     key = fold(cur.text)
     if _TITLE_TAIL.match(key) and len(cur.text) < 60:
         return True
-    if is_caps_line(prev.text) and not is_caps_line(cur.text) and cur.text[:1].isupper() and cur.gap == 0 \
+    if is_caps_line(prev.text) and not is_caps_line(cur.text) and cur.text[:1].isupper() \
             and len(cur.text) > 60:
         return False  # a subject line in capitals, then the opening sentence in small letters
     if is_caps_line(cur.text) and (cur.gap >= 1 and AUTHORITY_LINE.match(key) or
