@@ -96,7 +96,12 @@ def type_of_line(text: str) -> str | None:
     if not is_caps_line(text):
         return None
     key = re.sub(r"\s+", " ", fold(text)).strip(" .:")
-    return TYPE_NAMES.get(key)
+    return TYPE_NAMES.get(TYPE_QUALIFIER.sub("", key))
+
+
+# What a type-name line may print after the type ("QUY ĐỊNH (BỔ SUNG)", "KẾ HOẠCH (SỬA ĐỔI)"): it
+# qualifies the document, and is no part of its subject line.
+TYPE_QUALIFIER = re.compile(r"\s*\((?:bo sung|sua doi(?:,? bo sung)?|du thao|thay the|lan \d+)\)$")
 
 
 # A type name with the document's own number after it ("HƯỚNG DẪN 165-HD/BTGTW", "KẾ HOẠCH SỐ 12-KH/TU").
@@ -172,7 +177,8 @@ def _split_unit_wrap(lines: list[str]) -> list[str]:
             bodies[-1] = bodies[-1] + " " + text
         elif bodies and _ends_in_kind(fold(bodies[-1])) and not opens_body(text):
             bodies[-1] = bodies[-1] + " " + text
-        elif bodies and (_CONTINUES_NAME.match(key) or _NAME_GOES_ON.search(fold(bodies[-1]))):
+        elif bodies and (_CONTINUES_NAME.match(key) or _NAME_GOES_ON.search(fold(bodies[-1]))
+                         or _BARE_KIND.fullmatch(fold(bodies[-1]).strip())):
             # A name wrapped inside its own words: no body's name opens with "VÀ" ("BỘ NÔNG
             # NGHIỆP" / "VÀ PHÁT TRIỂN NÔNG THÔN"), and none ends with "VÀ", "," or "-".
             bodies[-1] = bodies[-1] + " " + text
@@ -182,6 +188,8 @@ def _split_unit_wrap(lines: list[str]) -> list[str]:
 
 
 _CONTINUES_NAME = re.compile(r"(?:va|-|&)\s")
+# A kind of body with no name of its own, the rest of its name on the next line ("BỘ" / "CHÍNH TRỊ").
+_BARE_KIND = re.compile(r"bo|ban|so|cuc|vien|uy ban|van phong|hoi dong|dang uy|dang bo")
 _NAME_GOES_ON = re.compile(r"(?:\bva|,|-)\s*$")
 # "TP. HỒ CHÍ MINH", "TP.HCM", "TX. …": a unit's kind abbreviated (folded).
 _UNIT_ABBREVIATION = re.compile(r"(?:tp|tx)\.\s?\w")
@@ -423,11 +431,13 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
     if is_caps_line(prev.text) and not is_caps_line(cur.text) and cur.text[:1].isupper() \
             and len(cur.text) > 60:
         return False  # a subject line in capitals, then the opening sentence in small letters
-    if is_caps_line(cur.text) and (cur.gap >= 1 and AUTHORITY_LINE.match(key) or
-                                   _AUTHORITY_POST.match(key) and not _LINE_GOES_ON.search(fold(prev.text))):
-        return False
+    if is_caps_line(cur.text) and (cur.gap >= 1 and AUTHORITY_LINE.match(key) or _AUTHORITY_POST.match(key)) \
+            and not _LINE_GOES_ON.search(fold(prev.text)):
+        return False  # the deciding authority, unless the subject line is cut mid-phrase ("…, CHỦ TỊCH NƯỚC")
     if starts_with_label(cur.text) and not cur.text.startswith("-"):
         return False
+    if is_caps_line(prev.text) and is_caps_line(cur.text) and _LINE_GOES_ON.search(fold(prev.text)):
+        return True  # a subject line in capitals cut mid-phrase, whatever the blank line between
     if _OPENERS.match(fold(cur.text)) and cur.text[:1].isupper() and not is_caps_line(cur.text) \
             and not re.search(r"\w-$", prev.text):
         return False  # the opening sentence ("Thực hiện …"); a wrapped subject goes on in small letters

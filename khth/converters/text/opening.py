@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
 
 from .common import fold
-from .header import AUTHORITY_LINE, is_motto_letters, motto_prefix, party_bodies
+from .header import AUTHORITY_LINE, TYPE_QUALIFIER, is_motto_letters, motto_prefix, party_bodies
 
 # How far into a text its header may begin: site text before a header is a few dozen lines at most.
 _SEARCH = 80
@@ -216,6 +216,8 @@ def _type_word(line: str) -> tuple[str, str] | None:
         head = " ".join(words[:n])
         if head.isupper() and _letters(_key(head)) in _TYPE_WORDS:
             rest = " ".join(words[n:])
+            if TYPE_QUALIFIER.fullmatch(" " + _key(rest)):
+                return f"{head} {rest}", ""
             return head, rest
     return None
 
