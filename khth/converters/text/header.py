@@ -443,7 +443,13 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
         return False  # the opening sentence ("Thực hiện …"); a wrapped subject goes on in small letters
     if fold(cur.text).startswith("kinh gui"):
         return False
+    if _SUBJECT_GOES_ON.search(fold(prev.text)):
+        return True  # no subject line ends "… ban hành kèm theo" or "… của": the next line finishes it
     return joiner.continues(prev, cur)
+
+
+# The words a subject line cannot end with: a line ending so is wrapped, however short.
+_SUBJECT_GOES_ON = re.compile(r"\b(?:cua|va|ve|cho|voi|tai|theo|so|trong|tren|nham|giua)\s*$")
 
 
 # The abbreviated kind of a unit before its name ("TP.", "TX.", "TT."), or a place written as one

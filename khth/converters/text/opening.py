@@ -317,8 +317,12 @@ def _header_end(printed: list[tuple[str, int]]) -> int:
         if (_type_word(text) or _key(text).startswith("kinh gui")) and not right:
             return i
         if not right and not _RULE.match(text):
-            if number and date or date and issuer and _is_caps(text) and text != "*":
-                return i  # the issuer is printed above the place and date, never after them
+            if number and date or date and issuer and _is_caps(text) and text != "*" \
+                    and not (not number and _number_follows(printed, i)):
+                # The issuer is printed above the place and date, never after them; but a column
+                # the extraction put after the date ("VĂN PHÒNG" / "Số: 21-HD/VPTW" under "BAN CHẤP
+                # HÀNH TRUNG ƯƠNG") still leads to the header's number.
+                return i
             issuer = issuer or _is_caps(text) and not _is_number_line(text)
             if not _is_caps(text) and not _is_number_line(text) and not subject:
                 return i
@@ -328,6 +332,11 @@ def _header_end(printed: list[tuple[str, int]]) -> int:
             subject = False
         date = date or _is_date_line(text)
     return len(printed)
+
+
+def _number_follows(printed: list[tuple[str, int]], i: int) -> bool:
+    """Whether the header's number comes within the next two printed lines after line ``i``."""
+    return any(_is_number_line(text) for text, _ in printed[i + 1:i + 3])
 
 
 def _in_column_order(printed: list[tuple[str, int]]) -> list[tuple[str, int]]:
