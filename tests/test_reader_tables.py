@@ -245,3 +245,25 @@ def test_a_paragraph_ending_in_a_colon_without_the_formula_keeps_no_role():
     doc = text_to_record(text, "x.txt")
     block = next(b for b in doc["body"] if (b.get("text") or "").startswith("Nội dung cụ thể"))
     assert "role" not in block
+
+
+_cell = st.text(alphabet="abcdeghiklmnoprstuvxyđăâêôơưàáạảãĐ ,", min_size=1, max_size=40).map(str.strip).filter(
+    lambda t: t and not t.rstrip(".").isdigit())
+
+
+@given(st.integers(min_value=3, max_value=6).flatmap(
+    lambda width: st.tuples(st.lists(_cell, min_size=width - 1, max_size=width - 1),
+                            st.lists(st.lists(_cell, min_size=width - 1, max_size=width - 1), min_size=1, max_size=6))))
+def test_a_table_printed_one_cell_a_line_is_put_back_one_row_a_line(table):
+    from khth.converters.text.cell_table import find_cell_table
+
+    titles, rows = table
+    lines = ["TT", *titles]
+    for n, cells in enumerate(rows, 1):
+        lines += [str(n), *cells]
+    lines += ["", "Nơi nhận:"]
+    found = find_cell_table(lines, 0)
+    assert found is not None
+    assert [text for text, _ in found.rows] == ["\t".join(["TT", *titles])] + [
+        "\t".join([str(n), *cells]) for n, cells in enumerate(rows, 1)]
+    assert lines[found.end:] == ["", "Nơi nhận:"]

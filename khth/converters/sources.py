@@ -130,6 +130,12 @@ def _lines_of(element) -> list[str]:
     parts: list[str] = []
 
     def walk(el) -> None:
+        if isinstance(el.tag, str) and el.tag.lower() == "table":
+            # A table's rows as the text reader takes them: a task table's row as one line of cells.
+            parts.extend(["\n", "\n".join(_row_lines(el)), "\n"])
+            if el.tail:
+                parts.append(el.tail)
+            return
         block = isinstance(el.tag, str) and el.tag.lower() in _BLOCKS
         if block:
             parts.append("\n")
@@ -156,8 +162,15 @@ def _table_lines(markup: str) -> str:
     table = _parse_html(markup)
     if table is None:
         return markup
+    return "\n".join(_row_lines(table)).rstrip("\n") + "\n"
+
+
+def _row_lines(table) -> list[str]:
+    """A table's lines: a row of three cells or more as one line of tab-separated cells (a task
+    table, as Word's text export writes it); the cells of a narrower row (a header's two columns)
+    as their paragraphs, a line each, each cell set apart by a blank line."""
     out: list[str] = []
-    for row in table.iter("tr"):
+    for row in _own_rows(table):
         cells = [_lines_of(cell) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
         filled = [c for c in cells if c]
         if not filled:
@@ -168,7 +181,17 @@ def _table_lines(markup: str) -> str:
             for cell in filled:
                 out.extend(cell)
                 out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
+
+
+def _own_rows(table):
+    """The rows of ``table`` itself, not of a table nested in one of its cells."""
+    for el in table.iter("tr"):
+        owner = el.getparent()
+        while owner is not None and not (isinstance(owner.tag, str) and owner.tag.lower() == "table"):
+            owner = owner.getparent()
+        if owner is table:
+            yield el
 
 
 def nfc(form: Any) -> Any:

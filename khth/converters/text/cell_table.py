@@ -1,0 +1,91 @@
+"""A task table whose cells reach the reader one a line.
+
+LibreOffice's text export, pdftotext and a browser's copy of a web page print a Word table's
+cells each on a line of its own, row after row:
+
+    TT
+    Nội dung nhiệm vụ
+    Cơ quan chủ trì
+    Thời gian hoàn thành
+    1
+    Chú trọng công tác xây dựng gia đình …
+    Công an xã
+    Thường xuyên
+    2
+    …
+
+The column titles open with "TT" (or "STT"), and each row with its number, one more than the row
+before. Such a table is put back one line a row, cells apart by tabs, as Word's own text export
+and pandoc's tables reach the reader; a row whose cells cannot be told apart (a cell of several
+paragraphs, an empty cell left out) stays as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khth.schema.grammar.letters import fold
+
+# "TT", "STT", "Số TT", "Số thứ tự": the first column's title.
+_ROW_NUMBER_TITLE = re.compile(r"(?:s\s*)?tt|so (?:tt|thu tu)")
+# A column's title: a few words, no sentence.
+_MAX_TITLE = 60
+_MAX_COLUMNS = 8
+
+
+@dataclass
+class CellTable:
+    rows: list[tuple[str, int]]  # each row as a line of tab-separated cells, with its 1-based source line
+    end: int  # index of the first source line after the table
+
+
+def _key(line: str) -> str:
+    return " ".join(fold(line).split()).strip(" .:")
+
+
+def _row_number(line: str, number: int) -> bool:
+    return line.strip().rstrip(".") == str(number)
+
+
+def find_cell_table(lines: list[str], at: int) -> CellTable | None:
+    """The table whose column titles start at ``lines[at]``, when it is one."""
+    if not _ROW_NUMBER_TITLE.fullmatch(_key(lines[at])):
+        return None
+    titles = [lines[at].strip()]
+    i = at + 1
+    while i < len(lines) and len(titles) < _MAX_COLUMNS and not _row_number(lines[i], 1):
+        text = lines[i].strip()
+        if not text or len(text) > _MAX_TITLE or text.endswith((".", ";")):
+            return None
+        titles.append(text)
+        i += 1
+    width = len(titles)
+    if width < 3 or i >= len(lines):
+        return None
+    rows = [("\t".join(titles), at + 1)]
+    number = 1
+    while i < len(lines) and _row_number(lines[i], number):
+        cells, j = _cells(lines, i + 1, number + 1, width - 1)
+        if cells is None:
+            break
+        rows.append(("\t".join([str(number), *cells]), i + 1))
+        number += 1
+        i = j
+    if number == 1:
+        return None
+    return CellTable(rows, i)
+
+
+def _cells(lines: list[str], start: int, following: int, count: int) -> tuple[list[str] | None, int]:
+    """The ``count`` cells of a row from ``lines[start]``; None when the lines there are not exactly
+    its cells: the next row's number comes sooner or later than after them (the last row is
+    followed by the text after the table, with no number in reach)."""
+    end = start + count
+    cells = [ln.strip() for ln in lines[start:end]]
+    if len(cells) != count or not all(cells) or any(_row_number(c, following) for c in cells):
+        return None, start
+    if end < len(lines) and not _row_number(lines[end], following):
+        if any(_row_number(ln, following) for ln in lines[end:end + 2 * count]):
+            return None, start
+    return cells, end
