@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from record_compare import FAMILIES, compare, differences
-from khth.converters.text import ocr, text_to_record
+from khth.converters.text import lexicon, ocr, text_to_record
 
 from conftest import EXAMPLES, SOURCES, load
 
@@ -56,7 +56,7 @@ def test_without_general_words_an_unreadable_subject_stays_as_printed(monkeypatc
     words no administrative phrase holds ("chăm sóc", "trẻ em"), so they keep the OCR's text, are
     not listed as inferred, and every other fact is still read."""
     source, example = "002_3841236f9fcb01ee.txt", SEEDS["002_3841236f9fcb01ee.txt"]
-    monkeypatch.setattr(ocr, "_word_list", lambda: ())
+    monkeypatch.setattr(lexicon, "words", lambda: ())
     ocr._index.cache_clear()
     ocr._vocabulary.cache_clear()
     try:

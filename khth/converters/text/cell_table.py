@@ -1,6 +1,6 @@
 """A task table whose cells reach the reader one a line.
 
-LibreOffice's text export, pdftotext and a browser's copy of a web page print a Word table's
+LibreOffice's text export, plain pdftotext and a browser's copy of a web page print a Word table's
 cells each on a line of its own, row after row:
 
     TT
@@ -15,7 +15,8 @@ cells each on a line of its own, row after row:
     …
 
 The column titles open with "TT" (or "STT"), and each row with its number, one more than the row
-before. Such a table is put back one line a row, cells apart by tabs, as Word's own text export
+before. ``pdftotext -layout`` prints the same table in columns, each cell's lines under its title
+(:func:`find_layout_table`). Such a table is put back one line a row, cells apart by tabs, as Word's own text export
 and pandoc's tables reach the reader; a row whose cells cannot be told apart (a cell of several
 paragraphs, an empty cell left out) stays as printed.
 """
@@ -89,3 +90,61 @@ def _cells(lines: list[str], start: int, following: int, count: int) -> tuple[li
         if any(_row_number(ln, following) for ln in lines[end:end + 2 * count]):
             return None, start
     return cells, end
+
+
+_ROW_START = re.compile(r"\s{0,3}(\d{1,3})\.?(?=\s{2,}\S)")
+
+
+def find_layout_table(lines: list[str], at: int) -> CellTable | None:
+    """The table laid out in columns whose titles start at ``lines[at]`` ("TT   Nội dung nhiệm vụ
+    Cơ quan chủ trì   Thời gian", as pdftotext -layout prints a Word table), when it is one: its
+    columns are what the gutters blank on every line of it leave, and each row opens with its
+    number in the first column, its cells' lines under their titles."""
+    if "\t" in lines[at]:
+        return None  # already one row a line, its cells apart by tabs
+    first = lines[at]
+    if not _ROW_NUMBER_TITLE.fullmatch(_key(first.split("  ")[0])) or not re.search(r"\S\s{2,}\S", first):
+        return None
+    end = at + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    region = lines[at:end]
+    spans = _columns(region)
+    if len(spans) < 3:
+        return None
+    titles: list[list[str]] = [[] for _ in spans]
+    rows: list[tuple[list[list[str]], int]] = []
+    for n, line in enumerate(region):
+        cells = [line[a:b].strip() for a, b in spans]
+        if n > 0 and re.fullmatch(r"\d{1,3}\.?", cells[0]) and int(cells[0].rstrip(".")) == len(rows) + 1:
+            rows.append(([[] for _ in spans], at + n + 1))
+        elif n > 0 and cells[0] and rows:
+            return None  # a first column that is no row number: no task table
+        target = rows[-1][0] if rows else titles
+        for k, text in enumerate(cells):
+            if text:
+                target[k].append(text)
+    if not rows:
+        return None
+    out = [("\t".join(" ".join(t) for t in titles), at + 1)]
+    out += [("\t".join(" ".join(c) for c in cells), line) for cells, line in rows]
+    return CellTable(out, end)
+
+
+def _columns(region: list[str]) -> list[tuple[int, int]]:
+    """The spans of text between the gutters (two positions or more blank on every line), each
+    reaching to the next one's start."""
+    width = max(len(ln) for ln in region)
+    used = [any(i < len(ln) and not ln[i].isspace() for ln in region) for i in range(width)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < width:
+        if not used[i]:
+            i += 1
+            continue
+        j = i
+        while j < width and (used[j] or (j + 1 < width and used[j + 1])):
+            j += 1
+        spans.append((i, j))
+        i = j
+    return [(a, b if k + 1 == len(spans) else spans[k + 1][0]) for k, (a, b) in enumerate(spans)]

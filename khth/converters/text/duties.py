@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khth.schema.grammar import NUMERIC_DATE, calendar_date
 from khth.schema.codelists import Frequency, TimeframeKind
 
+from . import lexicon
 from .agencies import _opens_body, split_agencies, split_keyed
 from .common import clean, fold, is_clean
 
@@ -343,7 +343,7 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 def _counted(sentence: str, pos: int) -> str | None:
     """The noun counted after a number: the longest run of up to three syllables from ``pos`` that
     is a word of the general word list ("ý tưởng" in "150 ý tưởng khởi nghiệp", "xã"), as printed."""
-    words = _known_words()
+    words = lexicon.known_words()
     runs = list(re.finditer(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}", sentence[pos:pos + 40]))
     if not runs or runs[0].start() != 0:
         return None
@@ -353,13 +353,6 @@ def _counted(sentence: str, pos: int) -> str | None:
             printed = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+){%d}" % (n - 1), sentence[pos:])
             return printed.group(0) if printed else None
     return None
-
-
-@lru_cache(maxsize=1)
-def _known_words() -> frozenset[str]:
-    """The general word list (read once, when a count is first read)."""
-    from .ocr import _word_list
-    return frozenset(w.lower() for w in _word_list())
 
 
 # A report named by the span it covers recurs with that span: "báo cáo năm", "báo cáo tổng kết

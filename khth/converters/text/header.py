@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from khth.schema import units as code_lists
+from khth.schema.codelists import AdminUnitScheme, Level, System
 from khth.schema.grammar import CITATION_NAMES, PLACE_DATE_LINE, number_line, parse_place_date
-from khth.schema.codelists import Level, System
 
+from . import lexicon
 from .common import clean, fold
 from .agencies import opens_body
 from .references import sector_body
@@ -178,13 +180,24 @@ def _split_unit_wrap(lines: list[str]) -> list[str]:
         elif bodies and _ends_in_kind(fold(bodies[-1])) and not opens_body(text):
             bodies[-1] = bodies[-1] + " " + text
         elif bodies and (_CONTINUES_NAME.match(key) or _NAME_GOES_ON.search(fold(bodies[-1]))
-                         or _BARE_KIND.fullmatch(fold(bodies[-1]).strip())):
+                         or _BARE_KIND.fullmatch(fold(bodies[-1]).strip()) or _word_cut(bodies[-1], text)):
             # A name wrapped inside its own words: no body's name opens with "VÀ" ("BỘ NÔNG
             # NGHIỆP" / "VÀ PHÁT TRIỂN NÔNG THÔN"), and none ends with "VÀ", "," or "-".
             bodies[-1] = bodies[-1] + " " + text
         else:
             bodies.append(text)
     return bodies
+
+
+def _word_cut(before: str, text: str) -> bool:
+    """A name wrapped inside a word: a line of one syllable that, with the last syllable above it,
+    makes a word or a place's name ("BỘ GIÁO DỤC VÀ ĐÀO" / "TẠO", "UBND THÀNH PHỐ CẦN" / "THƠ")."""
+    syllables = text.split()
+    if len(syllables) != 1 or not before.split():
+        return False
+    pair = f"{before.split()[-1]} {syllables[0]}"
+    return pair.lower() in lexicon.known_words() or any(
+        code_lists.name_key(pair) in code_lists.by_name_key(scheme) for scheme in AdminUnitScheme)
 
 
 _CONTINUES_NAME = re.compile(r"(?:va|-|&)\s")

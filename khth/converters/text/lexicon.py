@@ -10,6 +10,9 @@ the Vietnamese word list shipped with the reader (``data/vi-words.txt``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 ADMIN_PHRASES = """
 Ban Thường vụ|Ban Chấp hành|Ban Bí thư|Bộ Chính trị|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Nội chính
 Ban Kinh tế|Ban Dân tộc|Ủy ban Kiểm tra|Văn phòng|Thường trực|Trung ương|Chính phủ|Thủ tướng Chính phủ|Quốc hội
@@ -64,3 +67,20 @@ def family_names() -> list[str]:
     """The syllables above that open a personal name: the family names, listed first."""
     syllables = names()
     return syllables[: syllables.index("Thân") + 1]
+
+
+WORD_LIST = "vi-words.txt"
+
+
+@lru_cache(maxsize=1)
+def words() -> tuple[str, ...]:
+    """The general word list shipped with the reader (``data/vi-words.txt``, see its README); the
+    one-letter entries are left out: a letter alone is no word a reading can rest on."""
+    text = resources.files(__package__).joinpath("data", WORD_LIST).read_text(encoding="utf-8")
+    return tuple(w for w in text.splitlines() if len(w) > 1)
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """The general word list in lower case, to ask whether syllables make a word."""
+    return frozenset(w.lower() for w in words())

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from khth.schema import units as code_lists
 from khth.schema.codelists import AdminUnitScheme
@@ -24,7 +23,6 @@ from .common import clean, fold, fold_text, per_conversion
 from .references import _distance
 
 _MAX_WORDS = 8
-WORD_LIST = "vi-words.txt"
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -117,7 +115,7 @@ def _index() -> dict[tuple[str, ...], list[tuple[int, str]]]:
             add(u.name, 1)
     for n in lexicon.names():
         add(n, 2)
-    for w in _word_list():
+    for w in lexicon.words():
         add(" ".join(_modern_tone(x) for x in w.split()), 3)
     return index
 
@@ -138,14 +136,6 @@ def _modern_tone(syllable: str) -> str:
     if d.index(tone) != len(d) - 1:
         return syllable  # the mark stands on the first vowel already
     return unicodedata.normalize("NFC", base[:-1] + tone + base[-1])
-
-
-@lru_cache(maxsize=1)
-def _word_list() -> tuple[str, ...]:
-    """The general word list shipped with the reader (``data/vi-words.txt``, see its README); the
-    one-letter entries are left out: a letter alone is no word an OCR reading can rest on."""
-    text = resources.files(__package__).joinpath("data", WORD_LIST).read_text(encoding="utf-8")
-    return tuple(w for w in text.splitlines() if len(w) > 1)
 
 
 def _case_like(src: str, word: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from khth.schema.grammar import CITATION_NAMES, number_line, parse_place_date
 
 from .common import fold
-from .cell_table import find_cell_table
+from .cell_table import find_cell_table, find_layout_table
 from .header import AUTHORITY_LINE, TYPE_QUALIFIER, is_motto_letters, motto_prefix, party_bodies
 
 # How far into a text its header may begin: site text before a header is a few dozen lines at most.
@@ -501,14 +501,14 @@ def _untable(raw_lines: list[str]) -> tuple[list[str], list[int]] | None:
     a line, left column first: the header table opening the text, a second header (the plan a
     decision carries), and the signing block beside "Nơi nhận"; the 1-based source line of each.
     None when there is no such table. The body's own tables stay tables; a task table printed one
-    cell a line is put back one line a row (:mod:`.cell_table`)."""
+    cell a line, or laid out in columns by pdftotext, is put back one line a row (:mod:`.cell_table`)."""
     lines: list[str] = []
     origin: list[int] = []
     done = 0  # index of the first source line not yet copied
     at = 0
     while at < len(raw_lines):
         raw = raw_lines[at]
-        cell_table = find_cell_table(raw_lines, at)
+        cell_table = find_cell_table(raw_lines, at) or find_layout_table(raw_lines, at)
         if cell_table is not None:
             lines += raw_lines[done:at] + [t for t, _ in cell_table.rows]
             origin += list(range(done + 1, at + 1)) + [n for _, n in cell_table.rows]
