@@ -458,6 +458,8 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
         return False
     if _SUBJECT_GOES_ON.search(fold(prev.text)):
         return True  # no subject line ends "… ban hành kèm theo" or "… của": the next line finishes it
+    if cur.text[:1].islower() and not is_caps_line(prev.text):
+        return True  # a subject line goes on in small letters (centred, its lines indented); a sentence opens in capitals
     return joiner.continues(prev, cur)
 
 
