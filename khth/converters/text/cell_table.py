@@ -49,9 +49,13 @@ def _row_number(line: str, number: int) -> bool:
     return line.strip().rstrip(".") == str(number)
 
 
+# What a line opening such a table starts with, checked before anything else (every line is asked).
+_OPENS = re.compile(r"\s{0,3}(?:S\S\s*)?S?TT\b|\s{0,3}S\S th", re.IGNORECASE)
+
+
 def find_cell_table(lines: list[str], at: int) -> CellTable | None:
     """The table whose column titles start at ``lines[at]``, when it is one."""
-    if not _ROW_NUMBER_TITLE.fullmatch(_key(lines[at])):
+    if not _OPENS.match(lines[at]) or not _ROW_NUMBER_TITLE.fullmatch(_key(lines[at])):
         return None
     titles = [lines[at].strip()]
     i = at + 1
@@ -100,8 +104,8 @@ def find_layout_table(lines: list[str], at: int) -> CellTable | None:
     Cơ quan chủ trì   Thời gian", as pdftotext -layout prints a Word table), when it is one: its
     columns are what the gutters blank on every line of it leave, and each row opens with its
     number in the first column, its cells' lines under their titles."""
-    if "\t" in lines[at]:
-        return None  # already one row a line, its cells apart by tabs
+    if not _OPENS.match(lines[at]) or "\t" in lines[at]:
+        return None  # no row-number title, or already one row a line, its cells apart by tabs
     first = lines[at]
     if not _ROW_NUMBER_TITLE.fullmatch(_key(first.split("  ")[0])) or not re.search(r"\S\s{2,}\S", first):
         return None
