@@ -409,7 +409,9 @@ def _choose_parent(cits: list[Citation], order, title_para, party: bool):
         candidates = [c for c in cits if c.para in preamble_paras and c.kind == "number" and id(c) not in nested
                       and _governing_verb(c) == "thuc hien"]
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
+    latest = parent
     parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
+    parent = _plan_in_between(parent, candidates, named_by_title=parent is not latest)
     from_basis = None
     if parent is None:
         parent, from_basis = _basis_parent(cits, preamble_paras, nested, title_para, party)
@@ -427,6 +429,22 @@ def _choose_parent(cits: list[Citation], order, title_para, party: bool):
         rel = _relation(c, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters)
         refs.append((c, rel))
     return next((c for c in firsts if parent and c.key == parent.key), None), refs, from_basis
+
+
+_PLAN_TYPES = frozenset({DocumentType.KH, DocumentType.CTR})
+
+
+def _plan_in_between(parent: Citation | None, candidates: list[Citation], named_by_title: bool) -> Citation | None:
+    """A plan the opening also says it carries out, beside the guidance or directive taken as the
+    parent ("Thực hiện Hướng dẫn số 16-HD/BTGHU … và Kế hoạch số 24-KH/HU …"): plans answer plans.
+    Where the title names the parent, only a plan from a level nearer the issuer wins over it (a
+    Tỉnh ủy's plan for Nghị quyết 57-NQ/TW still answers the resolution, not the central steering
+    board's plan the opening lists beside it)."""
+    if parent is None or parent.document_type in _PLAN_TYPES:
+        return parent
+    plans = [c for c in candidates if c.document_type in _PLAN_TYPES and c.date and c.key != parent.key
+             and c.para is parent.para and (not named_by_title or _central(c) < _central(parent))]
+    return max(plans, key=lambda c: c.date) if plans else parent
 
 
 # Words every subject shares, which say nothing about which document a plan carries out.
