@@ -408,6 +408,10 @@ def _choose_parent(cits: list[Citation], order, title_para, party: bool):
         # printed without its date (recorded so, the date not printed).
         candidates = [c for c in cits if c.para in preamble_paras and c.kind == "number" and id(c) not in nested
                       and _governing_verb(c) == "thuc hien"]
+    if party:
+        # A Party committee carries out the Party's documents: where the opening lists a ministry's
+        # dispatch beside the Ban Tuyên giáo's, the Party one is what it answers.
+        candidates = [c for c in candidates if _party_document(c)] or candidates
     parent = max(candidates, key=lambda c: c.date or "") if candidates else None
     latest = parent
     parent = _title_named_parent(parent, candidates, cits, title_para, nested, preamble_paras)
@@ -429,6 +433,14 @@ def _choose_parent(cits: list[Citation], order, title_para, party: bool):
         rel = _relation(c, cits, parent, preamble_paras, title_para, title_key, attach_keys, nesters)
         refs.append((c, rel))
     return next((c for c in firsts if parent and c.key == parent.key), None), refs, from_basis
+
+
+def _party_document(c: Citation) -> bool:
+    """Whether a cited document is the Party's: its number's grammar or its issuer says so."""
+    parts = parse_number(c.number) if c.number else None
+    if parts is not None and parts.system == System.PARTY:
+        return True
+    return bool(c.issuer) and system_of(c.issuer) == System.PARTY
 
 
 _PLAN_TYPES = frozenset({DocumentType.KH, DocumentType.CTR})
