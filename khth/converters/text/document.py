@@ -503,7 +503,7 @@ def _basis_parent(cits: list[Citation], preamble_paras: list[Para], nested: set[
     # says the plan is not that basis's answer.
     named = next((c for c in cits if title_para is not None and c.para is title_para and c.kind == "number"), None)
     if named is not None and not _title_implements(title_para, named):
-        bases = [c for c in bases if c.key != named.key]
+        bases = [c for c in bases if not _same_document(c, named)]
     if not bases:
         return None, None
     if party:
@@ -545,6 +545,12 @@ def _opening_paras(order) -> list[Para]:
     return paras
 
 
+def _same_document(a: Citation, b: Citation) -> bool:
+    """Whether two citations name one document: a title printed in capitals cites "02-CTR/TU"
+    where the opening prints "02-CTr/TU"."""
+    return a.key == b.key or a.key.casefold() == b.key.casefold()
+
+
 def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
                         title_para: Para | None, nested: set[int], preamble_paras: list[Para]) -> Citation | None:
     """The document the title says the plan implements.
@@ -563,9 +569,9 @@ def _title_named_parent(parent: Citation | None, candidates: list[Citation], cit
     if title_para is None:
         return parent
     named = next((c for c in cits if c.para is title_para and id(c) not in nested and c.kind == "number"), None)
-    if named is None or (parent is not None and named.key == parent.key):
+    if named is None or (parent is not None and _same_document(named, parent)):
         return parent
-    chosen = next((c for c in candidates if c.key == named.key), None)
+    chosen = next((c for c in candidates if _same_document(c, named)), None)
     if chosen is None and _title_implements(title_para, named):
         chosen = _dated_occurrence(named, cits, preamble_paras, nested)
     if chosen is None:
@@ -599,7 +605,7 @@ def _dated_occurrence(named: Citation, cits: list[Citation], preamble_paras: lis
     title cites it; an occurrence with its date, since a parent is recorded with one. Where the
     opening names it only inside another document's subject ("công văn số … về việc triển khai
     thực hiện Kế hoạch số …"), the plan carries it out through that document: none."""
-    in_opening = [c for c in cits if c.key == named.key and c.para in preamble_paras]
+    in_opening = [c for c in cits if _same_document(c, named) and c.para in preamble_paras]
     direct = [c for c in in_opening if id(c) not in nested and _governing_verb(c) not in ("de nghi", "to trinh")]
     if in_opening and not direct:
         return None
