@@ -144,3 +144,25 @@ def test_which_districts_under_quang_ngai_have_not_yet_answered_260_kh_tu():
     assert {r["code"] for r in data["responders"]} == districts - {"534", "529"}  # Đức Phổ and Sơn Hà answered
     assert data["counts"] == [{"level": "district", "expected": 13, "answered": 2, "answeredLate": 0,
                                "notYet": 11, "overdue": 0}]
+
+
+def test_a_deadline_counted_from_the_roots_issue_falls_that_many_days_after_it(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, corpus)
+    (corpus / "cited" / "260-KH-TU.xml").unlink()  # the JSON form below is the record
+    path = corpus / "cited" / "260-KH-TU.json"
+    record = json.loads(path.read_text("utf-8"))
+    phrase = "trong thời hạn 30 ngày kể từ ngày ban hành Kế hoạch này"
+    record["khthVersion"] = "1.1"
+    record["body"] = [{"text": f"Các huyện ủy, thị ủy, thành ủy trực thuộc xây dựng kế hoạch thực hiện {phrase}.",
+                       "relativeDeadlines": [{"amount": 30, "unit": "day", "after": "issue", "printed": phrase}]}]
+    path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    result = CliRunner().invoke(main, ["coverage", "--root", "260-KH/TU@2024-03-04", str(corpus), "--depth", "1",
+                                       "--today", TODAY, "--format", "json"])
+    responders = json.loads(result.output)["responders"]
+    assert {r["due"] for r in responders} == {"2024-04-03"}  # 2024-03-04 and 30 days
+    answered = {r["code"]: r["status"] for r in responders if r["plan"]}
+    assert answered == {"534": "answered-late", "529": "answered-late"}  # on 2024-04-23 and 2024-08-20
+    assert {r["status"] for r in responders if not r["plan"]} == {"overdue"}

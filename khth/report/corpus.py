@@ -8,12 +8,14 @@ has no summary and is counted, not guessed at. Nothing is ever written to the co
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from khth.schema.codelists import DeadlineAnchor, TimeUnit
 from khth.validator.corpus_rules import Summary
 from khth.validator.engine import Options, collect, load_record, run
 from khth.validator.findings import Finding
@@ -134,17 +136,21 @@ def plan_of(doc: dict[str, Any], s: Summary) -> Plan:
     unit = issuer.get("adminUnit") or {}
     recipients = tuple((r.get("name") or r["text"], r.get("purpose")) for r in doc.get("recipients") or ())
     return Plan(s, issuer.get("name"), issuer.get("actingBody"), unit.get("code"), unit.get("scheme"),
-                recipients, tuple(_duties(doc.get("body") or ())), doc.get("title"))
+                recipients, tuple(_duties(doc.get("body") or (), doc.get("issueDate"))), doc.get("title"))
 
 
-def _duties(blocks: list[dict[str, Any]], agencies: tuple[str, ...] = ()) -> Iterator[Duty]:
+def _duties(blocks: list[dict[str, Any]], issued: str | None, agencies: tuple[str, ...] = ()) -> Iterator[Duty]:
     """The duties of ``blocks`` and their sub-blocks; a block that names no agency is its heading's duty
-    ("Phòng Văn hóa …: a) … hoàn thành trước ngày 07/5/2024")."""
+    ("Phòng Văn hóa …: a) … hoàn thành trước ngày 07/5/2024"). A deadline counted from the record's
+    own issue ("trong thời hạn 30 ngày kể từ ngày ban hành") falls on the day it reaches from the issue
+    date; one counted from another event (receipt, taking effect) has no date a corpus can tell."""
     for b in blocks:
         who = tuple(b.get("agencies") or ()) or agencies
         context = b.get("text") or b.get("heading") or ""
         for d in b.get("deadlines") or ():
             yield Duty(who, d["printed"], by=d["date"], context=context)
+        for d in b.get("relativeDeadlines") or ():
+            yield Duty(who, d["printed"], by=_after_issue(d, issued), context=context)
         timeframe = b.get("timeframe") or {}
         if timeframe.get("deadline") and not b.get("deadlines"):
             yield Duty(who, timeframe["printed"], by=timeframe["deadline"], context=context)
@@ -152,7 +158,26 @@ def _duties(blocks: list[dict[str, Any]], agencies: tuple[str, ...] = ()) -> Ite
         if reporting:
             yield Duty(who, reporting["printed"], tuple(reporting.get("to") or ()), reporting.get("deadline"),
                        tuple(reporting.get("frequencies") or ()), reporting=True)
-        yield from _duties(b.get("children") or (), who)
+        yield from _duties(b.get("children") or (), issued, who)
+
+
+def _after_issue(span: dict[str, Any], issued: str | None) -> str | None:
+    """The day a span counted from the document's issue reaches (ISO), when the issue date is whole."""
+    if span.get("after") != DeadlineAnchor.ISSUE or not issued or len(issued) != 10:
+        return None
+    day, n, unit = date.fromisoformat(issued), span["amount"], span["unit"]
+    if unit == TimeUnit.DAY:
+        return (day + timedelta(days=n)).isoformat()
+    if unit == TimeUnit.WEEK:
+        return (day + timedelta(weeks=n)).isoformat()
+    if unit == TimeUnit.WORKING_DAY:
+        while n:
+            day += timedelta(days=1)
+            n -= day.weekday() < 5  # Saturday and Sunday are no working days (holidays are not known here)
+        return day.isoformat()
+    month = day.month - 1 + n
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
 def days_between(earlier: str | None, later: str | None) -> int | None:

@@ -314,6 +314,36 @@ _labelled(Frequency, {
 })
 
 
+class TimeUnit(Codelist):
+    DAY = "day"
+    WORKING_DAY = "workingDay"
+    WEEK = "week"
+    MONTH = "month"
+
+
+_labelled(TimeUnit, {
+    "day": ("ngày", "day", "\"trong thời hạn 30 ngày\""),
+    "workingDay": ("ngày làm việc", "working day", "\"chậm nhất 15 ngày làm việc\""),
+    "week": ("tuần", "week", ""),
+    "month": ("tháng", "month", "\"trong thời hạn 03 tháng\""),
+})
+
+
+class DeadlineAnchor(Codelist):
+    ISSUE = "issue"
+    RECEIPT = "receipt"
+    EFFECT = "effect"
+    OTHER = "other"
+
+
+_labelled(DeadlineAnchor, {
+    "issue": ("ngày ban hành", "issue", "\"kể từ ngày ban hành Kế hoạch này\", \"kể từ ngày ký\": the document's own date"),
+    "receipt": ("ngày nhận được", "receipt", "\"kể từ ngày nhận được Kế hoạch\""),
+    "effect": ("ngày có hiệu lực", "taking effect", "\"kể từ ngày Quyết định này có hiệu lực\""),
+    "other": ("sự kiện khác", "another event", "Any other event the text names (\"sau khi kết thúc đợt kiểm tra\")."),
+})
+
+
 class SourceFormat(Codelist):
     TEXT = "text"
     MARKDOWN = "markdown"
@@ -370,6 +400,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                   "Vai trò của một khối nội dung trong cấu trúc kế hoạch."),
     "TimeframeKind": ("Kinds of timeframe.", "Các loại thời gian thực hiện."),
     "Frequency": ("How often something recurs.", "Tần suất lặp lại."),
+    "TimeUnit": ("Units of a time span.", "Đơn vị của một khoảng thời gian."),
+    "DeadlineAnchor": ("What a deadline stated as a time span counts from.",
+                       "Mốc tính của một thời hạn nêu bằng khoảng thời gian."),
     "SignatureMarker": ("Signing-authority markers (TM., KT., TL., TUQ., Q.).",
                         "Ký hiệu thẩm quyền ký (TM., KT., TL., TUQ., Q.)."),
     "SourceFormat": ("Formats a record can be read from.", "Các định dạng nguồn của bản ghi."),

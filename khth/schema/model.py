@@ -16,11 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from .codelists import (
-    AdminUnitScheme, BlockRole, DocumentType, Frequency, Level, MissingReason, Profile,
-    RecipientPurpose, Relation, SignatureMarker, SourceFormat, System, TimeframeKind,
+    AdminUnitScheme, BlockRole, DeadlineAnchor, DocumentType, Frequency, Level, MissingReason, Profile,
+    RecipientPurpose, Relation, SignatureMarker, SourceFormat, System, TimeframeKind, TimeUnit,
 )
 from .types import (
-    Boolean, Code, DateTime, Decimal, Identifier, JsonPointer, LineNumber, LongText,
+    Boolean, Code, Count, DateTime, Decimal, Identifier, JsonPointer, LineNumber, LongText,
     MonthDay, PartialDate, Serial, Text, Version, Year,
 )
 
@@ -159,6 +159,19 @@ class Deadline(KhthModel):
     printed: Text = req("The phrase as printed (\"hoàn thành trước ngày 07/5/2024\").", "Cụm từ như in.")
 
 
+class RelativeDeadline(KhthModel):
+    """A deadline stated as a time after an event, not as a date (\"trong thời hạn 30 ngày kể từ ngày ban hành
+    Kế hoạch này\"). Since 1.1."""
+
+    amount: Count = req("How many units of time (30 in \"trong thời hạn 30 ngày\").", "Số đơn vị thời gian.")
+    unit: TimeUnit = req("Days, working days, weeks or months.", "Ngày, ngày làm việc, tuần hay tháng.")
+    after: DeadlineAnchor = req("The event the time counts from: the document's issue, its receipt, its taking "
+                                "effect, or another.",
+                                "Mốc tính: ngày ban hành, ngày nhận được, ngày có hiệu lực của văn bản, hoặc mốc khác.")
+    printed: Text = req("The phrase as printed (\"trong thời hạn 30 ngày kể từ ngày ban hành Kế hoạch này\").",
+                        "Cụm từ như in.")
+
+
 class Target(KhthModel):
     """A measurable target (chỉ tiêu)."""
 
@@ -199,6 +212,11 @@ class Block(KhthModel):
     timeframe: Timeframe | None = opt("The timeframe the block states.", "Thời gian thực hiện nêu trong khối.")
     deadlines: list[Deadline] | None = opt("Dated deadlines stated in the block.", "Các hạn nêu trong khối.",
                                              item="deadline")
+    relative_deadlines: list[RelativeDeadline] | None = opt(
+        "Deadlines the block states as a time after an event (\"trong thời hạn 30 ngày kể từ ngày ban hành\"). "
+        "Since 1.1.",
+        "Các thời hạn nêu bằng khoảng thời gian kể từ một mốc (\"trong thời hạn 30 ngày kể từ ngày ban hành\"). "
+        "Từ 1.1.", item="relativeDeadline")
     targets: list[Target] | None = opt("Measurable targets stated in the block.", "Các chỉ tiêu nêu trong khối.",
                                          item="target")
     reporting: Reporting | None = opt("A reporting obligation the block states.", "Chế độ báo cáo nêu trong khối.")
@@ -330,6 +348,7 @@ DESCRIPTIONS_VI: dict[str, str] = {
     "Abbreviation": "Tên viết tắt do văn bản định nghĩa (\"sau đây viết tắt là …\").",
     "Timeframe": "Thời gian thực hiện một nhiệm vụ.",
     "Deadline": "Một hạn có ngày cụ thể nêu ở bất kỳ chỗ nào trong văn bản.",
+    "RelativeDeadline": "Một thời hạn nêu bằng khoảng thời gian kể từ một mốc, không bằng ngày cụ thể.",
     "Target": "Một chỉ tiêu đo được.",
     "Reporting": "Chế độ báo cáo.",
     "Block": "Một đơn vị in của nội dung, theo thứ tự đọc: đề mục, đoạn văn hoặc ý liệt kê.",

@@ -132,6 +132,8 @@ BOOLEAN = SimpleType("Boolean", "boolean", "true or false.", "đúng (true) ho�
 DECIMAL = SimpleType("Decimal", "string", "A decimal number written with a dot, kept as a string so it round-trips.",
                      "Số thập phân viết với dấu chấm, giữ dạng chuỗi để không đổi khi chuyển qua lại.",
                      pattern=r"-?[0-9]+(\.[0-9]+)?")
+COUNT = SimpleType("Count", "integer", "A whole number of things or units, at least 1.",
+                   "Số nguyên chỉ số lượng, từ 1 trở lên.", minimum=1)
 
 
 def _string(t: SimpleType):
@@ -154,4 +156,5 @@ Serial = Annotated[int, Ge(1), SERIAL]
 Year = Annotated[int, Ge(1900), YEAR]
 LineNumber = Annotated[int, Ge(1), LINE]
 Boolean = Annotated[bool, BOOLEAN]
+Count = Annotated[int, Ge(1), COUNT]
 

@@ -18,7 +18,7 @@ from khth.schema.codelists import BlockRole
 
 from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
 from .common import Context, Para, clean, fold, key_of_part
-from .duties import deadlines, prose_timeframe, reporting, targets, timeframe
+from .duties import deadlines, prose_timeframe, relative_deadlines, reporting, targets, timeframe
 from .layout import hyphen_label, is_caps_line
 
 _TERMINAL = re.compile(r"(?:[.;:!?…]|\./\.)[”\"]?$")
@@ -594,6 +594,9 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
             dl = deadlines(text, key)
             if dl:
                 b["deadlines"] = dl
+            relative = relative_deadlines(text, key)
+            if relative:
+                b["relativeDeadlines"] = relative
             elif b.get("role") in _TIMED_IN_PROSE and "timeframe" not in b:
                 tf = prose_timeframe(text, key, captions_only=b.get("role") != BlockRole.TASK)
                 if tf is not None:

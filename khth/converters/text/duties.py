@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from khth.schema.grammar import NUMERIC_DATE, calendar_date
-from khth.schema.codelists import Frequency, TimeframeKind
+from khth.schema.codelists import DeadlineAnchor, Frequency, TimeframeKind, TimeUnit
 
 from . import lexicon
 from .agencies import _opens_body, split_agencies, split_keyed
@@ -533,3 +533,31 @@ def _recipients(printed: str, key: str, ocr: bool) -> tuple[list[str], list[str]
     if tm:
         through = split_agencies(printed[tm.start("b"): tm.end("b")], ocr)
     return to, through
+
+
+# A deadline stated as a span after an event: "trong thời hạn 30 ngày kể từ ngày ban hành Kế hoạch
+# này", "chậm nhất 15 ngày làm việc kể từ ngày nhận được", "trong vòng 10 (mười) ngày kể từ ngày ký".
+_DOC = r"(?:ke hoach|quyet dinh|chi thi|van ban|cong van|huong dan|chuong trinh|thong bao|nghi quyet)"
+_ANCHORS = (
+    (rf"ngay (?:ban hanh|ky)(?: {_DOC}(?: nay)?)?", DeadlineAnchor.ISSUE),
+    (rf"(?:ngay |khi )?nhan duoc(?: {_DOC}(?: nay)?)?", DeadlineAnchor.RECEIPT),
+    (rf"ngay (?:{_DOC} nay )?co hieu luc(?: thi hanh)?", DeadlineAnchor.EFFECT),
+)
+_RELATIVE = re.compile(
+    r"(?:trong (?:thoi han|vong)|cham nhat(?: la)?|truoc|sau)\s+\(?(?P<n>\d{1,3})\)?\s*(?:\([^)]{1,20}\)\s*)?"
+    r"(?P<unit>ngay lam viec|ngay|tuan|thang)\s*,?\s*(?:ke tu|tinh tu|sau khi)\s+(?:"
+    + "|".join(f"(?P<a{i}>{rx})" for i, (rx, _) in enumerate(_ANCHORS)) + r"|(?P<other>[^,.;:]{1,60}))")
+_UNITS = {"ngay": TimeUnit.DAY, "ngay lam viec": TimeUnit.WORKING_DAY, "tuan": TimeUnit.WEEK, "thang": TimeUnit.MONTH}
+
+
+def relative_deadlines(text: str, key: str | None = None) -> list[dict]:
+    """The deadlines a block states as a time after an event, with what they count from."""
+    key = fold(text) if key is None else key
+    if "ke tu" not in key and "tinh tu" not in key and "sau khi" not in key:
+        return []  # every such deadline names the event it counts from with one of these words
+    out: list[dict] = []
+    for m in _RELATIVE.finditer(key):
+        anchor = next((a for i, (_, a) in enumerate(_ANCHORS) if m[f"a{i}"]), DeadlineAnchor.OTHER)
+        out.append({"amount": int(m["n"]), "unit": _UNITS[m["unit"]], "after": anchor,
+                    "printed": clean(text[m.start():m.end()].rstrip())})
+    return out
