@@ -63,6 +63,8 @@ SIMPLE = {
     T.YEAR.name: st.integers(1900, 2100),
     T.LINE.name: st.integers(1, 100000),
     T.BOOLEAN.name: st.booleans(),
+    T.DAY_OF_MONTH.name: st.integers(1, 31),
+    T.MONTH_OF_QUARTER.name: st.integers(1, 3),
 }
 
 
