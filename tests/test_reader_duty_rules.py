@@ -58,7 +58,7 @@ def test_lines_that_are_no_timeframe_caption(line):
       "printed": "Định kỳ hằng năm, báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Lao động - Thương binh và Xã "
                  "hội) trước ngày 20/11 để tổng hợp báo cáo theo quy định."}),
     ("Các phòng định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm.",
-     {"frequencies": ["semiannual"], "to": ["UBND huyện"],
+     {"frequencies": ["semiannual"], "dueDays": ["--06-15", "--12-15"], "to": ["UBND huyện"],
       "printed": "định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm."}),
 ])
 def test_report_days(text, expected):
@@ -132,13 +132,14 @@ def test_counts_outside_the_objectives_are_no_targets():
     assert targets("Hỗ trợ ít nhất 150 ý tưởng khởi nghiệp.") == []
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("Phấn đấu đạt 10.000 hội viên mới.", "10000", "hội viên"),
-    ("Thành lập tối thiểu 03 mô hình điểm.", "3", "mô hình"),
-    ("Trồng mới không dưới 1,5 ha rừng.", "1.5", "ha"),
+@pytest.mark.parametrize("text, value, unit, bound", [
+    ("Phấn đấu đạt 10.000 hội viên mới.", "10000", "hội viên", None),
+    ("Thành lập tối thiểu 03 mô hình điểm.", "3", "mô hình", "atLeast"),
+    ("Trồng mới không dưới 1,5 ha rừng.", "1.5", "ha", "atLeast"),
 ])
-def test_counted_targets(text, value, unit):
-    assert targets(text, objectives=True) == [{"value": value, "unit": unit, "printed": text}]
+def test_counted_targets(text, value, unit, bound):
+    assert targets(text, objectives=True) == [{**({"bound": bound} if bound else {}), "value": value, "unit": unit,
+                                               "printed": text}]
 
 
 @pytest.mark.parametrize("text", [
