@@ -145,15 +145,3 @@ def all_codelists(root: type[BaseModel]) -> list[type[Codelist]]:
 def all_simple_types(root: type[BaseModel]) -> list[SimpleType]:
     return _leaves(root, "simple")
 
-
-def fields_added_in(root: type[BaseModel], version: str) -> dict[str, list[str]]:
-    """The fields a minor version added, by model name: those whose description ends "Since
-    {version}." (the model states when each addition came, so a record of the version before is the
-    record without them)."""
-    mark = f"Since {version}."
-    out: dict[str, list[str]] = {}
-    for spec in all_models(root):
-        added = [f.name for f in spec.fields if f.description.endswith(mark)]
-        if added:
-            out[spec.name] = added
-    return out

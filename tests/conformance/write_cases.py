@@ -207,14 +207,27 @@ VALID: dict[str, Fault] = {
 }
 
 
+def fields_added_in(version: str) -> dict[str, list[str]]:
+    """The fields a minor version added, by model name: those whose description ends "Since
+    {version}." (the model states when each addition came)."""
+    sys.path.insert(0, str(ROOT))
+    from khth.schema.introspect import all_models
+    from khth.schema.model import Bundle
+
+    mark = f"Since {version}."
+    out: dict[str, list[str]] = {}
+    for spec in all_models(Bundle):
+        added = [f.name for f in spec.fields if f.description.endswith(mark)]
+        if added:
+            out[spec.name] = added
+    return out
+
+
 def as_1_0(record: dict[str, Any]) -> dict[str, Any]:
     """The record as KHTH 1.0 wrote it: the fields 1.1 added taken out, khthVersion 1.0. The cases
     start from it, so that an engine of either version is held to them; what 1.1 adds has cases of
     its own."""
-    from khth.schema.introspect import fields_added_in
-    from khth.schema.model import Bundle
-
-    added = {name for names in fields_added_in(Bundle, "1.1").values() for name in names}
+    added = {name for names in fields_added_in("1.1").values() for name in names}
 
     def strip(node: Any) -> Any:
         if isinstance(node, dict):
