@@ -144,4 +144,3 @@ def all_codelists(root: type[BaseModel]) -> list[type[Codelist]]:
 
 def all_simple_types(root: type[BaseModel]) -> list[SimpleType]:
     return _leaves(root, "simple")
-
