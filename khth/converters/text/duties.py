@@ -32,7 +32,7 @@ DEADLINE_RE = re.compile(
     + NUMERIC_DATE)
 _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
-    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi nam|hang tuan|moi tuan"
+    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi (?:nam|quy|thang|tuan)|hang tuan"
     r"|thang (?:dau|giua|cuoi) (?:cua |moi )?quy"
     r"|(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+nam\b(?!\s*(?:\d|hoc\b|nay\b))")
 _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
@@ -396,8 +396,8 @@ _BOUND_AFTER = re.compile(r"\s*%?\s*(?P<w>tro len|tro xuong)\b")
 
 def _bound(sentence: str, start: int, end: int) -> dict:
     """The bound of the value printed at ``start``–``end`` of ``sentence``, as a target's field."""
-    key = fold(sentence[max(0, start - 30):start])
-    m = _BOUND_BEFORE.search(key)
+    key = fold(sentence[:start])
+    m = _BOUND_BEFORE.search(key, max(0, start - 30))  # "^" stands only at the sentence's start
     if m:
         return {"bound": _BOUND_WORDS[m["w"]]}
     after = _BOUND_AFTER.match(fold(sentence[end:end + 20]))
@@ -440,8 +440,8 @@ _YEAR_REPORT = r"(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+
 _AND_YEAR = r"(?:0?6|sau) thang(?:\s*\([^)]*\))?\s*(?:,|va)\s*nam\b(?!\s*(?:\d|hoc\b|nay\b))"
 _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
     (r"hang nam|moi nam|" + _YEAR_REPORT + "|" + _AND_YEAR, Frequency.ANNUAL),
-    (r"(?:0?6|sau) thang", Frequency.SEMIANNUAL), (r"hang quy|thang (?:dau|giua|cuoi) (?:cua |moi )?quy", Frequency.QUARTERLY),
-    (r"hang thang", Frequency.MONTHLY), (r"hang tuan|moi tuan", Frequency.WEEKLY), (r"dot xuat", Frequency.AD_HOC)))
+    (r"(?:0?6|sau) thang", Frequency.SEMIANNUAL), (r"hang quy|moi quy|thang (?:dau|giua|cuoi) (?:cua |moi )?quy", Frequency.QUARTERLY),
+    (r"hang thang|moi thang", Frequency.MONTHLY), (r"hang tuan|moi tuan", Frequency.WEEKLY), (r"dot xuat", Frequency.AD_HOC)))
 # The frequencies that state how long the interval between reports is ("định kỳ" alone does not).
 _INTERVALS = (Frequency.ANNUAL, Frequency.SEMIANNUAL, Frequency.QUARTERLY, Frequency.MONTHLY, Frequency.WEEKLY)
 # A day of the year a report is due: "trước ngày 20/11". A day with its year ("trước ngày
