@@ -223,8 +223,9 @@ class Block(KhthModel):
     text: Text | None = opt("The paragraph text as printed, lines re-joined.", "Nội dung đoạn văn như in, đã nối dòng.")
     agencies: list[Text] | None = opt(
         "Agencies named by the block, as printed: the lead, implementing or coordinating agencies of a task, "
-        "or the agency an assignment is given to (the block's role says which).",
-        "Các cơ quan được nêu: chỉ đạo, thực hiện, phối hợp hoặc được phân công (theo vai trò của khối).",
+        "or the agency an assignment is given to (the block's role says which); beside partners, the lead.",
+        "Các cơ quan được nêu: chỉ đạo, thực hiện, phối hợp hoặc được phân công (theo vai trò của khối); "
+        "khi có partners, là cơ quan chủ trì.",
         item="agency")
     partners: list[Text] | None = opt(
         "Agencies the block's agencies are to work with, as printed (\"Sở X chủ trì, phối hợp với Sở Y, Sở Z\" → "
