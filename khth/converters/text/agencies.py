@@ -302,8 +302,9 @@ def subject_of(text: str, ocr: bool = False) -> str | None:
 
 # The partners end at the work they share: a verb, printed after a space or after the comma that
 # closes a list ("phối hợp với các cơ quan, ban, ngành phổ biến, tuyên truyền …"), and verbs of
-# spreading the word that open no subject ("phổ biến").
-_PARTNERS_END_RE = re.compile(r" (?<=[\w),] )(?:" + "|".join(VERBS + ("pho bien", "ho tro")) + r")(?=[\s,.;:]|$)")
+# spreading the word, supporting and appraising that open no subject ("phổ biến", "thẩm định").
+_PARTNERS_END_RE = re.compile(r" (?<=[\w),] )(?:" + "|".join(VERBS + ("pho bien", "ho tro", "tham dinh"))
+                              + r")(?=[\s,.;:]|$)")
 # "phối hợp với", "phối hợp chặt chẽ với": the partners of the subject follow.
 _WITH_PARTNERS = re.compile(r" phoi hop(?: chat che)? voi\s+")
 
