@@ -16,7 +16,7 @@ from typing import Any
 FAMILIES = ("header", "references", "labels", "agencies", "recipients", "signature")
 _HEADER = ("documentType", "number", "issueDate", "place", "issuer", "title", "profile")
 _BLOCK_LABELS = ("label", "printedLabel", "role", "heading", "text", "cites")
-_BLOCK_DUTIES = ("agencies", "timeframe", "deadlines", "targets", "reporting")
+_BLOCK_DUTIES = ("agencies", "partners", "timeframe", "deadlines", "targets", "reporting")
 
 
 def _flatten(value: Any, pointer: str, out: set[tuple[str, str]]) -> None:

@@ -7,6 +7,7 @@ without touching this file.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from hypothesis import strategies as st
@@ -63,6 +64,9 @@ SIMPLE = {
     T.YEAR.name: st.integers(1900, 2100),
     T.LINE.name: st.integers(1, 100000),
     T.BOOLEAN.name: st.booleans(),
+    T.DAY_OF_MONTH.name: st.integers(1, 31),
+    T.MONTH_OF_QUARTER.name: st.integers(1, 3),
+    T.COUNT.name: st.integers(1, 400),
 }
 
 
@@ -125,3 +129,91 @@ bundles = st.builds(lambda title, docs: {"khthVersion": "1.0", **({"title": titl
                     st.one_of(st.none(), _line()), st.lists(documents, min_size=1, max_size=3))
 
 assert set(REQUIRED_FACTS) == {"published", "lenient", "citation"}
+
+
+# --- sentences that state the 1.1 facts, each with the facts a reader records from it ------------------------
+#
+# The reader reads a task's partners, a target's bound, a report's due days and a timeframe's periods
+# from printed sentences; these strategies print such sentences in the forms plans use, so that a
+# generated plan holds them and the text round trip (render, read again) is tested on them.
+
+@dataclass(frozen=True)
+class Phrase:
+    """A printed sentence and the block fields a reader records from it."""
+
+    text: str
+    facts: dict
+
+
+OFFICES = ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch", "Công an huyện", "Phòng Văn hóa và Thông tin",
+           "Phòng Giáo dục và Đào tạo", "Ban Chỉ huy Quân sự huyện"]
+_ROMAN_QUARTERS = ["I", "II", "III", "IV"]
+_BOUND_WORDS = [("ít nhất", "atLeast"), ("tối thiểu", "atLeast"), ("không dưới", "atLeast"), ("không quá", "atMost"),
+                ("tối đa", "atMost"), ("trên", "moreThan"), ("dưới", "lessThan")]
+_WEEKDAY_NAMES = [("thứ Hai", "monday"), ("thứ Ba", "tuesday"), ("thứ Tư", "wednesday"), ("thứ Năm", "thursday"),
+                  ("thứ Sáu", "friday"), ("thứ Bảy", "saturday")]
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+@st.composite
+def lead_and_partners(draw) -> Phrase:
+    """"X chủ trì, phối hợp với Y, Z …": X the lead (the block's agencies), Y and Z its partners."""
+    offices = draw(st.lists(st.sampled_from(OFFICES), min_size=2, max_size=4, unique=True))
+    lead, partners = offices[0], offices[1:]
+    text = f"{lead} chủ trì, phối hợp với {_listed(partners)} triển khai thực hiện nhiệm vụ này."
+    return Phrase(text, {"agencies": [lead], "partners": partners})
+
+
+@st.composite
+def bounded_targets(draw) -> Phrase:
+    word, bound = draw(st.sampled_from(_BOUND_WORDS))
+    value = draw(st.integers(1, 100))
+    text = f"Phấn đấu {word} {value}% hộ gia đình được phổ biến kiến thức pháp luật."
+    return Phrase(text, {"targets": [{"bound": bound, "value": str(value), "unit": "%", "printed": text}]})
+
+
+@st.composite
+def report_duties(draw) -> Phrase:
+    """A report due on two days of each year, a day of each month, a day of a month of each quarter,
+    or a day of each week."""
+    office = draw(st.sampled_from(OFFICES))
+    form = draw(st.sampled_from(["days", "month", "quarter", "week"]))
+    if form == "days":
+        m1, m2 = sorted(draw(st.lists(st.integers(1, 12), min_size=2, max_size=2, unique=True)))
+        d1, d2 = draw(st.integers(1, 28)), draw(st.integers(1, 28))
+        printed = f"báo cáo kết quả về UBND huyện trước ngày {d1}/{m1} và {d2}/{m2} hằng năm."
+        extra = {"frequencies": ["semiannual"], "dueDays": [f"--{m1:02d}-{d1:02d}", f"--{m2:02d}-{d2:02d}"]}
+    elif form == "month":
+        d = draw(st.integers(1, 31))
+        printed = f"báo cáo kết quả về UBND huyện trước ngày {d} hằng tháng."
+        extra = {"frequencies": ["monthly"], "dayOfMonth": d}
+    elif form == "quarter":
+        d = draw(st.integers(1, 28))
+        which, month = draw(st.sampled_from([("đầu", 1), ("giữa", 2), ("cuối", 3)]))
+        printed = f"định kỳ hằng quý báo cáo UBND huyện trước ngày {d} của tháng {which} quý."
+        extra = {"frequencies": ["quarterly"], "dayOfMonth": d, "monthOfQuarter": month}
+    else:
+        name, code = draw(st.sampled_from(_WEEKDAY_NAMES))
+        printed = f"báo cáo tiến độ về UBND huyện hằng tuần ({name})."
+        extra = {"frequencies": ["weekly"], "weekday": code}
+    return Phrase(f"{office} {printed}", {"reporting": {**extra, "to": ["UBND huyện"], "printed": printed}})
+
+
+@st.composite
+def listed_periods(draw) -> Phrase:
+    """A timeframe caption listing quarters of one year, or years."""
+    year = draw(st.integers(2021, 2029))
+    if draw(st.booleans()):
+        q1, q2 = sorted(draw(st.lists(st.integers(1, 4), min_size=2, max_size=2, unique=True)))
+        printed = f"Quý {_ROMAN_QUARTERS[q1 - 1]} và quý {_ROMAN_QUARTERS[q2 - 1]}/{year}."
+        periods = [{"start": f"{year}-{3 * q - 2:02d}", "end": f"{year}-{3 * q:02d}"} for q in (q1, q2)]
+    else:
+        later = draw(st.integers(year + 1, year + 3))
+        printed = f"Năm {year} và {later}."
+        periods = [{"start": str(y), "end": str(y)} for y in (year, later)]
+    timeframe = {"kind": "period", "start": periods[0]["start"], "end": periods[-1]["end"], "periods": periods,
+                 "printed": printed}
+    return Phrase(f"Thời gian thực hiện: {printed}", {"timeframe": timeframe})

@@ -8,7 +8,8 @@ from hypothesis import given, strategies as st
 
 from khth.schema.codelists import DocumentType
 from khth.schema.grammar import (
-    NumberParts, format_number, is_national_assembly, number_line, parse_number, symbol_type,
+    JOINT_TYPE_CODES, NumberParts, codes_of_name, format_number, is_national_assembly, number_line, parse_number,
+    symbol_type,
 )
 
 _STATE_TYPES = sorted({t.value for t in DocumentType} - {"CV", "L"})
@@ -93,3 +94,45 @@ def test_the_symbol_names_the_type(number, codes, expected):
 @pytest.mark.parametrize("text", ["Số: ", "Số: ngày 04/3/2024", "Sở Tư pháp"])
 def test_lines_without_a_number_are_no_number_line(text):
     assert number_line(text) is None
+
+
+# --- joint numbers (liên tịch, phối hợp) ---------------------------------------------------------
+
+_JOINT_TYPES = sorted(JOINT_TYPE_CODES)
+joint = st.builds(lambda n, y, t, issuers: NumberParts("", "state", n, y, t, "-".join(issuers), None),
+                  _serials, st.one_of(st.none(), _years), st.sampled_from(_JOINT_TYPES),
+                  st.lists(_group, min_size=2, max_size=4))
+
+
+@pytest.mark.parametrize("printed,expected,issuers", [
+    ("02/CTrPH-MTTQ-UBND", ("state", 2, None, "CTrPH", "MTTQ-UBND", None), ("MTTQ", "UBND")),
+    ("05/KHLT-SNV-SYT", ("state", 5, None, "KHLT", "SNV-SYT", None), ("SNV", "SYT")),
+    ("01/QCPH-UBND-MTTQ", ("state", 1, None, "QCPH", "UBND-MTTQ", None), ("UBND", "MTTQ")),
+    ("01/2015/TTLT-BTP-BNV", ("state", 1, 2015, "TTLT", "BTP-BNV", None), ("BTP", "BNV")),
+    ("Số: 04/2024/NQLT-HĐND-UBND-UBMTTQ", ("state", 4, 2024, "NQLT", "HĐND-UBND-UBMTTQ", None),
+     ("HĐND", "UBND", "UBMTTQ")),
+    ("03 / KHPH - CAH - VKS", ("state", 3, None, "KHPH", "CAH-VKS", None), ("CAH", "VKS")),
+    ("2995/KH-UBND", ("state", 2995, None, "KH", "UBND", None), ()),  # one issuer: no joint issuers
+    ("1761/UBND-VP", ("state", 1761, None, None, "UBND", "VP"), ()),
+])
+def test_joint_numbers_parse_with_every_issuer(printed, expected, issuers):
+    p = parse_number(printed)
+    assert p is not None
+    assert (p.system, p.serial, p.year, p.type_code, p.issuer_code, p.unit_code) == expected
+    assert p.joint_issuers == issuers
+
+
+@given(joint.map(_with_printed))
+def test_joint_numbers_format_then_parse(parts):
+    back = parse_number(format_number(parts))
+    assert back == parts
+    assert "-".join(back.joint_issuers) == parts.issuer_code
+
+
+@pytest.mark.parametrize("code,name", [("CTrPH", "Chương trình phối hợp"), ("KHLT", "Kế hoạch liên tịch"),
+                                       ("KHPH", "Kế hoạch phối hợp"), ("QCPH", "Quy chế phối hợp"),
+                                       ("NQLT", "Nghị quyết liên tịch"), ("TTLT", "Thông tư liên tịch")])
+def test_joint_type_codes_are_in_the_codelist_with_their_names(code, name):
+    assert DocumentType(code).value in JOINT_TYPE_CODES
+    assert DocumentType.labels()[code][0] == name
+    assert symbol_type(f"02/{code}-MTTQ-UBND", codes_of_name(name)) == code

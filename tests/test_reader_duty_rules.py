@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from khth.converters.text.body import caption
 from khth.converters.text.common import fold
-from khth.converters.text.duties import prose_timeframe, reporting, targets
+from khth.converters.text.duties import prose_timeframe, reporting, targets, timeframe
 
 
 # --- timeframe captions -------------------------------------------------------------------------
@@ -58,7 +58,7 @@ def test_lines_that_are_no_timeframe_caption(line):
       "printed": "Định kỳ hằng năm, báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Lao động - Thương binh và Xã "
                  "hội) trước ngày 20/11 để tổng hợp báo cáo theo quy định."}),
     ("Các phòng định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm.",
-     {"frequencies": ["semiannual"], "to": ["UBND huyện"],
+     {"frequencies": ["semiannual"], "dueDays": ["--06-15", "--12-15"], "to": ["UBND huyện"],
       "printed": "định kỳ 6 tháng báo cáo UBND huyện trước ngày 15/6 và 15/12 hằng năm."}),
 ])
 def test_report_days(text, expected):
@@ -132,13 +132,14 @@ def test_counts_outside_the_objectives_are_no_targets():
     assert targets("Hỗ trợ ít nhất 150 ý tưởng khởi nghiệp.") == []
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("Phấn đấu đạt 10.000 hội viên mới.", "10000", "hội viên"),
-    ("Thành lập tối thiểu 03 mô hình điểm.", "3", "mô hình"),
-    ("Trồng mới không dưới 1,5 ha rừng.", "1.5", "ha"),
+@pytest.mark.parametrize("text, value, unit, bound", [
+    ("Phấn đấu đạt 10.000 hội viên mới.", "10000", "hội viên", None),
+    ("Thành lập tối thiểu 03 mô hình điểm.", "3", "mô hình", "atLeast"),
+    ("Trồng mới không dưới 1,5 ha rừng.", "1.5", "ha", "atLeast"),
 ])
-def test_counted_targets(text, value, unit):
-    assert targets(text, objectives=True) == [{"value": value, "unit": unit, "printed": text}]
+def test_counted_targets(text, value, unit, bound):
+    assert targets(text, objectives=True) == [{**({"bound": bound} if bound else {}), "value": value, "unit": unit,
+                                               "printed": text}]
 
 
 @pytest.mark.parametrize("text", [
@@ -153,3 +154,64 @@ def test_counts_that_are_no_target(text):
 
 # --- the record reads back the same ----------------------------------------------------------------
 
+
+
+# --- what 1.1 adds: bounds, report days, listed periods ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Phấn đấu ít nhất 90% hộ gia đình được tuyên truyền.", "atLeast"),
+    ("Tối thiểu 85% trường học đạt chuẩn.", "atLeast"),
+    ("Tỷ lệ bao phủ không dưới 70% dân số.", "atLeast"),
+    ("Có 80% trở lên số xã đạt chuẩn.", "atLeast"),
+    ("Tỷ lệ hồ sơ quá hạn không quá 5%.", "atMost"),
+    ("Tỷ lệ hộ nghèo tối đa 3,5%.", "atMost"),
+    ("Tỷ lệ tái nghèo 2% trở xuống.", "atMost"),
+    ("Tỷ lệ hài lòng đạt trên 95%.", "moreThan"),
+    ("Giảm tỷ lệ suy dinh dưỡng xuống dưới 12%.", "lessThan"),
+    ("Đảm bảo 100% trẻ em được khám sức khỏe.", None),
+    ("Trẻ em dưới 5 tuổi suy dinh dưỡng giảm còn 10%.", None),  # "dưới" bounds the age, not the target
+    ("Có 80% cán bộ cấp xã trở lên được tập huấn.", None),  # "trở lên" follows the level, not the value
+])
+def test_a_targets_bound_is_the_word_before_its_value(text, bound):
+    (target,) = targets(text)
+    assert target.get("bound") == bound
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các xã báo cáo về UBND huyện trước ngày 20 hằng tháng.", {"frequencies": ["monthly"], "dayOfMonth": 20}),
+    ("Các xã báo cáo về UBND huyện trước ngày 5 mỗi tháng.", {"frequencies": ["monthly"], "dayOfMonth": 5}),
+    ("Định kỳ hằng quý, các phòng báo cáo UBND huyện trước ngày 25 của tháng cuối quý.",
+     {"frequencies": ["quarterly"], "dayOfMonth": 25, "monthOfQuarter": 3}),
+    ("Các phòng báo cáo UBND huyện trước ngày 10 tháng đầu quý.",
+     {"frequencies": ["quarterly"], "dayOfMonth": 10, "monthOfQuarter": 1}),
+    ("Các tổ báo cáo tiến độ về UBND xã hằng tuần (thứ Sáu).", {"frequencies": ["weekly"], "weekday": "friday"}),
+    ("Các tổ báo cáo tiến độ về UBND xã vào thứ Hai hằng tuần.", {"frequencies": ["weekly"], "weekday": "monday"}),
+    # A day of the year stays the deadline; a day of the month with its month is no day of the month.
+    ("Báo cáo kết quả về UBND huyện trước ngày 15 tháng 12 hằng năm.",
+     {"frequencies": ["annual"], "deadline": "--12-15"}),
+])
+def test_report_days_of_the_month_quarter_and_week(text, expected):
+    rep = reporting(text)
+    assert rep is not None
+    got = {k: rep[k] for k in ("deadline", "dayOfMonth", "monthOfQuarter", "weekday") if k in rep}
+    assert {"frequencies": rep.get("frequencies", []), **got} == expected
+
+
+@pytest.mark.parametrize("printed, periods", [
+    ("Quý II và quý IV/2024.", [("2024-04", "2024-06"), ("2024-10", "2024-12")]),
+    ("Quý I, quý III năm 2025.", [("2025-01", "2025-03"), ("2025-07", "2025-09")]),
+    ("Tháng 3 và tháng 9/2024.", [("2024-03", "2024-03"), ("2024-09", "2024-09")]),
+    ("Năm 2024 và 2025.", [("2024", "2024"), ("2025", "2025")]),
+    ("Năm 2024, năm 2026 và năm 2028.", [("2024", "2024"), ("2026", "2026"), ("2028", "2028")]),
+    ("Từ tháng 6 đến tháng 8 năm 2024.", None),  # a range is one period
+    ("Tháng 5 - 6/2024.", None),
+    ("Quý III/2024.", None),
+])
+def test_a_timeframe_keeps_the_periods_it_lists(printed, periods):
+    tf = timeframe(printed)
+    assert tf is not None and tf["kind"] == "period"
+    got = [(p["start"], p["end"]) for p in tf["periods"]] if "periods" in tf else None
+    assert got == periods
+    if periods:
+        assert (tf["start"], tf["end"]) == (periods[0][0], periods[-1][1])

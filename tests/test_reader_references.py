@@ -52,6 +52,26 @@ def test_a_qualifier_does_not_swallow_another_citation():
         [("NQ", "57-NQ/TW")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Chương trình phối hợp số 02/CTrPH-MTTQ-UBND ngày 05/01/2024 của Ủy ban Mặt trận Tổ quốc huyện và "
+     "Ủy ban nhân dân huyện về giám sát;",
+     ("CTrPH", "02/CTrPH-MTTQ-UBND", "2024-01-05", "Ủy ban Mặt trận Tổ quốc huyện và Ủy ban nhân dân huyện")),
+    ("Thực hiện Kế hoạch liên tịch số 05/KHLT-SNV-SYT ngày 20/02/2024 của Sở Nội vụ và Sở Y tế,",
+     ("KHLT", "05/KHLT-SNV-SYT", "2024-02-20", "Sở Nội vụ và Sở Y tế")),
+    # Three issuers: the first two joined by a comma.
+    ("Theo Quy chế phối hợp số 01/QCPH-SNV-SYT-STC ngày 02/3/2024 của Sở Nội vụ, Sở Y tế và Sở Tài chính.",
+     ("QCPH", "01/QCPH-SNV-SYT-STC", "2024-03-02", "Sở Nội vụ, Sở Y tế và Sở Tài chính")),
+    ("Căn cứ Thông tư liên tịch số 01/2015/TTLT-BTP-BNV ngày 16/01/2015 của Bộ Tư pháp và Bộ Nội vụ;",
+     ("TTLT", "01/2015/TTLT-BTP-BNV", "2015-01-16", "Bộ Tư pháp và Bộ Nội vụ")),
+    # One issuer's number: the issuer ends at "và" as before.
+    ("Thực hiện Kế hoạch số 12/KH-UBND ngày 01/02/2024 của UBND tỉnh và Sở Y tế tổ chức tập huấn.",
+     ("KH", "12/KH-UBND", "2024-02-01", "UBND tỉnh")),
+])
+def test_joint_numbers_are_cited_with_every_issuer(text, expected):
+    (kind, code, number, date, issuer, _), = cite(text)
+    assert (code, number, date, issuer) == expected
+
+
 _PARTY_CODES = ["KH", "CT", "NQ", "KL", "HD", "TB", "BC", "CTr", "ĐA", "QĐ", "QĐi", "TTr", "CV", "XYZ"]
 _STATE_CODES = ["KH", "QĐ", "NQ", "CT", "TB", "BC", "TTr", "HD", "CĐ", "NĐ", "TT", "UBND"]
 
@@ -125,7 +145,9 @@ def test_amending_law_in_running_text():
     ("Quý III/2024", {"kind": "period", "start": "2024-07", "end": "2024-09"}),
     ("Quý I năm 2025.", {"kind": "period", "start": "2025-01", "end": "2025-03"}),
     ("Trong tháng 9 năm 2024", {"kind": "period", "start": "2024-09", "end": "2024-09"}),
-    ("Tháng 5 và tháng 6 năm 2024.", {"kind": "period", "start": "2024-05", "end": "2024-06"}),
+    ("Tháng 5 và tháng 6 năm 2024.", {"kind": "period", "start": "2024-05", "end": "2024-06",
+                                      "periods": [{"start": "2024-05", "end": "2024-05"},
+                                                  {"start": "2024-06", "end": "2024-06"}]}),
     ("Từ ngày 15/10/2024 đến ngày 31/12/2024.", {"kind": "period", "start": "2024-10-15", "end": "2024-12-31"}),
     ("Từ tháng 6 đến tháng 8 năm 2024.", {"kind": "period", "start": "2024-06", "end": "2024-08"}),
     ("Từ tháng 10/2024 đến tháng 3/2025", {"kind": "period", "start": "2024-10", "end": "2025-03"}),

@@ -52,7 +52,7 @@ def test_docx_table_record_reads_back_from_its_rendering():
 
 
 def _duties(record: dict) -> list[dict]:
-    keys = ("role", "timeframe", "deadlines", "targets", "reporting")
+    keys = ("role", "agencies", "partners", "timeframe", "deadlines", "targets", "reporting")
     return [{k: b[k] for k in keys if k in b} for b in walk_blocks(record["body"])]
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from khth.converters.text import text_to_record
 from khth.converters.text.render import render
 
-from conftest import EXAMPLE_JSON, SOURCES, ids, load, facts as _facts
+from conftest import EXAMPLE_JSON, SOURCES, ids, load, walk_blocks, facts as _facts
+from strategies import bounded_targets, lead_and_partners, listed_periods, report_duties
 
 
 SEED_FILES = sorted(SOURCES.glob("*.txt"))
@@ -122,3 +123,34 @@ def test_generated_plan_text_document_text_document(plan):
     tasks = first["body"][1]
     assert tasks["role"] == "tasks" and all(c["role"] in ("task", "implementingAgencies", "timeframe")
                                             for c in tasks["children"])
+
+
+# --- generated plans stating the 1.1 facts ---------------------------------------------------------
+
+
+@st.composite
+def plans_stating_1_1_facts(draw) -> tuple[dict, list]:
+    """A generated plan whose tasks name a lead and partners, state a bounded target and list
+    separate periods, and whose organisation section sets a report due on stated days."""
+    plan = _clean(draw(plans()))
+    task, target, period, report = (draw(lead_and_partners()), draw(bounded_targets()), draw(listed_periods()),
+                                    draw(report_duties()))
+    tasks, organisation = plan["body"][1]["children"], plan["body"][2]["children"]
+    n = sum(1 for c in tasks if c["label"] != "-")
+    tasks[n:n] = [{"label": f"{n + 1}.", "text": task.text}, {"label": f"{n + 2}.", "text": target.text},
+                  {"label": "-", "text": period.text}]
+    organisation.append({"label": f"{len(organisation) + 1}.", "text": report.text})
+    return plan, [task, target, period, report]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_stating_1_1_facts())
+def test_generated_1_1_facts_are_read_and_survive_the_round_trip(case):
+    plan, phrases = case
+    first = text_to_record(render(plan), "generated.txt")
+    blocks = {b.get("text"): b for b in walk_blocks(first["body"])}
+    for phrase in phrases:
+        block = blocks[phrase.text]
+        assert {k: block.get(k) for k in phrase.facts} == phrase.facts
+    second = text_to_record(render(first), "generated.txt")
+    assert _facts(second) == _facts(first)

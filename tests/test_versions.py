@@ -14,12 +14,13 @@ from khth.schema.version import KHTH_VERSION
 from khth.validator.schema_checks import compile_json_validators, load_schema
 
 from conftest import EXAMPLE_JSON, EXAMPLE_XML, EXAMPLES, load, reference_validators
+from conformance.write_cases import as_1_0
 from strategies import bundles, standalone_documents
 
 TODAY = "2026-11-22"
 RS = compile_json_validators()
 PY = reference_validators()
-PLAN = EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json"
+PLAN = EXAMPLES / "ke-hoach-ubnd-tinh-binh-dinh.json"  # a 1.0 record
 BUNDLE = EXAMPLES / "cong-van-cho-chu_145-KH-HU.bundle.json"
 
 
@@ -30,10 +31,15 @@ def test_the_standard_is_at_1_1_and_so_are_the_schema_identifiers():
 
 
 def test_every_1_0_example_is_valid_under_1_1():
+    """The examples as 1.0 wrote them: those that declare 1.0, and those that declare 1.1 (their
+    curated facts use a 1.1 addition) without their 1.1 additions."""
     declared = {load(p)["khthVersion"] for p in EXAMPLE_JSON}
-    assert declared == {"1.0"}
+    assert declared == {"1.0", "1.1"}
     for path in EXAMPLE_JSON:
         data = load(path)
+        if data["khthVersion"] == "1.1":
+            assert as_1_0(data) != {**data, "khthVersion": "1.0"}, f"{path.name} uses no 1.1 addition: declare 1.0"
+            data = as_1_0(data)
         root = "bundle" if "documents" in data else "document"
         assert RS[root].is_valid(data) and PY[root].is_valid(data), path.name
 
@@ -74,7 +80,9 @@ def test_plan_validate_accepts_1_0_and_1_1_and_reports_which_each_record_declare
 
 def test_the_verbose_text_report_names_the_declared_version():
     result = CliRunner().invoke(validate_main, ["--today", TODAY, "--verbose", str(PLAN)])
-    assert "[published] KHTH 1.0" in result.output
+    assert "[lenient] KHTH 1.0" in result.output
+    result = CliRunner().invoke(validate_main, ["--today", TODAY, "--verbose", str(EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json")])
+    assert "[published] KHTH 1.1" in result.output
 
 
 def test_another_major_version_is_refused(tmp_path):

@@ -56,6 +56,11 @@ class DocumentType(Codelist):
     ND = "NĐ"
     TT = "TT"
     TTLT = "TTLT"
+    NQLT = "NQLT"
+    CTRPH = "CTrPH"
+    KHLT = "KHLT"
+    KHPH = "KHPH"
+    QCPH = "QCPH"
     L = "L"
     VBHN = "VBHN"
 
@@ -86,7 +91,13 @@ _labelled(DocumentType, {
     "NĐ": ("Nghị định", "Decree", "Legal normative document of the Government; number carries the year."),
     "TT": ("Thông tri / Thông tư", "Party circular / Circular",
            "State: Thông tư (circular of a ministry, number carries the year). Party: Thông tri."),
-    "TTLT": ("Thông tư liên tịch", "Joint circular", ""),
+    "TTLT": ("Thông tư liên tịch", "Joint circular", "Issued jointly: the issuers' codes follow the type, joined by \"-\" (…/TTLT-BTP-BNV)."),
+    "NQLT": ("Nghị quyết liên tịch", "Joint resolution",
+             "Issued jointly: the issuers' codes follow the type, joined by \"-\"."),
+    "CTrPH": ("Chương trình phối hợp", "Joint programme", "Issued jointly: the issuers' codes follow the type, joined by \"-\" (…/CTrPH-…)."),
+    "KHLT": ("Kế hoạch liên tịch", "Joint plan", "Issued jointly: the issuers' codes follow the type, joined by \"-\" (…/KHLT-…)."),
+    "KHPH": ("Kế hoạch phối hợp", "Coordination plan", "Issued jointly: the issuers' codes follow the type, joined by \"-\" (…/KHPH-…)."),
+    "QCPH": ("Quy chế phối hợp", "Coordination rules", "Issued jointly: the issuers' codes follow the type, joined by \"-\" (…/QCPH-…)."),
     "L": ("Luật", "Law", "Laws of the National Assembly; often cited by name and year only."),
     "VBHN": ("Văn bản hợp nhất", "Consolidated text", ""),
 })
@@ -300,6 +311,7 @@ class Frequency(Codelist):
     SEMIANNUAL = "semiannual"
     QUARTERLY = "quarterly"
     MONTHLY = "monthly"
+    WEEKLY = "weekly"
     PERIODIC = "periodic"
     AD_HOC = "adHoc"
 
@@ -309,6 +321,7 @@ _labelled(Frequency, {
     "semiannual": ("6 tháng", "every six months", "\"định kỳ 06 tháng một lần\""),
     "quarterly": ("hằng quý", "quarterly", ""),
     "monthly": ("hằng tháng", "monthly", ""),
+    "weekly": ("hằng tuần", "weekly", "\"hằng tuần (thứ Sáu)\"; added in 1.1"),
     "periodic": ("định kỳ", "periodic, interval not stated", "\"định kỳ báo cáo\" without a stated interval"),
     "adHoc": ("đột xuất", "ad hoc", "\"hoặc đột xuất\""),
 })
@@ -341,6 +354,44 @@ _labelled(DeadlineAnchor, {
     "receipt": ("ngày nhận được", "receipt", "\"kể từ ngày nhận được Kế hoạch\""),
     "effect": ("ngày có hiệu lực", "taking effect", "\"kể từ ngày Quyết định này có hiệu lực\""),
     "other": ("sự kiện khác", "another event", "Any other event the text names (\"sau khi kết thúc đợt kiểm tra\")."),
+})
+
+
+class Weekday(Codelist):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+_labelled(Weekday, {
+    "monday": ("Thứ Hai", "Monday", ""),
+    "tuesday": ("Thứ Ba", "Tuesday", ""),
+    "wednesday": ("Thứ Tư", "Wednesday", ""),
+    "thursday": ("Thứ Năm", "Thursday", ""),
+    "friday": ("Thứ Sáu", "Friday", ""),
+    "saturday": ("Thứ Bảy", "Saturday", ""),
+    "sunday": ("Chủ nhật", "Sunday", ""),
+})
+
+
+class Bound(Codelist):
+    AT_LEAST = "atLeast"
+    AT_MOST = "atMost"
+    MORE_THAN = "moreThan"
+    LESS_THAN = "lessThan"
+    EXACTLY = "exactly"
+
+
+_labelled(Bound, {
+    "atLeast": ("ít nhất", "at least", "Printed \"ít nhất\", \"tối thiểu\", \"không dưới\", \"không ít hơn\"."),
+    "atMost": ("tối đa", "at most", "Printed \"tối đa\", \"không quá\", \"không vượt quá\", \"không cao hơn\"."),
+    "moreThan": ("trên", "more than", "Printed \"trên\", \"hơn\", \"cao hơn\"."),
+    "lessThan": ("dưới", "less than", "Printed \"dưới\", \"thấp hơn\"."),
+    "exactly": ("đúng", "exactly", "The value itself, no more and no less."),
 })
 
 
@@ -403,6 +454,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "TimeUnit": ("Units of a time span.", "Đơn vị của một khoảng thời gian."),
     "DeadlineAnchor": ("What a deadline stated as a time span counts from.",
                        "Mốc tính của một thời hạn nêu bằng khoảng thời gian."),
+    "Weekday": ("Days of the week.", "Các ngày trong tuần."),
+    "Bound": ("How a target's value bounds what is to be reached.", "Cách giá trị chỉ tiêu giới hạn mức phải đạt."),
     "SignatureMarker": ("Signing-authority markers (TM., KT., TL., TUQ., Q.).",
                         "Ký hiệu thẩm quyền ký (TM., KT., TL., TUQ., Q.)."),
     "SourceFormat": ("Formats a record can be read from.", "Các định dạng nguồn của bản ghi."),

@@ -75,6 +75,8 @@ def _simple_def(t: SimpleType) -> dict[str, Any]:
         out["format"] = t.json_format
     if t.minimum is not None:
         out["minimum"] = t.minimum
+    if t.maximum is not None:
+        out["maximum"] = t.maximum
     return out
 
 
@@ -274,6 +276,8 @@ def _xsd_simple(t: SimpleType) -> str:
         facets += "      <xs:pattern value=\"true|false\"/>\n"
     if t.minimum is not None:
         facets += f"      <xs:minInclusive value=\"{t.minimum}\"/>\n"
+    if t.maximum is not None:
+        facets += f"      <xs:maxInclusive value=\"{t.maximum}\"/>\n"
     return (f"  <xs:simpleType name={quoteattr(t.name)}>\n"
             + _doc(t.description, t.vi, "    ")
             + f"    <xs:restriction base=\"{base}\">\n{facets}    </xs:restriction>\n  </xs:simpleType>\n")
@@ -391,6 +395,7 @@ def field_reference() -> str:
     lines += ["#### Simple types", "", "| Type | JSON | Pattern / constraint | Description |", "|---|---|---|---|"]
     for t in all_simple_types(Bundle) + [FULL_DATE]:
         constraint = (f"`^{render_pattern(t.pattern, 'json')}$`" if t.pattern
+                      else f"{t.minimum} to {t.maximum}" if t.minimum is not None and t.maximum is not None
                       else f"≥ {t.minimum}" if t.minimum is not None
                       else f"at least {t.min_length} character" if t.min_length else "")
         if t.json_format:

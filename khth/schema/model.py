@@ -16,12 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from .codelists import (
-    AdminUnitScheme, BlockRole, DeadlineAnchor, DocumentType, Frequency, Level, MissingReason, Profile,
-    RecipientPurpose, Relation, SignatureMarker, SourceFormat, System, TimeframeKind, TimeUnit,
+    AdminUnitScheme, BlockRole, Bound, DeadlineAnchor, DocumentType, Frequency, Level, MissingReason, Profile,
+    RecipientPurpose, Relation, SignatureMarker, SourceFormat, System, TimeframeKind, TimeUnit, Weekday,
 )
 from .types import (
-    Boolean, Code, Count, DateTime, Decimal, Identifier, JsonPointer, LineNumber, LongText,
-    MonthDay, PartialDate, Serial, Text, Version, Year,
+    Boolean, Code, Count, DateTime, DayOfMonth, Decimal, Identifier, JsonPointer, LineNumber, LongText,
+    MonthDay, MonthOfQuarter, PartialDate, Serial, Text, Version, Year,
 )
 
 from .version import KHTH_VERSION  # noqa: F401  (re-exported)
@@ -141,12 +141,24 @@ class Abbreviation(KhthModel):
                              "Cụm từ định nghĩa như in.")
 
 
+class Period(KhthModel):
+    """One of several separate periods a timeframe prints (\"quý II\" of \"quý II và quý IV/2024\")."""
+
+    start: PartialDate = req("Start of the period.", "Bắt đầu giai đoạn.")
+    end: PartialDate = req("End of the period.", "Kết thúc giai đoạn.")
+
+
 class Timeframe(KhthModel):
     """When a task is to be carried out (thời gian thực hiện)."""
 
     kind: TimeframeKind = req("Ongoing, deadline, period or recurring.", "Thường xuyên, hạn, giai đoạn hay định kỳ.")
     start: PartialDate | None = opt("Start of the period.", "Bắt đầu giai đoạn.")
     end: PartialDate | None = opt("End of the period.", "Kết thúc giai đoạn.")
+    periods: list[Period] | None = opt(
+        "The separate periods, in order, when the timeframe prints several with time between them "
+        "(\"quý II và quý IV/2024\", \"năm 2024 và 2026\"); start and end then span them all. Since 1.1.",
+        "Các giai đoạn tách rời, theo thứ tự, khi thời gian in nhiều giai đoạn có khoảng cách "
+        "(\"quý II và quý IV/2024\"); start và end khi đó bao trùm tất cả. Từ 1.1.", item="period")
     deadline: PartialDate | None = opt("The date by which the task is to be done.", "Hạn hoàn thành.")
     frequency: Frequency | None = opt("How often a recurring task recurs.", "Tần suất của nhiệm vụ định kỳ.")
     printed: Text = req("The timeframe as printed (\"Thường xuyên.\").", "Thời gian như in.")
@@ -175,6 +187,10 @@ class RelativeDeadline(KhthModel):
 class Target(KhthModel):
     """A measurable target (chỉ tiêu)."""
 
+    bound: Bound | None = opt(
+        "How the value bounds what is to be reached, when the text says (\"ít nhất 90%\" at least, "
+        "\"không quá 5%\" at most, \"dưới 12%\" less than). Since 1.1.",
+        "Giá trị là mức tối thiểu, tối đa…, khi văn bản nêu (\"ít nhất 90%\", \"không quá 5%\", \"dưới 12%\"). Từ 1.1.")
     value: Decimal | None = opt("The numeric value (\"12\" in \"xuống dưới 12%\").", "Giá trị số.")
     unit: Text | None = opt("The unit of the value (\"%\").", "Đơn vị.")
     printed: Text = req("The target as printed.", "Chỉ tiêu như in.")
@@ -186,6 +202,20 @@ class Reporting(KhthModel):
     frequencies: list[Frequency] | None = opt("How often reports are due.", "Tần suất báo cáo.", item="frequency")
     deadline: MonthDay | None = opt("Recurring day of the year by which the report is due (--11-20).",
                                       "Hạn gửi báo cáo hằng năm (--11-20).")
+    due_days: list[MonthDay] | None = opt(
+        "The days of the year reports are due, when the duty prints more than one (\"trước ngày 15/6 và 15/12 "
+        "hằng năm\" → --06-15, --12-15); a single day is the deadline. Since 1.1.",
+        "Các ngày trong năm phải gửi báo cáo, khi có hơn một ngày (\"trước ngày 15/6 và 15/12 hằng năm\"); "
+        "một ngày thì ghi ở deadline. Từ 1.1.", item="day")
+    day_of_month: DayOfMonth | None = opt(
+        "The day of the month by which a report is due (\"trước ngày 20 hằng tháng\" → 20; \"ngày 25 của tháng "
+        "cuối quý\" → 25). Since 1.1.",
+        "Ngày trong tháng phải gửi báo cáo (\"trước ngày 20 hằng tháng\" → 20). Từ 1.1.")
+    month_of_quarter: MonthOfQuarter | None = opt(
+        "The month of each quarter in which the report is due (\"tháng cuối quý\" → 3). Since 1.1.",
+        "Tháng trong quý phải gửi báo cáo (\"tháng cuối quý\" → 3). Từ 1.1.")
+    weekday: Weekday | None = opt("The day of the week a weekly report is due (\"hằng tuần (thứ Sáu)\"). Since 1.1.",
+                                    "Ngày trong tuần phải gửi báo cáo hằng tuần (\"hằng tuần (thứ Sáu)\"). Từ 1.1.")
     to: list[Text] | None = opt("Bodies the report goes to, as printed.", "Nơi nhận báo cáo, như in.", item="body")
     through: list[Text] | None = opt("Bodies the report passes through (\"qua Sở …\"), as printed.",
                                        "Cơ quan đầu mối nhận báo cáo (\"qua Sở …\"), như in.", item="body")
@@ -206,9 +236,15 @@ class Block(KhthModel):
     text: Text | None = opt("The paragraph text as printed, lines re-joined.", "Nội dung đoạn văn như in, đã nối dòng.")
     agencies: list[Text] | None = opt(
         "Agencies named by the block, as printed: the lead, implementing or coordinating agencies of a task, "
-        "or the agency an assignment is given to (the block's role says which).",
-        "Các cơ quan được nêu: chỉ đạo, thực hiện, phối hợp hoặc được phân công (theo vai trò của khối).",
+        "or the agency an assignment is given to (the block's role says which); beside partners, the lead.",
+        "Các cơ quan được nêu: chỉ đạo, thực hiện, phối hợp hoặc được phân công (theo vai trò của khối); "
+        "khi có partners, là cơ quan chủ trì.",
         item="agency")
+    partners: list[Text] | None = opt(
+        "Agencies the block's agencies are to work with, as printed (\"Sở X chủ trì, phối hợp với Sở Y, Sở Z\" → "
+        "Sở Y, Sở Z); the block's agencies are then the lead (Sở X). Since 1.1.",
+        "Các cơ quan phối hợp, như in (\"Sở X chủ trì, phối hợp với Sở Y, Sở Z\" → Sở Y, Sở Z); agencies khi đó là "
+        "cơ quan chủ trì (Sở X). Từ 1.1.", item="agency")
     timeframe: Timeframe | None = opt("The timeframe the block states.", "Thời gian thực hiện nêu trong khối.")
     deadlines: list[Deadline] | None = opt("Dated deadlines stated in the block.", "Các hạn nêu trong khối.",
                                              item="deadline")
@@ -346,6 +382,7 @@ DESCRIPTIONS_VI: dict[str, str] = {
     "DocumentNumber": "Số, ký hiệu văn bản như in, cùng các thành phần đã tách.",
     "Reference": "Văn bản được dẫn, xác định bằng loại, số, ngày và cơ quan ban hành như in.",
     "Abbreviation": "Tên viết tắt do văn bản định nghĩa (\"sau đây viết tắt là …\").",
+    "Period": "Một trong các giai đoạn tách rời mà thời gian thực hiện in ra (\"quý II\" của \"quý II và quý IV/2024\").",
     "Timeframe": "Thời gian thực hiện một nhiệm vụ.",
     "Deadline": "Một hạn có ngày cụ thể nêu ở bất kỳ chỗ nào trong văn bản.",
     "RelativeDeadline": "Một thời hạn nêu bằng khoảng thời gian kể từ một mốc, không bằng ngày cụ thể.",

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated
 
-from annotated_types import Ge
+from annotated_types import Ge, Le
 from pydantic import AfterValidator, StringConstraints
 
 
@@ -42,6 +42,7 @@ class SimpleType:
     pattern: str | None = None  # with {WS}/{LB} placeholders; see render_pattern
     json_format: str | None = None
     minimum: int | None = None
+    maximum: int | None = None
     min_length: int | None = None
 
 
@@ -128,6 +129,10 @@ SERIAL = SimpleType("Serial", "integer", "A document serial number (số), as a 
 YEAR = SimpleType("Year", "integer", "A four-digit year.", "Năm, bốn chữ số.", minimum=1900)
 LINE = SimpleType("LineNumber", "integer", "A 1-based line number in the source file.",
                   "Số thứ tự dòng (từ 1) trong tệp nguồn.", minimum=1)
+DAY_OF_MONTH = SimpleType("DayOfMonth", "integer", "A day of the month, 1 to 31.", "Ngày trong tháng, từ 1 đến 31.",
+                          minimum=1, maximum=31)
+MONTH_OF_QUARTER = SimpleType("MonthOfQuarter", "integer", "A month of a quarter: 1 the first, 3 the last.",
+                              "Tháng trong quý: 1 là tháng đầu, 3 là tháng cuối.", minimum=1, maximum=3)
 BOOLEAN = SimpleType("Boolean", "boolean", "true or false.", "đúng (true) hoặc sai (false).")
 DECIMAL = SimpleType("Decimal", "string", "A decimal number written with a dot, kept as a string so it round-trips.",
                      "Số thập phân viết với dấu chấm, giữ dạng chuỗi để không đổi khi chuyển qua lại.",
@@ -155,6 +160,8 @@ Decimal = _string(DECIMAL)
 Serial = Annotated[int, Ge(1), SERIAL]
 Year = Annotated[int, Ge(1900), YEAR]
 LineNumber = Annotated[int, Ge(1), LINE]
+DayOfMonth = Annotated[int, Ge(1), Le(31), DAY_OF_MONTH]
+MonthOfQuarter = Annotated[int, Ge(1), Le(3), MONTH_OF_QUARTER]
 Boolean = Annotated[bool, BOOLEAN]
 Count = Annotated[int, Ge(1), COUNT]
 

@@ -121,6 +121,15 @@ PLAN_FAULTS: dict[str, Fault] = {
     "provenance-printed-text-empty": _set("/provenance/printedText", ""),
     "provenance-missing-pointer-without-slash": _set("/provenance/missing", [{"field": "number", "reason": "blank"}]),
     "source-line-zero": _set("/provenance/source/startLine", 0),
+    # What 1.1 adds, written wrong.
+    "block-partners-not-a-list": _set("/body/3/children/3/partners", "các cơ quan, ban, ngành"),
+    "reporting-day-of-month-32": _set("/body/3/children/2/reporting/dayOfMonth", 32),
+    "reporting-month-of-quarter-4": _set("/body/3/children/2/reporting/monthOfQuarter", 4),
+    "reporting-weekday-unknown": _set("/body/3/children/2/reporting/weekday", "someday"),
+    "reporting-due-days-without-dashes": _set("/body/3/children/2/reporting/dueDays", ["06-15", "12-15"]),
+    "target-bound-unknown": _set("/body/2/children/0/children/4/targets",
+                                 [{"bound": "roughly", "value": "90", "unit": "%", "printed": "Khoảng 90%."}]),
+    "timeframe-period-without-end": _set("/body/2/children/0/children/4/timeframe/periods", [{"start": "2024"}]),
 }
 
 BUNDLE_FAULTS: dict[str, Fault] = {
@@ -139,7 +148,9 @@ XML_FAULTS = [
     "title-leading-byte-order-mark", "title-leading-no-break-space", "title-line-separator-inside",
     "title-next-line-inside", "issue-date-month-13", "issue-date-day-and-month-order", "number-serial-zero",
     "number-type-code-with-a-space", "block-role-unknown", "timeframe-kind-missing",
-    "provenance-printed-text-empty", "bundle-documents-empty",
+    "provenance-printed-text-empty", "bundle-documents-empty", "reporting-day-of-month-32",
+    "reporting-month-of-quarter-4", "reporting-weekday-unknown", "target-bound-unknown",
+    "timeframe-period-without-end",
     "bundle-member-property-unknown",
 ]
 
@@ -158,10 +169,74 @@ VALIDATOR_ONLY: dict[str, tuple[Fault, str]] = {
 
 
 # Valid records every engine must accept beside the examples: what 1.1 adds to how a record may be written.
+def _in_1_1(pointer: str, value: Any) -> Fault:
+    """A 1.1 addition, in a record that declares 1.1."""
+    def fault(doc: dict[str, Any]) -> None:
+        doc["khthVersion"] = "1.1"
+        _set(pointer, value)(doc)
+    return fault
+
+
 VALID: dict[str, Fault] = {
     "schema-property-for-editors": _set("/$schema", "urn:khth:schema:1.1:document"),
     "khth-version-1-1": _set("/khthVersion", "1.1"),
+    "block-lead-and-partners": _in_1_1("/body/3/children/3/partners", ["các cơ quan, ban, ngành"]),
+    "reporting-due-days": _in_1_1("/body/3/children/2/reporting",
+                                  {"frequencies": ["semiannual"], "dueDays": ["--06-15", "--12-15"],
+                                   "to": ["Ban Thường vụ Thị ủy"],
+                                   "printed": "báo cáo Ban Thường vụ Thị ủy trước ngày 15/6 và 15/12 hằng năm."}),
+    "reporting-day-of-the-last-month-of-each-quarter": _in_1_1(
+        "/body/3/children/2/reporting",
+        {"frequencies": ["quarterly"], "dayOfMonth": 25, "monthOfQuarter": 3, "to": ["Ban Thường vụ Thị ủy"],
+         "printed": "báo cáo Ban Thường vụ Thị ủy trước ngày 25 của tháng cuối quý."}),
+    "reporting-weekly-on-a-weekday": _in_1_1(
+        "/body/3/children/2/reporting",
+        {"frequencies": ["weekly"], "weekday": "friday", "to": ["Ban Thường vụ Thị ủy"],
+         "printed": "báo cáo Ban Thường vụ Thị ủy hằng tuần (thứ Sáu)."}),
+    "target-with-its-bound": _in_1_1("/body/2/children/0/children/4/targets",
+                                     [{"bound": "atLeast", "value": "90", "unit": "%",
+                                       "printed": "Phấn đấu ít nhất 90% trẻ em được tiêm chủng."}]),
+    "timeframe-listing-periods": _in_1_1("/body/2/children/0/children/4/timeframe",
+                                         {"kind": "period", "start": "2024-04", "end": "2024-12",
+                                          "periods": [{"start": "2024-04", "end": "2024-06"},
+                                                      {"start": "2024-10", "end": "2024-12"}],
+                                          "printed": "Quý II và quý IV/2024."}),
+    "reference-joint-number": _in_1_1("/references/0/number",
+                                      {"printed": "02/CTrPH-MTTQ-UBND", "system": "state", "serial": 2,
+                                       "typeCode": "CTrPH", "issuerCode": "MTTQ-UBND"}),
 }
+
+
+def fields_added_in(version: str) -> dict[str, list[str]]:
+    """The fields a minor version added, by model name: those whose description ends "Since
+    {version}." (the model states when each addition came)."""
+    sys.path.insert(0, str(ROOT))
+    from khth.schema.introspect import all_models
+    from khth.schema.model import Bundle
+
+    mark = f"Since {version}."
+    out: dict[str, list[str]] = {}
+    for spec in all_models(Bundle):
+        added = [f.name for f in spec.fields if f.description.endswith(mark)]
+        if added:
+            out[spec.name] = added
+    return out
+
+
+def as_1_0(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as KHTH 1.0 wrote it: the fields 1.1 added taken out, khthVersion 1.0. The cases
+    start from it, so that an engine of either version is held to them; what 1.1 adds has cases of
+    its own."""
+    added = {name for names in fields_added_in("1.1").values() for name in names}
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k not in added}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return {**strip(record), "khthVersion": "1.0"}
 
 
 def _with(base: dict[str, Any], fault: Fault) -> dict[str, Any]:
@@ -179,8 +254,8 @@ def cases() -> dict[Path, bytes]:
     sys.path.insert(0, str(ROOT))
     from khth.input.xml_form import to_xml
 
-    plan = json.loads(PLAN.read_text(encoding="utf-8"))
-    bundle = json.loads(BUNDLE.read_text(encoding="utf-8"))
+    plan = as_1_0(json.loads(PLAN.read_text(encoding="utf-8")))
+    bundle = as_1_0(json.loads(BUNDLE.read_text(encoding="utf-8")))
     out: dict[Path, bytes] = {}
     records: dict[str, tuple[str, dict[str, Any]]] = {}
     for name, fault in PLAN_FAULTS.items():

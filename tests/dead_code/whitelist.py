@@ -15,6 +15,7 @@ model.KhthModel.model_config
 model.KhthModel.to_json_data
 _.start_line, _.end_line, _.scheme, _.acting_body, _.superior_body, _.relation, _.refers_to, _.expansion
 _.deadline, _.frequency, _.frequencies, _.printed_label, _.authority, _.cited_by, _.khth_version, _.documents
+_.periods, _.bound, _.due_days, _.day_of_month, _.month_of_quarter, _.weekday
 # Report renderers are found by name from the FORMATS table (reports/__init__.py).
 github.render_github, json_report.render_json, junit.render_junit, sarif.render_sarif, text.render_text
 # The Python API: used by its callers, not by the package itself.
@@ -28,9 +29,6 @@ _.param
 _.alignment, _.space_before, _.space_after, _.first_line_indent, _.left_indent, _.right_indent, _.line_spacing
 _.autofit, _.page_height, _.page_width, _.top_margin, _.bottom_margin, _.left_margin, _.right_margin
 _.author, _.comments
-# agencies.task_agencies reads "X chủ trì, phối hợp với Y" into a lead and partners; the 1.0 model cannot
-# hold them apart, so no reader calls it yet (the 1.1 standard's lead/partner agencies will).
-_.task_agencies
 # openpyxl reads a worksheet's freeze_panes when it saves the workbook (plan-report's xlsx output).
 _.freeze_panes
 # click registers plan-report's subcommands by their decorators, and the command line calls them.

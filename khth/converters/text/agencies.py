@@ -300,6 +300,11 @@ def subject_of(text: str, ocr: bool = False) -> str | None:
     return subject
 
 
+# The partners end at the work they share: a verb, printed after a space or after the comma that
+# closes a list ("phối hợp với các cơ quan, ban, ngành phổ biến, tuyên truyền …"), and verbs of
+# spreading the word, supporting and appraising that open no subject ("phổ biến", "thẩm định").
+_PARTNERS_END_RE = re.compile(r" (?<=[\w),] )(?:" + "|".join(VERBS + ("pho bien", "ho tro", "tham dinh"))
+                              + r")(?=[\s,.;:]|$)")
 # "phối hợp với", "phối hợp chặt chẽ với": the partners of the subject follow.
 _WITH_PARTNERS = re.compile(r" phoi hop(?: chat che)? voi\s+")
 
@@ -321,7 +326,7 @@ def task_agencies(text: str, ocr: bool = False) -> tuple[list[str], list[str]]:
     end = min([i for i in (rest.find(";"), _sentence_end(rest)) if i >= 0], default=len(rest))
     # A space before the rest lets a verb at its very start be found; the index found is then
     # the verb's own position in ``rest``.
-    verb = _first_verb(" " + rest, " " + rest_key, _VERB_OCR_RE if ocr else _VERB_RE)
+    verb = _first_verb(" " + rest, " " + rest_key, _VERB_OCR_RE if ocr else _PARTNERS_END_RE)
     if verb is not None:
         end = min(end, verb)
     partners = rest[:end]

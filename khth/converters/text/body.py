@@ -16,7 +16,7 @@ import re
 from khth.schema.grammar import ATTACHMENT_NOTE, LABEL_AT_START, LETTERS, OCR_ROMAN_AT_START, ROMAN
 from khth.schema.codelists import BlockRole
 
-from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of
+from .agencies import agencies_of_heading, opens_body, split_agencies, subject_of, task_agencies
 from .common import Context, Para, clean, fold, key_of_part
 from .duties import deadlines, prose_timeframe, relative_deadlines, reporting, targets, timeframe
 from .layout import hyphen_label, is_caps_line
@@ -601,12 +601,27 @@ def add_duties(blocks: list[dict], ctx: Context) -> None:
                 tf = prose_timeframe(text, key, captions_only=b.get("role") != BlockRole.TASK)
                 if tf is not None:
                     b["timeframe"] = tf
+        if b.get("role") in (BlockRole.TASK, BlockRole.ASSIGNMENT) and "phoi hop" in key:
+            _lead_and_partners(b, text, ctx)
         tg = targets(text, objectives)
         if tg:
             b["targets"] = tg
         rep = reporting(text, ctx.ocr, key)
         if rep:
             b["reporting"] = rep
+
+
+def _lead_and_partners(b: dict, text: str, ctx: Context) -> None:
+    """"Sở X chủ trì, phối hợp với Sở Y, Sở Z …": the lead is the block's agencies, the others its
+    partners. Recorded only where the sentence names partners: a task whose sentence names none
+    gives no agencies (its agencies stand on caption lines, if anywhere)."""
+    lead, partners = task_agencies(text, ctx.ocr)
+    if not lead or not partners:
+        return
+    if b.get("agencies", lead) != lead:
+        return  # an assignment's agencies read from its heading: the sentence's subject is another's
+    b["agencies"] = lead
+    b["partners"] = partners
 
 
 def _walk_objectives(blocks, inside: bool) -> list[tuple[dict, bool]]:

@@ -691,7 +691,7 @@ def _relation(c: Citation, cits, parent, preamble_paras, title_para, title_key, 
 _ISSUER_FIELDS = ("name", "actingBody", "superiorBody", "system", "level", "adminUnit")
 _REFERENCE_FIELDS = ("id", "relation", "documentType", "number", "issueDate", "issuer", "title", "printed", "source")
 # Block fields in model order (schema: Block), so the record needs no reordering; "children" last.
-_BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies", "timeframe", "deadlines",
+_BLOCK_FIELDS = ("label", "printedLabel", "role", "heading", "text", "agencies", "partners", "timeframe", "deadlines",
                  "relativeDeadlines", "targets",
                  "reporting", "cites", "source")
 _EMPTY = (None, "", [])

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from khth.schema.grammar import NUMERIC_DATE, calendar_date
-from khth.schema.codelists import DeadlineAnchor, Frequency, TimeframeKind, TimeUnit
+from khth.schema.codelists import Bound, DeadlineAnchor, Frequency, TimeframeKind, TimeUnit, Weekday
 
 from . import lexicon
 from .agencies import _opens_body, split_agencies, split_keyed
@@ -32,11 +32,12 @@ DEADLINE_RE = re.compile(
     + NUMERIC_DATE)
 _PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
 _FREQ = re.compile(
-    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi nam|hang tuan"
+    r"dinh ky|hang nam|hang quy|hang thang|(?:0?6|sau) thang|dot xuat|moi (?:nam|quy|thang|tuan)|hang tuan"
+    r"|thang (?:dau|giua|cuoi) (?:cua |moi )?quy"
     r"|(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+nam\b(?!\s*(?:\d|hoc\b|nay\b))")
 _REPORT = re.compile(r"b\w{1,2}o c\w{1,2}o")
 # Each frequency above holds one of the words "thang", "dinh ky", "nam", "hang quy", "dot xuat",
-# "hang tuan": a text with none of them has no frequency.
+# "tuan": a text with none of them has no frequency.
 
 # A run of years: "giai đoạn 2021 - 2030", "từ năm 2024 đến năm 2025", "Năm 2024 - 2025".
 _PERIOD = re.compile(r"(?:giai doan|tu nam|\bnam(?=\s))\s*(?P<a>(?:19|20)\d\d)\s*(?:-|–|den)\s*(?:nam\s*)?(?P<b>(?:19|20)\d\d)")
@@ -102,14 +103,16 @@ def _spans(key: str) -> list[_Span]:
     outside = lambda pos: not any(a <= pos < b for a, b in taken)  # noqa: E731
     for rx, more, to_months in ((_MONTH, _MORE_MONTH, lambda v: (int(v), int(v))),
                                 (_QUARTER, _MORE_QUARTER, lambda v: (3 * _QUARTERS[v] - 2, 3 * _QUARTERS[v]))):
+        listed_to = 0  # where the last group ends: a month or quarter listed in it is not read again
         for m in rx.finditer(key):
-            if not outside(m.start()):
+            if not outside(m.start()) or m.start() < listed_to:
                 continue
             group = [m]
             pos = m.end()
             while (nxt := more.match(key, pos)) is not None:
                 group.append(nxt)
                 pos = nxt.end()
+            listed_to = pos
             year_m = _YEAR_AFTER.match(key, pos)
             year = int(year_m["y"]) if year_m else None
             if year_m:
@@ -117,7 +120,9 @@ def _spans(key: str) -> list[_Span]:
             for i, g in enumerate(group):
                 months = to_months(g.group(1))
                 if 1 <= months[0] <= months[1] <= 12:
-                    spans.append(_Span(g.start(), (months[0], None), (months[1], None),
+                    # Where its number stands, so that what joins it to the one before ("và", ",",
+                    # "-") lies between the two positions.
+                    spans.append(_Span(g.start(1), (months[0], None), (months[1], None),
                                        year if i == len(group) - 1 else None))
     if spans:
         # A whole year listed after them: "Quý IV/2019 và năm 2020" runs to the end of 2020.
@@ -157,7 +162,39 @@ def _dated(key: str) -> dict | None:
         return {"kind": TimeframeKind.DEADLINE, "deadline": max(sp.bounds()[1] for sp in spans)}  # type: ignore[index]
     starts = [sp.bounds()[0] for sp in spans]  # type: ignore[index]
     ends = [sp.bounds()[1] for sp in spans]  # type: ignore[index]
-    return {"kind": TimeframeKind.PERIOD, "start": min(starts), "end": max(ends)}
+    tf: dict = {"kind": TimeframeKind.PERIOD, "start": min(starts), "end": max(ends)}
+    if _listed(key, spans):
+        tf["periods"] = [{"start": a, "end": b} for a, b in (sp.bounds() for sp in spans)]  # type: ignore[misc]
+    return tf
+
+
+# What joins the items of a list ("quý II và quý IV/2024", "tháng 5, tháng 9/2024"), and what joins
+# the ends of a range ("từ tháng 6 đến tháng 8", "tháng 5 - 6/2024").
+_LIST_JOIN = re.compile(r",|\bva\b")
+_RANGE_JOIN = re.compile(r"\bden\b|-|–")
+
+
+def _listed(key: str, spans: list[_Span]) -> bool:
+    """The timeframe lists separate periods: two or more, each joined to the one before by "và" or
+    a comma, none by a range's "đến" or dash."""
+    if len(spans) < 2:
+        return False
+    joins = [key[a.pos:b.pos] for a, b in zip(spans, spans[1:])]
+    return all(_LIST_JOIN.search(j) and not _RANGE_JOIN.search(j) for j in joins)
+
+
+# Years listed one by one: "năm 2024 và 2025", "năm 2024, năm 2026".
+_YEAR_LIST = re.compile(r"nam\s+(?:19|20)\d\d(?:\s*(?:,|va)\s*(?:nam\s+)?(?:19|20)\d\d)+(?![\d/])")
+_LISTED_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _years(key: str) -> dict | None:
+    m = _YEAR_LIST.search(key)
+    if m is None:
+        return None
+    years = _LISTED_YEAR.findall(m.group(0))
+    return {"kind": TimeframeKind.PERIOD, "start": min(years), "end": max(years),
+            "periods": [{"start": y, "end": y} for y in years]}
 
 
 def timeframe(printed: str) -> dict | None:
@@ -176,6 +213,8 @@ def timeframe(printed: str) -> dict | None:
         freq = next((code for rx, code in _FREQ_CODES if rx.search(key) and code != Frequency.AD_HOC),
                     Frequency.PERIODIC)
         tf = {"kind": TimeframeKind.RECURRING, "frequency": freq}
+    if tf is None:
+        tf = _years(key)
     if tf is None:
         year = _YEAR.search(key)
         if year:
@@ -301,7 +340,8 @@ def targets(text: str, objectives: bool = False) -> list[dict]:
         sentence = text[a:b].strip()
         m = _PERCENT.search(sentence)
         if m:
-            out.append({"value": m["v"].replace(",", "."), "unit": "%", "printed": clean(sentence)})
+            out.append({**_bound(sentence, m.start(), m.end()), "value": m["v"].replace(",", "."), "unit": "%",
+                        "printed": clean(sentence)})
         elif objectives:
             count = _count_target(sentence)
             if count:
@@ -334,7 +374,36 @@ def _count_target(sentence: str) -> dict | None:
         return None  # "2,5 triệu lượt", "02 lần/tuần": a scale or a rate the model has no unit for
     whole, _, decimals = m["v"].replace(".", "").partition(",")
     value = (whole.lstrip("0") or "0") + ("." + decimals if decimals else "")
-    return {"value": value, "unit": unit, "printed": clean(sentence)}
+    return {**_bound(sentence, m.start("v"), m.end("v")), "value": value, "unit": unit, "printed": clean(sentence)}
+
+
+# The words that bound a target's value, printed right before it ("ít nhất 90%", "không quá 5%",
+# "giảm xuống dưới 12%", "đạt trên 95%"), matched on the folded text ending at the value; the longer
+# phrase first ("không dưới" is at least, "dưới" less than).
+_BOUND_BEFORE = re.compile(
+    r"(?:^|\s)(?P<w>khong it hon|khong duoi|khong thap hon|it nhat|toi thieu|khong vuot qua|khong qua|khong cao hon"
+    r"|khong vuot|toi da|cao hon|thap hon|nhieu hon|it hon|tren|duoi|hon)\s+$")
+_BOUND_WORDS = {
+    "khong it hon": Bound.AT_LEAST, "khong duoi": Bound.AT_LEAST, "khong thap hon": Bound.AT_LEAST,
+    "it nhat": Bound.AT_LEAST, "toi thieu": Bound.AT_LEAST, "khong vuot qua": Bound.AT_MOST,
+    "khong qua": Bound.AT_MOST, "khong cao hon": Bound.AT_MOST, "khong vuot": Bound.AT_MOST, "toi da": Bound.AT_MOST,
+    "cao hon": Bound.MORE_THAN, "nhieu hon": Bound.MORE_THAN, "tren": Bound.MORE_THAN, "hon": Bound.MORE_THAN,
+    "thap hon": Bound.LESS_THAN, "it hon": Bound.LESS_THAN, "duoi": Bound.LESS_THAN,
+}
+# "90% trở lên" is at least 90%, "5% trở xuống" at most 5%.
+_BOUND_AFTER = re.compile(r"\s*%?\s*(?P<w>tro len|tro xuong)\b")
+
+
+def _bound(sentence: str, start: int, end: int) -> dict:
+    """The bound of the value printed at ``start``–``end`` of ``sentence``, as a target's field."""
+    key = fold(sentence[:start])
+    m = _BOUND_BEFORE.search(key, max(0, start - 30))  # "^" stands only at the sentence's start
+    if m:
+        return {"bound": _BOUND_WORDS[m["w"]]}
+    after = _BOUND_AFTER.match(fold(sentence[end:end + 20]))
+    if after:
+        return {"bound": Bound.AT_LEAST if after["w"] == "tro len" else Bound.AT_MOST}
+    return {}
 
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -364,10 +433,10 @@ _YEAR_REPORT = r"(?:b\w{1,2}o c\w{1,2}o|tong ket)(?:\s+(?:ket qua|tong ket))?\s+
 _AND_YEAR = r"(?:0?6|sau) thang(?:\s*\([^)]*\))?\s*(?:,|va)\s*nam\b(?!\s*(?:\d|hoc\b|nay\b))"
 _FREQ_CODES = tuple((re.compile(pat), code) for pat, code in (
     (r"hang nam|moi nam|" + _YEAR_REPORT + "|" + _AND_YEAR, Frequency.ANNUAL),
-    (r"(?:0?6|sau) thang", Frequency.SEMIANNUAL), (r"hang quy", Frequency.QUARTERLY),
-    (r"hang thang", Frequency.MONTHLY), (r"dot xuat", Frequency.AD_HOC)))
+    (r"(?:0?6|sau) thang", Frequency.SEMIANNUAL), (r"hang quy|moi quy|thang (?:dau|giua|cuoi) (?:cua |moi )?quy", Frequency.QUARTERLY),
+    (r"hang thang|moi thang", Frequency.MONTHLY), (r"hang tuan|moi tuan", Frequency.WEEKLY), (r"dot xuat", Frequency.AD_HOC)))
 # The frequencies that state how long the interval between reports is ("định kỳ" alone does not).
-_INTERVALS = (Frequency.ANNUAL, Frequency.SEMIANNUAL, Frequency.QUARTERLY, Frequency.MONTHLY)
+_INTERVALS = (Frequency.ANNUAL, Frequency.SEMIANNUAL, Frequency.QUARTERLY, Frequency.MONTHLY, Frequency.WEEKLY)
 # A day of the year a report is due: "trước ngày 20/11". A day with its year ("trước ngày
 # 15/11/2024") is a dated deadline, read by ``deadlines``; the month is read whole ("15/11/2024"
 # is not the 15th of January).
@@ -425,11 +494,41 @@ def _frequencies(pk: str, day_runs: list[tuple[int, int]]) -> list[str]:
     return freqs
 
 
+# A day of the month reports are due: "trước ngày 20 hằng tháng", "ngày 25 của tháng cuối quý",
+# "trước ngày 15 tháng cuối mỗi quý". A day followed by its month ("ngày 15 tháng 12", "ngày 15/12")
+# is a day of the year, read above.
+_DAY_OF_MONTH = re.compile(
+    r"ngay\s+(?P<d>\d{1,2})\s+(?:(?:cua\s+)?thang\s+(?P<q>dau|giua|cuoi)\s+(?:cua\s+|moi\s+)?quy\b(?!\s+(?:sau|tiep|truoc))"
+    r"|(?:cua\s+)?(?:hang|moi)\s+thang\b)")
+_MONTH_OF_QUARTER = {"dau": 1, "giua": 2, "cuoi": 3}
+# The day of the week a weekly report is due: "hằng tuần (thứ Sáu)", "vào thứ Năm hằng tuần".
+_WEEKDAY = re.compile(r"\b(?:thu\s+(?P<w>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sun>chu nhat))\b")
+_WEEKDAYS = {"hai": Weekday.MONDAY, "ba": Weekday.TUESDAY, "tu": Weekday.WEDNESDAY, "nam": Weekday.THURSDAY,
+             "sau": Weekday.FRIDAY, "bay": Weekday.SATURDAY, "2": Weekday.MONDAY, "3": Weekday.TUESDAY,
+             "4": Weekday.WEDNESDAY, "5": Weekday.THURSDAY, "6": Weekday.FRIDAY, "7": Weekday.SATURDAY}
+
+
+def _day_in_period(pk: str, freqs: list[str]) -> dict:
+    """The day of the month (and month of the quarter) or of the week a duty's clause says its
+    reports are due, as Reporting fields; one of each at most (two are not told apart)."""
+    out: dict = {}
+    days = list(_DAY_OF_MONTH.finditer(pk))
+    if len(days) == 1 and 1 <= int(days[0]["d"]) <= 31:
+        out["dayOfMonth"] = int(days[0]["d"])
+        if days[0]["q"]:
+            out["monthOfQuarter"] = _MONTH_OF_QUARTER[days[0]["q"]]
+    if Frequency.WEEKLY in freqs:
+        weekdays = {(_WEEKDAYS[m["w"]] if m["w"] else Weekday.SUNDAY) for m in _WEEKDAY.finditer(pk)}
+        if len(weekdays) == 1:
+            out["weekday"] = weekdays.pop()
+    return out
+
+
 def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | None:
     key = fold(text) if key is None else key
     # A duty needs both words in one sentence, so first in the whole text: most blocks have neither.
     if "o c" not in key or not ("thang" in key or "dinh ky" in key or "nam" in key or "hang quy" in key
-                                or "dot xuat" in key or "hang tuan" in key):
+                                or "dot xuat" in key or "tuan" in key):
         return None
     if not _REPORT.search(key):
         return None  # (the frequency is looked for sentence by sentence below)
@@ -459,12 +558,15 @@ def reporting(text: str, ocr: bool = False, key: str | None = None) -> dict | No
         rep_out: dict = {}
         if freqs:
             rep_out["frequencies"] = freqs
-        # One recurring day is the duty's deadline. Several ("15/6 và 15/12", "6 tháng (trước ngày
-        # 10/6) và hằng năm (trước ngày 10/12)") cannot be told apart in a single deadline: the
-        # printed phrase keeps them, and none is singled out. A day of the month ("trước ngày 25
-        # hằng tháng") is no day of the year and is not recorded either.
+        # One recurring day is the duty's deadline; several ("15/6 và 15/12", "6 tháng (trước ngày
+        # 10/6) và hằng năm (trước ngày 10/12)") are its due days, none singled out. A day of the
+        # month ("trước ngày 25 hằng tháng", "ngày 25 của tháng cuối quý") and a day of the week
+        # ("hằng tuần (thứ Sáu)") are recorded as such.
         if len(days) == 1:
             rep_out["deadline"] = days[0]
+        elif days:
+            rep_out["dueDays"] = days
+        rep_out.update(_day_in_period(pk, freqs))
         to, through = _recipients(printed, pk, ocr)
         # A report with no one named to receive it is a duty only when it states how often it is
         # due: "các chủ đầu tư báo cáo tiến độ giải ngân hằng tháng" is; "cơ chế thông tin, báo
@@ -489,7 +591,7 @@ _FREQ_BEFORE = re.compile(r"(?:dinh ky|hang nam|(?:0?6|sau) thang|mot lan|hoac|d
 # "… tình hình thực hiện"), at its day, at a bracket, at the clause's end, and at the frequency printed after the body ("báo cáo UBND tỉnh định kỳ 6 tháng",
 # "… Thành phố định kỳ hằng quý"): no name of a body holds these words.
 _TO_END = re.compile(r"\s+(?:ve ket qua|ket qua|tinh hinh|theo quy dinh|de tong hop|truoc ngay|ve viec"
-                     r"|dinh ky|hang (?:nam|quy|thang|tuan)|moi (?:nam|quy|thang)|dot xuat|(?:0?6|sau) thang)\b"
+                     r"|dinh ky|hang (?:nam|quy|thang|tuan)|moi (?:nam|quy|thang|tuan)|vao (?:thu|chu nhat)|dot xuat|(?:0?6|sau) thang)\b"
                      r"|\s*\(|[.;]|$")
 # The preposition that names where a report goes when something else follows "báo cáo": "báo cáo
 # tình hình dịch bệnh về UBND huyện", "báo cáo … năm trước ngày 15/11/2024 về Ban Dân vận Tỉnh ủy".

@@ -512,14 +512,16 @@ def restore_document(doc: dict, h, inferred: list[dict], notes: list[str], lines
     def blocks(bs, ptr):
         for i, b in enumerate(bs):
             here = f"{ptr}/{i}"
-            if "agencies" in b:
+            for field in ("agencies", "partners"):
+                if field not in b:
+                    continue
                 # Each agency is a fact of its own: restored when all its words are read.
-                restored = [restore(x) for x in b["agencies"]]
-                read = [r or x for r, x in zip(restored, b["agencies"])]
-                if read != b["agencies"]:
-                    evidence = b["agencies"]
-                    b["agencies"] = read
-                    inferred.append({"field": f"{here}/agencies", "evidence": clean("; ".join(evidence)),
+                restored = [restore(x) for x in b[field]]
+                read = [r or x for r, x in zip(restored, b[field])]
+                if read != b[field]:
+                    evidence = b[field]
+                    b[field] = read
+                    inferred.append({"field": f"{here}/{field}", "evidence": clean("; ".join(evidence)),
                                      "note": "Agency names restored with diacritics from the OCR text" +
                                              ("." if all(restored) else "; names that could not be read are kept "
                                                                         "as printed.")})

@@ -276,13 +276,16 @@ def sector_body(name: str) -> tuple[str, int] | None:
 _AND = re.compile(r"\s+va\s+(?=\S)")
 
 
-def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
+def _issuer_extent(text: str, key: str, pos: int, issuers: int = 1) -> tuple[int, int] | None:
+    """Where the issuer named after "của" stands; ``issuers``: how many bodies the number says
+    issued the document (a joint number prints a code for each), so that "của Bộ Tư pháp và Bộ Nội
+    vụ" after "…/TTLT-BTP-BNV" is one issuer of two bodies."""
     m = _OPEN_ISSUER.match(key, pos)
     if not m:
         return None
     start = m.end()
     sector = _SECTOR_BODY.match(key, start)
-    end = _issuer_end(text, key, sector.end() if sector else start)
+    end = _issuer_end(text, key, sector.end() if sector else start, issuers - 1)
     if end <= start:
         return None
     return start, end
@@ -293,12 +296,13 @@ def _issuer_extent(text: str, key: str, pos: int) -> tuple[int, int] | None:
 _FOLDED_NAME_WORDS = ("tai ", "da ")
 
 
-def _issuer_end(text: str, key: str, pos: int) -> int:
+def _issuer_end(text: str, key: str, pos: int, joined: int = 0) -> int:
     """Where an issuer's name read from ``pos`` ends: at a word that cannot belong to a name.
 
     Those words are matched on the folded key, so a capitalised word that folds to one of them as
     a name's word does is part of the name ("Tài" is not "tại"), and "và" goes on into a capitalised word that opens
-    neither another body nor another citation."""
+    neither another body nor another citation; ``joined``: how many more bodies a joint number's
+    issuer names, each after a "và" (or a comma) that opens one."""
     while True:
         m = _ISSUER_END.search(key, pos)
         if m is None:
@@ -310,7 +314,17 @@ def _issuer_end(text: str, key: str, pos: int) -> int:
         if _AND.match(key, m.start()) and _and_goes_on(text, key, _AND.match(key, m.start()).end()):
             pos = m.end()
             continue
+        and_word = _AND.match(key, m.start()) or _JOINT_COMMA.match(key, m.start())
+        if joined > 0 and and_word and _capitalised(text, and_word.end()) and opens_body(text[and_word.end():]):
+            joined -= 1  # the next issuer of a jointly issued document
+            pos = and_word.end()
+            continue
         return m.start()
+
+
+# The comma between the first issuers of a document issued by three or more ("của Sở Nội vụ, Sở Y
+# tế và Sở Tài chính").
+_JOINT_COMMA = re.compile(r",\s+(?=\S)")
 
 
 def _capitalised(text: str, i: int) -> bool:
@@ -420,7 +434,8 @@ def find_citations(para: Para, ocr: bool = False) -> list[Citation]:
         date = _parse_date(text[m.start("date"): m.end("date")]) if m["date"] else None
         end = _match_end(m)
         issuer = None
-        ext = _issuer_extent(text, key, end)
+        parsed = parse_number(number)
+        ext = _issuer_extent(text, key, end, max(1, len(parsed.joint_issuers)) if parsed else 1)
         if ext:
             issuer = _plenum_body(clean(text[ext[0]: ext[1]]), ocr)
             end = ext[1]

@@ -18,13 +18,13 @@ from .labels import (
     roman_value,
 )
 from .numbers import (
-    JSON_NAMES, NATIONAL_ASSEMBLY, NATIONAL_ASSEMBLY_CODE, NUMBER_IN_KEY, NUMBER_LINE, NumberParts, format_number,
+    JOINT_TYPE_CODES, JSON_NAMES, NATIONAL_ASSEMBLY, NATIONAL_ASSEMBLY_CODE, NUMBER_IN_KEY, NUMBER_LINE, NumberParts, format_number,
     is_national_assembly, normalise_text, number_key, number_line, parse_number, squash_symbol, strip_number_prefix,
 )
 
 __all__ = [
     "ATTACHMENT_NOTE", "BARE_LABEL", "BULLETS", "CITATION_NAMES", "CitationParts", "DAY_WORD", "DateStyle",
-    "HYPHEN_LABEL_AT", "JSON_NAMES", "LABEL_AT_START", "LETTERS", "Label", "LabelKind", "MONTH_WORD",
+    "HYPHEN_LABEL_AT", "JOINT_TYPE_CODES", "JSON_NAMES", "LABEL_AT_START", "LETTERS", "Label", "LabelKind", "MONTH_WORD",
     "NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_CODE", "NUMBER_IN_KEY", "NUMBER_LINE", "NUMERIC_DATE", "NumberParts", "OCR_ROMAN_AT_START",
     "PLACE_DATE_LINE", "PrintedDate", "ROMAN", "SEPARATORS", "YEAR_WORD", "calendar_date", "citation_name",
     "codes_of_name", "find_date", "first_ordinal", "format_citation", "format_citation_date", "format_date",

@@ -34,6 +34,10 @@ _STATE_RE = re.compile(
 
 # Type codes that can open a State symbol; anything else opens a công văn symbol (issuer first).
 _STATE_TYPE_CODES = {t.value for t in DocumentType} - {"CV", "L"}
+# Documents issued jointly (liên tịch, phối hợp): each issuer's code follows the type, joined by "-"
+# ("01/2015/TTLT-BTP-BNV", "02/CTrPH-MTTQ-UBND"), where a document of one issuer prints one code.
+JOINT_TYPE_CODES = frozenset({DocumentType.TTLT.value, DocumentType.NQLT.value, DocumentType.CTRPH.value,
+                              DocumentType.KHLT.value, DocumentType.KHPH.value, DocumentType.QCPH.value})
 
 # The National Assembly's code in a number: "QH" and its legislature ("QH13", "QH15").
 NATIONAL_ASSEMBLY_CODE = r"QH\d{2}"
@@ -62,6 +66,14 @@ class NumberParts:
     type_code: str | None = None
     issuer_code: str | None = None
     unit_code: str | None = None
+
+    @property
+    def joint_issuers(self) -> tuple[str, ...]:
+        """The code of each issuer of a jointly issued document, in the order printed ("BTP", "BNV" of
+        "01/2015/TTLT-BTP-BNV"); empty for any other number."""
+        if self.type_code not in JOINT_TYPE_CODES or not self.issuer_code:
+            return ()
+        return tuple(self.issuer_code.split("-"))
 
     def as_dict(self) -> dict[str, object]:
         keys = ("printed", "system", "serial", "year", "type_code", "issuer_code", "unit_code")
