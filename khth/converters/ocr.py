@@ -175,16 +175,16 @@ _PARTY_CENTRAL = re.compile(r"(?<=[A-ZĐ]{2}/)IW\b")
 MIN_CONFIDENCE = 30  # Tesseract's confidence below which a word holding no letter or digit is a speck
 
 
-MARK_CONFIDENCE = 50  # below it, a word of one or two characters alone on its line is a mark: the star
-# under a Party issuer's name read "zk", a stroke of a signature
+MARK_HEIGHT = 0.6  # of the page's typical line height: a word alone on its line and lower is a mark
 
 
 def _kept(word: str, confidence: float) -> bool:
-    """Whether a word is text rather than a speck, a stroke of a signature or a rule's end. Three
+    """Whether a word is text rather than a speck, a stroke of a signature or a rule's end. Two
     letters or digits are text at any confidence: Tesseract doubts the first word of a line now and
-    then ("24-CT/TW" at 9/100, read right)."""
+    then ("24-CT/TW" at 9/100, "KẾ" of a title askew at 0, both read right); a mark read as letters
+    is dropped by its size (:func:`_without_marks`)."""
     letters = sum(c.isalnum() for c in word)
-    return confidence >= MIN_CONFIDENCE or letters >= 3 or letters > 0 and confidence >= MIN_CONFIDENCE / 3
+    return confidence >= MIN_CONFIDENCE or letters >= 2 or letters > 0 and confidence >= MIN_CONFIDENCE / 3
 
 
 def _corrected(word: str) -> str:
@@ -225,7 +225,7 @@ def _words_of(tsv: str, number: int, scale: float) -> _ScannedPage:
             width, height = w, h
         elif cells[0] == "4":
             line_boxes[tuple(cells[1:5])] = (left, top, left + w, top + h)
-        elif cells[0] == "5" and text and _kept(text, float(cells[10])):
+        elif cells[0] == "5" and (text := text.strip(_RULE)) and _kept(text, float(cells[10])):
             boxes.append(_Box(left, top, left + w, top + h, _corrected(text), max(float(cells[10]), 0.0),
                               tuple(cells[1:5])))
     lines: dict[tuple[str, ...], list[_Box]] = {}
@@ -242,7 +242,7 @@ def _words_of(tsv: str, number: int, scale: float) -> _ScannedPage:
         middle = (top + bottom) / 2 - slope * ((left + right) / 2 - cx)
         half = max(bottom - top - abs(slope) * (right - left), 1.0) / 2
         for b in line:
-            if _speck(b, 2 * half):
+            if _speck(b, 2 * half, opens=b is line[0]):
                 continue
             dx = slope * ((b.top + b.bottom) / 2 - cy)  # a word low on a page turned clockwise stands to the left
             word = Word(number, b.left + dx, middle - half, b.right + dx, middle + half, b.text, False, middle + half)
@@ -251,11 +251,13 @@ def _words_of(tsv: str, number: int, scale: float) -> _ScannedPage:
     return _ScannedPage(number, width, height, _without_marks(words, keys))
 
 
-def _speck(box: _Box, line_height: float) -> bool:
+def _speck(box: _Box, line_height: float, opens: bool) -> bool:
     """A dot of dust or toner read as punctuation: no letter or digit, and small both ways next to
     its line (a printed dash is wider, a full stop belongs to its word)."""
-    if any(c.isalnum() for c in box.text) or box.text.strip(_DASHES) == "":
-        return False  # a list's dash is as thin as a speck, in a small italic font as short
+    if any(c.isalnum() for c in box.text):
+        return False
+    if opens and box.text.strip(_DASHES) == "":  # a list's dash: as thin as a speck, in small italics as short
+        return box.right - box.left < SPECK * line_height / 2
     return max(box.right - box.left, box.bottom - box.top) < SPECK * line_height
 
 
@@ -278,18 +280,22 @@ def _skew(lines: list[list[_Box]]) -> float:
 
 
 _DASHES = "-–—•"
+# A short rule under an issuer's name or a title, read as underscores, alone or stuck to a word's end.
+_RULE = "_"
 
 
 def _without_marks(words: list[_Scanned], keys: list[tuple[str, ...]]) -> list[_Scanned]:
-    """The words but marks alone on their line: one or two characters read with little confidence
-    ("zk"), or one or two characters that are no letter or digit ("+%", the star under a Party
-    issuer's name)."""
+    """The words but marks alone on their line: one or two characters that are no letter or digit
+    ("+%"), or that stand less than :data:`MARK_HEIGHT` of the page's lines high (the star under a
+    Party issuer's name read "zk" or "3k"; a word of two letters in a title is as high as its line)."""
     per_line = Counter(keys)
+    heights = sorted(w.word.bottom - w.word.top for w in words)
+    typical = heights[len(heights) // 2] if heights else 0.0
 
     def mark(w: _Scanned) -> bool:
         text = w.word.text
         if len(text) > 2 or text.strip(_DASHES) == "":
             return False  # a dash alone on Tesseract's line: a list item's, its text on a line of its own
-        return w.confidence < MARK_CONFIDENCE or not any(c.isalnum() for c in text)
+        return not any(c.isalnum() for c in text) or w.word.bottom - w.word.top < MARK_HEIGHT * typical
 
     return [w for w, key in zip(words, keys) if not (per_line[key] == 1 and mark(w))]
