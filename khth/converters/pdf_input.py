@@ -252,8 +252,10 @@ def _words(page, handle, number: int, height: float) -> list[Word]:
             loose(handle, last, box_ref)
         x1 = max(box.right, x0)
         run = None
-        if at < len(runs) and runs[at].holds(cx, cy):
-            run = runs[at]
+        for i in (at, at + 1):  # the object of the word before, or the next
+            if i < len(runs) and runs[i].holds(cx, cy):
+                at, run = i, runs[i]
+                break
         else:
             for i, candidate in enumerate(runs):
                 if candidate.holds(cx, cy):
