@@ -106,3 +106,11 @@ def test_specks_and_rules_go_and_a_list_dash_stays():
 def test_a_doubted_number_at_a_line_start_is_kept():
     lines = [_line(300, 300, "24-CT/TW", conf=9.0) + _line(560, 300, "ngày 04/7/2023 của Ban Bí thư")]
     assert _texts(_tsv(lines)) == ["24-CT/TW ngày 04/7/2023 của Ban Bí thư"]
+
+
+def test_a_superior_body_as_wide_as_its_cell_stays_apart_from_the_issuer_below():
+    lines = [_centred(600, 300, "ĐẢNG BỘ TỈNH QUẢNG NGÃI"), _centred(1700, 300, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+             _centred(600, 370, "HUYỆN ỦY SƠN HÀ"), _centred(1700, 440, "Sơn Hà, ngày 20 tháng 8 năm 2024"),
+             _centred(600, 440, "Số 164-KH/HU"),
+             _line(300, 700, "Thực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị, một câu dài")]
+    assert _texts(_tsv(lines))[:3] == ["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "HUYỆN ỦY SƠN HÀ", "Số 164-KH/HU"]

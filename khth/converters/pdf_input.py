@@ -561,6 +561,12 @@ def _centred(row: Row) -> bool:
 _OPENS_LINE = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|Q\.|TL\.|TUQ\.|-|\+|•|V/v\b|Số\b|Kính gửi\b)")
 
 
+# What opens the name of an issuing body in a header's left column ("HUYỆN ỦY SƠN HÀ" below "ĐẢNG BỘ
+# TỈNH QUẢNG NGÃI", "BAN TỔ CHỨC TRUNG ƯƠNG" below "BAN CHẤP HÀNH TRUNG ƯƠNG"): never a wrapped line's tail.
+_ISSUER_OPENS = re.compile(r"^(?:(?:HUYỆN|TỈNH|THÀNH|THỊ|QUẬN|ĐẢNG|XÃ|PHƯỜNG) ỦY|ỦY BAN|UBND|HĐND|HỘI ĐỒNG|BAN|SỞ|"
+                           r"PHÒNG|BỘ|CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|TRƯỜNG|CÔNG AN|TỔNG CỤC)\b")
+
+
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -575,6 +581,8 @@ def continues(above: Row, row: Row, weights: bool = True) -> bool:
         return False  # a blank line between
     if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
         return False  # in a header or signing column, each item is a paragraph of its own
+    if not weights and row.column == "left" and _ISSUER_OPENS.match(row.text):
+        return False  # on a scan, no weight tells a superior body from the issuer below it
     left, right = row.area
     if _centred(row) and (row.bold or not weights or row.column != "body"):  # a plan's titles are bold
         if row.column == "right":
