@@ -96,6 +96,18 @@ def libreoffice_resaved_docx(files: dict[str, Path], work: Path) -> dict[str, Ou
     return {n: Output(p.read_bytes(), f"{n}.docx") for n, p in done.items()}
 
 
+def libreoffice_odt(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The document saved as OpenDocument by LibreOffice: plan-convert has LibreOffice take it back to .docx."""
+    done = libreoffice_convert(files, work, "odt", ".odt")
+    return {n: Output(p.read_bytes(), f"{n}.odt") for n, p in done.items()}
+
+
+def libreoffice_doc(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The document saved as Word 97 (.doc) by LibreOffice, as old office machines keep it."""
+    done = libreoffice_convert(files, work, "doc:MS Word 97", ".doc")
+    return {n: Output(p.read_bytes(), f"{n}.doc") for n, p in done.items()}
+
+
 def libreoffice_text(files: dict[str, Path], work: Path) -> dict[str, Output]:
     done = libreoffice_convert(files, work, "txt:Text", ".txt")
     return {n: Output(p.read_bytes(), f"{n}.txt") for n, p in done.items()}
@@ -276,6 +288,8 @@ ROUTES: dict[str, Callable[..., dict[str, Output]]] = {
     "docx": docx_itself,
     "lo-docx": libreoffice_resaved_docx,
     "lo-text": libreoffice_text,
+    "odt": libreoffice_odt,
+    "doc": libreoffice_doc,
     "pandoc-plain": pandoc_plain,
     "pandoc-gfm": pandoc_gfm,
     "pdf-layout": pdf_layout,
