@@ -8,7 +8,12 @@ own process to report its peak memory. Peer, measured in the same run on the sam
 plain reader that only splits the text into lines and finds labels and document numbers with
 regular expressions; the ratio says what the full reading costs over that floor.
 
-    python benchmarks/bench_convert.py [--seconds 3] [--generated 20]
+PDF (``--pdf N``, LibreOffice needed): N generated plans of about ten pages each, rendered to .docx
+and exported to PDF by LibreOffice, read with their geometry (pypdfium2) into records; the words
+alone, then the whole reading. Peer, in the same run on the same files: ``pdftotext -layout``
+(poppler), one process a file as it is used, which gives text only.
+
+    python benchmarks/bench_convert.py [--seconds 3] [--generated 20] [--pdf 8]
 """
 
 from __future__ import annotations
@@ -151,13 +156,81 @@ def writing_ms(texts: list[str], seconds: float) -> float:
     return statistics.median(rounds)
 
 
+PDF_PLAN_BYTES = 26_000  # a generated plan of this size takes ten pages in LibreOffice's PDF
+
+
+def ten_page_pdfs(count: int, work: Path) -> list[bytes]:
+    """``count`` generated plans as LibreOffice exports them to PDF (about ten pages each)."""
+    import shutil
+
+    from khth.api import to_docx
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("soffice not found: install the Debian package libreoffice-writer-nogui")
+    rng = random.Random(SEED + 1)
+    for i in range(count):
+        (work / f"plan{i}.docx").write_bytes(to_docx(text_to_record(generated_plan(rng, PDF_PLAN_BYTES), "x.txt")))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(work), *(str(work / f"plan{i}.docx") for i in range(count))],
+                   capture_output=True, timeout=900, check=False)
+    return [(work / f"plan{i}.pdf").read_bytes() for i in range(count) if (work / f"plan{i}.pdf").exists()]
+
+
+def pdf_rates(pdfs: list[bytes], work: Path, seconds: float) -> None:
+    import shutil
+
+    from khth.converters.pdf_input import pdf_pages
+    from khth.converters.sources import read_source
+
+    pages = sum(len(pdf_pages(d)) for d in pdfs) / len(pdfs)
+
+    def rounds(fn) -> float:
+        out, deadline = [], time.perf_counter() + seconds
+        while time.perf_counter() < deadline or len(out) < 3:
+            start = time.perf_counter()
+            for d in pdfs:
+                fn(d)
+            out.append(len(pdfs) / (time.perf_counter() - start))
+        return statistics.median(out)
+
+    words = rounds(pdf_pages)
+    whole = rounds(lambda d: read_source(d, "plan.pdf"))
+    print(f"PDF, {len(pdfs)} generated plans, {pages:.1f} pages each: words {words:6.1f} PDFs/s, "
+          f"record {whole:6.1f} PDFs/s ({1000 / whole:5.1f} ms a PDF)")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        print("peer pdftotext -layout: not installed (Debian package poppler-utils)")
+        return
+    files = []
+    for i, d in enumerate(pdfs):
+        files.append(work / f"peer{i}.pdf")
+        files[-1].write_bytes(d)
+    peer = rounds(lambda d: subprocess.run([pdftotext, "-layout", "-enc", "UTF-8", str(files[pdfs.index(d)]), "-"],
+                                          capture_output=True, check=True))
+    print(f"peer pdftotext -layout (text only, a process a file): {peer:6.1f} PDFs/s; "
+          f"ratio to the record {peer / whole:4.1f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time per measurement")
     parser.add_argument("--generated", type=int, default=20, help="number of generated 30 KB plans")
     parser.add_argument("--long-paragraph", type=int, nargs="*", default=[300_000, 3_000_000, 10_000_000],
                         help="sizes in bytes of the long OCR paragraph to measure (none: skip)")
+    parser.add_argument("--pdf", type=int, default=0, help="number of ten-page PDFs to measure (0: skip)")
+    parser.add_argument("--pdf-only", action="store_true", help="measure the PDFs alone")
     args = parser.parse_args()
+    if args.pdf:
+        with tempfile.TemporaryDirectory(prefix="khth-bench-pdf-") as tmp:
+            pdfs = ten_page_pdfs(args.pdf, Path(tmp))
+            for d in pdfs:  # warm caches before timing
+                from khth.converters.sources import read_source
+                read_source(d, "plan.pdf")
+            print(f"plan-convert PDF → JSON, one core, Python {sys.version.split()[0]}")
+            pdf_rates(pdfs, Path(tmp), args.seconds)
+        if args.pdf_only:
+            return
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "sources").glob("*.txt"))]
     rng = random.Random(SEED)
     generated = [generated_plan(rng) for _ in range(args.generated)]

@@ -96,6 +96,18 @@ def libreoffice_resaved_docx(files: dict[str, Path], work: Path) -> dict[str, Ou
     return {n: Output(p.read_bytes(), f"{n}.docx") for n, p in done.items()}
 
 
+def libreoffice_odt(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The document saved as OpenDocument by LibreOffice: plan-convert has LibreOffice take it back to .docx."""
+    done = libreoffice_convert(files, work, "odt", ".odt")
+    return {n: Output(p.read_bytes(), f"{n}.odt") for n, p in done.items()}
+
+
+def libreoffice_doc(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The document saved as Word 97 (.doc) by LibreOffice, as old office machines keep it."""
+    done = libreoffice_convert(files, work, "doc:MS Word 97", ".doc")
+    return {n: Output(p.read_bytes(), f"{n}.doc") for n, p in done.items()}
+
+
 def libreoffice_text(files: dict[str, Path], work: Path) -> dict[str, Output]:
     done = libreoffice_convert(files, work, "txt:Text", ".txt")
     return {n: Output(p.read_bytes(), f"{n}.txt") for n, p in done.items()}
@@ -147,19 +159,29 @@ def pdf_direct(files: dict[str, Path], work: Path) -> dict[str, Output]:
 SCAN_DPI = 300
 
 
-def image_only_pdf(data: bytes, dpi: int = SCAN_DPI) -> bytes:
-    """``data`` with each page replaced by a grey picture of it at ``dpi``: a scan without a text layer."""
+def image_only_pdf(data: bytes, dpi: int = SCAN_DPI, angle: float = 0.0, noise: float = 0.0, seed: int = 0) -> bytes:
+    """``data`` with each page replaced by a grey picture of it at ``dpi``: a scan without a text layer.
+    ``angle`` turns each picture on its page by that many degrees (a sheet fed askew), ``noise`` sets
+    that share of its pixels to black or white at random (dust, toner specks; ``seed`` fixes them)."""
     import io
+    import random
 
     import pypdfium2 as pdfium
 
+    rng = random.Random(seed)
     source, out = pdfium.PdfDocument(data), pdfium.PdfDocument.new()
     for index in range(len(source)):
         page = source[index]
         width, height = page.get_size()
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        if noise:
+            _speckle(bitmap, noise, rng)
         image = pdfium.PdfImage.new(out)
-        image.set_bitmap(page.render(scale=dpi / 72, grayscale=True))
-        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        image.set_bitmap(bitmap)
+        matrix = pdfium.PdfMatrix().scale(width, height)
+        if angle:  # about the page's centre
+            matrix = matrix.translate(-width / 2, -height / 2).rotate(angle).translate(width / 2, height / 2)
+        image.set_matrix(matrix)
         blank = out.new_page(width, height)
         blank.insert_obj(image)
         blank.gen_content()
@@ -168,10 +190,29 @@ def image_only_pdf(data: bytes, dpi: int = SCAN_DPI) -> bytes:
     return buffer.getvalue()
 
 
+def _speckle(bitmap, share: float, rng) -> None:
+    pixels = memoryview(bitmap.buffer).cast("B")
+    stride, w, h = bitmap.stride, bitmap.width, bitmap.height
+    for _ in range(int(share * w * h)):
+        pixels[rng.randrange(h) * stride + rng.randrange(w)] = rng.choice((0, 255))
+
+
+# The scans of the pdf-scan route: a degree askew, one pixel in two hundred a speck.
+SCAN_ANGLE = 1.0
+SCAN_NOISE = 0.005
+
+
 def pdf_ocr(files: dict[str, Path], work: Path) -> dict[str, Output]:
     """The PDF as a scan (its pages as pictures, no text layer): plan-convert reads it through Tesseract."""
     _need("tesseract", "tesseract-ocr tesseract-ocr-vie")
     return {n: Output(image_only_pdf(p.read_bytes()), f"{n}.pdf") for n, p in _pdfs(files, work).items()}
+
+
+def pdf_scan(files: dict[str, Path], work: Path) -> dict[str, Output]:
+    """The PDF as a poor scan: each page a degree askew and speckled, no text layer."""
+    _need("tesseract", "tesseract-ocr tesseract-ocr-vie")
+    return {n: Output(image_only_pdf(p.read_bytes(), angle=SCAN_ANGLE, noise=SCAN_NOISE, seed=i), f"{n}.pdf")
+            for i, (n, p) in enumerate(sorted(_pdfs(files, work).items()))}
 
 
 # A page of a document portal: navigation, the metadata table portals put over the text, a footer.
@@ -247,11 +288,14 @@ ROUTES: dict[str, Callable[..., dict[str, Output]]] = {
     "docx": docx_itself,
     "lo-docx": libreoffice_resaved_docx,
     "lo-text": libreoffice_text,
+    "odt": libreoffice_odt,
+    "doc": libreoffice_doc,
     "pandoc-plain": pandoc_plain,
     "pandoc-gfm": pandoc_gfm,
     "pdf-layout": pdf_layout,
     "pdf-plain": pdf_plain,
     "pdf-direct": pdf_direct,
     "pdf-ocr": pdf_ocr,
+    "pdf-scan": pdf_scan,
     "html-page": html_page,
 }

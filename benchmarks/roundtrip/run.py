@@ -125,6 +125,14 @@ def miss_summary(result: RouteResult, per_family: int = 2) -> list[str]:
     return out
 
 
+def every_miss(result: RouteResult, families: set[str]) -> list[str]:
+    """Each miss of ``families`` on a route: the record, what was generated and what was read."""
+    if result.tally is None:
+        return []
+    return [f"  {name} {m.family}: expected {m.expected!r} got {m.got!r}"
+            for name, m in result.tally.misses if m.family in families]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=300)
@@ -133,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="processes reading the outputs (default 2)")
     ap.add_argument("--work", type=Path, help="keep the generated and converted files here")
     ap.add_argument("--misses", type=Path, help="write every miss as JSON here")
+    ap.add_argument("--show", default="", help="print every miss of these families (comma-separated, from: "
+                    + ", ".join(FAMILIES) + "; 'all' for every family)")
     args = ap.parse_args(argv)
     routes = [r.strip() for r in args.routes.split(",") if r.strip()]
     unknown = [r for r in routes if r not in ROUTES]
@@ -154,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         lines = miss_summary(r)
         if lines:
             print(f"\n{r.route}: most frequent misses")
+            print("\n".join(lines))
+    shown = set(FAMILIES) if args.show.strip() == "all" else {f.strip() for f in args.show.split(",") if f.strip()}
+    for r in results:
+        lines = every_miss(r, shown)
+        if lines:
+            print(f"\n{r.route}: every miss of {', '.join(sorted(shown))}")
             print("\n".join(lines))
     if args.misses:
         args.misses.write_text(json.dumps({r.route: [{"record": n, **m.__dict__} for n, m in r.tally.misses]

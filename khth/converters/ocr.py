@@ -14,8 +14,10 @@ import re
 import resource
 import shutil
 import signal
+import statistics
 import subprocess
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +26,7 @@ from khth.input.errors import KhthInputError
 from khth.schema.catalogue import Text
 
 from .pdf_input import Page, Word
+from .progress import PageProgress
 
 DPI = 300
 MAX_PIXELS = 60_000_000  # a page larger than A3 at 300 dpi is rendered at a lower resolution
@@ -73,9 +76,12 @@ def ocr_pdf(data: bytes) -> OcrResult:
             raise KhthInputError.of("input.pdf-too-long", pages=len(pdf), limit=MAX_PAGES)
         with tempfile.TemporaryDirectory(prefix="khth-ocr-") as work:
             pages = []
-            for index in range(len(pdf)):
-                image, scale = _render(pdf, index, Path(work))
-                pages.append(_ocr_page(program, image, index + 1, scale))
+            with PageProgress(len(pdf), min_pages=2) as progress:
+                for index in range(len(pdf)):
+                    image, scale = _render(pdf, index, Path(work))
+                    pages.append(_ocr_page(program, image, index + 1, scale))
+                    image.unlink()  # one page's picture on disk at a time
+                    progress.page(index + 1)
     finally:
         pdf.close()
     return _result(pages)
@@ -169,33 +175,127 @@ _PARTY_CENTRAL = re.compile(r"(?<=[A-ZĐ]{2}/)IW\b")
 MIN_CONFIDENCE = 30  # Tesseract's confidence below which a word holding no letter or digit is a speck
 
 
+MARK_HEIGHT = 0.6  # of the page's typical line height: a word alone on its line and lower is a mark
+
+
 def _kept(word: str, confidence: float) -> bool:
-    """Whether a word is text rather than a speck, a stroke of a signature or a rule's end."""
-    return confidence >= MIN_CONFIDENCE or any(c.isalnum() for c in word) and confidence >= MIN_CONFIDENCE / 3
+    """Whether a word is text rather than a speck, a stroke of a signature or a rule's end. Two
+    letters or digits are text at any confidence: Tesseract doubts the first word of a line now and
+    then ("24-CT/TW" at 9/100, "KẾ" of a title askew at 0, both read right); a mark read as letters
+    is dropped by its size (:func:`_without_marks`)."""
+    letters = sum(c.isalnum() for c in word)
+    return confidence >= MIN_CONFIDENCE or letters >= 2 or letters > 0 and confidence >= MIN_CONFIDENCE / 3
 
 
 def _corrected(word: str) -> str:
     return _PARTY_CENTRAL.sub("TW", word) if "/" in word else word
 
 
+@dataclass(frozen=True)
+class _Box:
+    """A word as Tesseract gives it: its ink box in points, its text and confidence, its line."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+    confidence: float
+    line: tuple[str, ...]
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.left + self.right) / 2, (self.top + self.bottom) / 2
+
+
 def _words_of(tsv: str, number: int, scale: float) -> _ScannedPage:
-    """Tesseract's TSV as words: each word takes its line's top and bottom (ink boxes differ from
-    letter to letter; the reader groups words by baseline)."""
-    lines: dict[tuple[str, ...], tuple[float, float]] = {}
-    words: list[_Scanned] = []
+    """Tesseract's TSV as words, each taking its line's top and bottom (ink boxes differ from letter
+    to letter; the reader groups words by baseline); turned back level where the page was scanned
+    askew (see :func:`_skew`)."""
+    boxes: list[_Box] = []
+    line_boxes: dict[tuple[str, ...], tuple[float, float, float, float]] = {}
     width = height = 0.0
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) < 12:
             continue
-        level, key = cells[0], tuple(cells[1:5])
         left, top, w, h = (float(c) * scale for c in cells[6:10])
-        if level == "1":
+        text = cells[11].strip()
+        if cells[0] == "1":
             width, height = w, h
-        elif level == "4":
-            lines[key] = (top, top + h)
-        elif level == "5" and cells[11].strip() and _kept(cells[11].strip(), float(cells[10])):
-            line_top, line_bottom = lines.get(key, (top, top + h))
-            words.append(_Scanned(Word(number, left, line_top, left + w, line_bottom, _corrected(cells[11].strip()), False,
-                                       line_bottom), max(float(cells[10]), 0.0)))
-    return _ScannedPage(number, width, height, words)
+        elif cells[0] == "4":
+            line_boxes[tuple(cells[1:5])] = (left, top, left + w, top + h)
+        elif cells[0] == "5" and (text := text.strip(_RULE)) and _kept(text, float(cells[10])):
+            boxes.append(_Box(left, top, left + w, top + h, _corrected(text), max(float(cells[10]), 0.0),
+                              tuple(cells[1:5])))
+    lines: dict[tuple[str, ...], list[_Box]] = {}
+    for box in boxes:
+        lines.setdefault(box.line, []).append(box)
+    slope = _skew(list(lines.values()))
+    cx, cy = width / 2, height / 2
+    words: list[_Scanned] = []
+    keys: list[tuple[str, ...]] = []
+    for key, line in lines.items():
+        left, top, right, bottom = line_boxes.get(key, (line[0].left, min(b.top for b in line), line[-1].right,
+                                                        max(b.bottom for b in line)))
+        # a tilted line's box is taller than the line by its rise; turned level about the page's centre
+        middle = (top + bottom) / 2 - slope * ((left + right) / 2 - cx)
+        half = max(bottom - top - abs(slope) * (right - left), 1.0) / 2
+        for b in line:
+            if _speck(b, 2 * half, opens=b is line[0]):
+                continue
+            dx = slope * ((b.top + b.bottom) / 2 - cy)  # a word low on a page turned clockwise stands to the left
+            word = Word(number, b.left + dx, middle - half, b.right + dx, middle + half, b.text, False, middle + half)
+            words.append(_Scanned(word, b.confidence))
+            keys.append(key)
+    return _ScannedPage(number, width, height, _without_marks(words, keys))
+
+
+def _speck(box: _Box, line_height: float, opens: bool) -> bool:
+    """A dot of dust or toner read as punctuation: no letter or digit, and small both ways next to
+    its line (a printed dash is wider, a full stop belongs to its word)."""
+    if any(c.isalnum() for c in box.text):
+        return False
+    if opens and box.text.strip(_DASHES) == "":  # a list's dash: as thin as a speck, in small italics as short
+        return box.right - box.left < SPECK * line_height / 2
+    return max(box.right - box.left, box.bottom - box.top) < SPECK * line_height
+
+
+SPECK = 0.2  # of a line's height
+SKEW_LEVEL = 0.003  # a fifth of a degree: below it, the slopes measured are the ink's, the page is level
+SKEW_LIMIT = 0.09  # about five degrees: a page fed further askew is read as it stands
+
+
+def _skew(lines: list[list[_Box]]) -> float:
+    """The page's tilt, as the median slope (points down a point right) of its lines of four words
+    or more: the line through their first and last words' centres. Tesseract finds a tilted page's
+    lines, but boxes them level, so the two columns of a header no longer share their lines."""
+    slopes = []
+    for line in lines:
+        if len(line) >= 4 and line[-1].centre[0] - line[0].centre[0] > 100:
+            (x0, y0), (x1, y1) = line[0].centre, line[-1].centre
+            slopes.append((y1 - y0) / (x1 - x0))
+    slope = statistics.median(slopes) if slopes else 0.0
+    return slope if SKEW_LEVEL <= abs(slope) <= SKEW_LIMIT else 0.0
+
+
+_DASHES = "-–—•"
+# A short rule under an issuer's name or a title, read as underscores, alone or stuck to a word's end.
+_RULE = "_"
+
+
+def _without_marks(words: list[_Scanned], keys: list[tuple[str, ...]]) -> list[_Scanned]:
+    """The words but marks alone on their line: one or two characters that are no letter or digit
+    ("+%"), or that stand less than :data:`MARK_HEIGHT` of the page's lines high (the star under a
+    Party issuer's name read "zk" or "3k"; a word of two letters in a title is as high as its line)."""
+    per_line = Counter(keys)
+    heights = sorted(w.word.bottom - w.word.top for w in words)
+    typical = heights[len(heights) // 2] if heights else 0.0
+
+    def mark(w: _Scanned) -> bool:
+        text = w.word.text
+        if len(text) > 2 or text.strip(_DASHES) == "":
+            return False  # a dash alone on Tesseract's line: a list item's, its text on a line of its own
+        return not any(c.isalnum() for c in text) or w.word.bottom - w.word.top < MARK_HEIGHT * typical
+
+    return [w for w, key in zip(words, keys) if not (per_line[key] == 1 and mark(w))]

@@ -23,11 +23,13 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from khth.input.errors import KhthInputError
 from khth.schema.catalogue import Text
 from khth.schema.codelists import SourceFormat
 
+from .progress import PageProgress
 from .text.layout import Line, is_layout_mark
 
 MAX_PAGES = 1000  # a plan runs to tens of pages; the limit bounds time (about 40 ms a page) and memory
@@ -87,6 +89,7 @@ class VisualLine:
     top: float
     bottom: float
     pieces: list[Piece]
+    number: int = 0  # 1-based on its page, counted from the top, running heads included
 
     @property
     def height(self) -> float:
@@ -114,6 +117,8 @@ class Row:
     space: float  # the width of a space in the row's font, about a quarter of its height
     cells: list[str] | None = None  # a table row's cells
     bounds: list[float] | None = None  # where a table row's columns part: the middle of each gap
+    line: int = 0  # the visual line's number on its page
+    end: tuple[int, int] = (0, 0)  # page and line of the last line a table row's cells run on to
 
 
 # --- reading the PDF ---------------------------------------------------------------------------
@@ -159,12 +164,14 @@ def pdf_pages(data: bytes) -> list[Page]:
         if count > MAX_PAGES:
             raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
         pages, chars = [], 0
-        for index in range(count):
-            page = _page_words(pdf, index)
-            chars += sum(len(w.text) for w in page.words)
-            if chars > MAX_CHARS:
-                raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
-            pages.append(page)
+        with PageProgress(count) as progress:
+            for index in range(count):  # page by page: pdfium holds one page's objects at a time
+                page = _page_words(pdf, index)
+                chars += sum(len(w.text) for w in page.words)
+                if chars > MAX_CHARS:
+                    raise KhthInputError.of("input.pdf-too-long", pages=count, limit=MAX_PAGES)
+                pages.append(page)
+                progress.page(index + 1)
     except pdfium.PdfiumError as exc:
         raise _refused(data, str(exc)) from None
     finally:
@@ -184,59 +191,129 @@ def _refused(data: bytes, reason: str) -> KhthInputError:
 
 
 def _page_words(pdf, index: int) -> Page:
-    """The words of page ``index``. Characters are read by code alone: a word's boxes, baseline and
-    font are asked of its first and last character only (a call into pdfium costs microseconds;
-    a page holds thousands of characters). Words part where pdfium has a space or a line end,
-    which it adds itself where the page leaves a gap."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
+    """The words of page ``index``."""
     page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
-        handle = textpage.raw
-        words: list[Word] = []
-        box = raw.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        name = ctypes.create_string_buffer(96)
-        flags = ctypes.c_int()
-        box_ref, ox_ref, oy_ref, flags_ref = (ctypes.byref(x) for x in (box, ox, oy, flags))
-
-        def word(first: int, last: int, text: str) -> Word:
-            # the loose box spans the glyph's advance and the font's height: letters touch, unlike their ink
-            raw.FPDFText_GetLooseCharBox(handle, first, box_ref)
-            x0, top, bottom = box.left, height - box.top, height - box.bottom
-            raw.FPDFText_GetLooseCharBox(handle, last, box_ref)
-            x1 = max(box.right, x0)
-            raw.FPDFText_GetCharOrigin(handle, first, ox_ref, oy_ref)
-            raw.FPDFText_GetFontInfo(handle, first, name, len(name), flags_ref)
-            font = name.value.lower()
-            bold = b"bold" in font or b"black" in font or (not font and raw.FPDFText_GetFontWeight(handle, first) >= 600)
-            return Word(index + 1, x0, top, x1, bottom, text, bold, height - oy.value)
-
-        start, chars = -1, []
-        for i, char in enumerate(_page_text(raw, handle)):
-            if char in "\x02\ufffe":  # pdfium's mark for a hyphen ending a line
-                char = "-"
-            if char.isspace() or char in "\x00\uffff":
-                if chars:
-                    words.append(word(start, i - 1, "".join(chars)))
-                    chars = []
-                continue
-            if not chars:
-                start = i
-            chars.append(char)
-        if chars:
-            words.append(word(start, start + len(chars) - 1, "".join(chars)))
-        textpage.close()
+        try:
+            words = _words(page.raw, textpage.raw, index + 1, height)
+        finally:
+            textpage.close()
     finally:
         page.close()
     return Page(index + 1, width, height, words)
 
 
-def _page_text(raw, handle) -> str | list[str]:
+# A word: what stands between pdfium's spaces and line ends (it adds them itself where the page
+# leaves a gap); \x02 and \ufffe are its mark for a hyphen ending a line.
+_WORD = re.compile(r"[^\s\x00\uffff]+")
+_LINE_END_HYPHEN = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A text object of the page: one font at one size on one baseline, drawn by one operator."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    base: float  # from the page's top
+    bold: bool
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left - 0.5 <= x <= self.right + 0.5 and self.bottom - 0.5 <= y <= self.top + 0.5
+
+
+def _words(page, handle, number: int, height: float) -> list[Word]:
+    """The words of a text page. A word's box is asked of its first and last characters only; its
+    baseline and weight are its text object's, asked once an object (a call into pdfium costs
+    microseconds; a page holds thousands of characters in some hundred objects). A word in no
+    object's box (text drawn inside a form) asks its first character for them."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    runs = _runs(page, height)
+    box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose = raw.FPDFText_GetLooseCharBox
+    words: list[Word] = []
+    at = 0  # the run the last word stood in: words come in the objects' order, mostly
+    text = _page_text(raw, handle).translate(_LINE_END_HYPHEN)
+    for m in _WORD.finditer(text):
+        first, last = m.start(), m.end() - 1
+        # the loose box spans the glyph's advance and the font's height: letters touch, unlike their ink
+        loose(handle, first, box_ref)
+        x0, top, bottom = box.left, height - box.top, height - box.bottom
+        cx, cy = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+        if last != first:
+            loose(handle, last, box_ref)
+        x1 = max(box.right, x0)
+        run = None
+        for i in (at, at + 1):  # the object of the word before, or the next
+            if i < len(runs) and runs[i].holds(cx, cy):
+                at, run = i, runs[i]
+                break
+        else:
+            for i, candidate in enumerate(runs):
+                if candidate.holds(cx, cy):
+                    at, run = i, candidate
+                    break
+        if run is None:
+            base, bold = _char_style(raw, handle, first, height)
+        else:
+            base, bold = run.base, run.bold
+        words.append(Word(number, x0, top, x1, bottom, m.group(), bold, base))
+    return words
+
+
+def _runs(page, height: float) -> list[_Run]:
+    """The page's text objects (top level), each with its box, baseline and weight."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    matrix = raw.FS_MATRIX()
+    name = ctypes.create_string_buffer(128)
+    fonts: dict[int, bool] = {}
+    runs = []
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))) or \
+                not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            continue
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in fonts:
+            size = raw.FPDFFont_GetBaseFontName(font, name, len(name)) if key else 0
+            fonts[key] = _bold_name(name.value.lower() if size else b"")
+        runs.append(_Run(left.value, bottom.value, right.value, top.value, height - matrix.f, fonts[key]))
+    return runs
+
+
+def _bold_name(font: bytes) -> bool:
+    return b"bold" in font or b"black" in font
+
+
+def _char_style(raw, handle, index: int, height: float) -> tuple[float, bool]:
+    """The baseline and weight of one character, asked of pdfium's text page."""
+    import ctypes
+
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    raw.FPDFText_GetFontInfo(handle, index, name, len(name), ctypes.byref(flags))
+    font = name.value.lower()
+    bold = _bold_name(font) or (not font and raw.FPDFText_GetFontWeight(handle, index) >= 600)
+    return height - oy.value, bold
+
+
+def _page_text(raw, handle) -> str:
     """The page's characters, one per character index: in one call when every character is one
     UTF-16 unit (Vietnamese text is), else asked one by one."""
     import ctypes
@@ -247,15 +324,21 @@ def _page_text(raw, handle) -> str | list[str]:
     text = bytes(buffer)[:max(written - 1, 0) * 2].decode("utf-16-le", "replace")
     if len(text) == count:
         return text
-    return [chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
+    return "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
 
 
 # --- lines and pieces --------------------------------------------------------------------------
 
-def visual_lines(page: Page) -> list[VisualLine]:
+# Where words part in pieces, in heights of their boxes: about an em for a text layer (a box is the
+# font's height, about 1.2 em); more for a scan, whose boxes are the ink's and lose a letter's edge
+# now and then (a bold "CỘNG" boxed a fifth short), while columns stand apart by several ems.
+PIECE_GAP = 0.8
+SCAN_PIECE_GAP = 1.6
+
+
+def visual_lines(page: Page, gap: float = PIECE_GAP) -> list[VisualLine]:
     """The page's words grouped in lines (sharing their baseline), top to bottom, each
-    split in pieces where words stand apart by more than about an em (the height of a word's box
-    is the font's, about 1.2 em)."""
+    split in pieces where words stand apart by more than ``gap`` times their boxes' height."""
     lines: list[list[Word]] = []
     for word in sorted(page.words, key=lambda w: w.base):
         first = lines[-1][0] if lines else None
@@ -266,13 +349,13 @@ def visual_lines(page: Page) -> list[VisualLine]:
     out = []
     for words in lines:
         words.sort(key=lambda w: w.x0)
-        size = statistics.median(w.bottom - w.top for w in words)
+        size = _median([w.bottom - w.top for w in words])
         pieces = [[words[0]]]
         gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
         # a justified line spreads its spaces evenly, however wide: it stays one piece
         justified = len(gaps) >= 3 and max(gaps) - min(gaps) < 0.1 * size
         for word in words[1:]:
-            if word.x0 - pieces[-1][-1].x1 > 0.8 * size and not justified:  # about an em
+            if word.x0 - pieces[-1][-1].x1 > gap * size and not justified:
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -283,7 +366,16 @@ def visual_lines(page: Page) -> list[VisualLine]:
                                  sorted(out[-1].pieces + line.pieces, key=lambda p: p.x0))
         else:
             out.append(line)
+    for number, line in enumerate(out, 1):
+        line.number = number
     return out
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median without its generality: a page has some thousand lines."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _side_by_side(above: VisualLine, line: VisualLine) -> bool:
@@ -315,9 +407,10 @@ def drop_running_lines(pages: list[list[VisualLine]], heights: list[float]) -> l
 
 # --- rows in reading order ----------------------------------------------------------------------
 
-def rows_of(lines: list[VisualLine], area: tuple[float, float], rows: list[Row]) -> None:
+def rows_of(lines: list[VisualLine], area: tuple[float, float], rows: list[Row], scan: bool = False) -> None:
     """The rows of one page in reading order, two-column blocks column by column, added to the
-    rows of the pages before (a table row may go on over the page break)."""
+    rows of the pages before (a table row may go on over the page break). On a scan (no weights
+    tell a header's lines apart) the left column's box is its cell's: see :func:`_left_cell`."""
     i = 0
     while i < len(lines):
         last = rows[-1] if rows else None
@@ -330,6 +423,9 @@ def rows_of(lines: list[VisualLine], area: tuple[float, float], rows: list[Row])
             # each column's own box: its lines are centred (a header) or start together (recipients) in it
             bounds = {"left": _box([p for left, _ in block.columns for p in left]),
                       "right": _box([p for _, right in block.columns for p in right])}
+            lefts = [left for left, _ in block.columns if left]
+            if scan and _centred_column(lefts, bounds["left"]):
+                bounds["left"] = _left_cell(bounds["left"], area)
             for column in ("left", "right"):
                 for line, (left, right) in zip(lines[i:block.end], block.columns):
                     pieces = left if column == "left" else right
@@ -372,6 +468,7 @@ def _add_to_cells(row: Row, line: VisualLine) -> None:
         row.cells[column] = f"{row.cells[column]} {piece.text}".strip()
     row.text = "\t".join(row.cells)
     row.bottom = line.bottom
+    row.end = (line.page, line.number)
 
 
 @dataclass
@@ -411,6 +508,22 @@ def _two_column_block(lines: list[VisualLine], start: int) -> Block | None:
     return Block(end, columns)
 
 
+def _centred_column(lines: list[list[Piece]], box: tuple[float, float]) -> bool:
+    """Whether a column's lines are centred (a header's) rather than set from its left edge (a
+    list of recipients): fewer than half of them start there."""
+    starting = sum(1 for pieces in lines if pieces[0].x0 - box[0] < 2.0)
+    return starting * 2 < len(lines)
+
+
+def _left_cell(box: tuple[float, float], area: tuple[float, float]) -> tuple[float, float]:
+    """The cell a left column's lines are centred in: from the text's left edge to as far beyond
+    their centre. Its widest line is then a line of its own unless it nearly fills the cell: on a
+    scan the superior body ("UBND TỈNH BẠC LIÊU") and the issuer below it ("SỞ TƯ PHÁP"), told
+    apart by weight in a text layer, would otherwise read as one wrapped name."""
+    left = min(area[0], box[0])
+    return left, max(box[1], box[0] + box[1] - left)
+
+
 def _box(pieces: list[Piece]) -> tuple[float, float]:
     return (min(p.x0 for p in pieces), max(p.x1 for p in pieces)) if pieces else (0.0, 0.0)
 
@@ -431,9 +544,10 @@ def _split_line(line: VisualLine, lo: float, hi: float, centre: float,
 
 def _row(line: VisualLine, pieces: list[Piece], column: str, area: tuple[float, float], sep: str = " ") -> Row:
     words = [w for p in pieces for w in p.words]
-    height = statistics.median(w.bottom - w.top for w in words)
+    height = _median([w.bottom - w.top for w in words])
     return Row(line.page, line.top, line.bottom, pieces[0].x0, pieces[-1].x1, sep.join(p.text for p in pieces),
-               all(p.bold for p in pieces), column, area, words[0].x1 - words[0].x0, 0.25 * height)
+               all(p.bold for p in pieces), column, area, words[0].x1 - words[0].x0, 0.25 * height,
+               line=line.number, end=(line.page, line.number))
 
 
 # --- paragraphs --------------------------------------------------------------------------------
@@ -445,6 +559,12 @@ def _centred(row: Row) -> bool:
 
 # What opens a line of its own in a column: a signing mark, a list dash.
 _OPENS_LINE = re.compile(r"^(?:TM\.|T/M|KT\.|K/T|Q\.|TL\.|TUQ\.|-|\+|•|V/v\b|Số\b|Kính gửi\b)")
+
+
+# What opens the name of an issuing body in a header's left column ("HUYỆN ỦY SƠN HÀ" below "ĐẢNG BỘ
+# TỈNH QUẢNG NGÃI", "BAN TỔ CHỨC TRUNG ƯƠNG" below "BAN CHẤP HÀNH TRUNG ƯƠNG"): never a wrapped line's tail.
+_ISSUER_OPENS = re.compile(r"^(?:(?:HUYỆN|TỈNH|THÀNH|THỊ|QUẬN|ĐẢNG|XÃ|PHƯỜNG) ỦY|ỦY BAN|UBND|HĐND|HỘI ĐỒNG|BAN|SỞ|"
+                           r"PHÒNG|BỘ|CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|TRƯỜNG|CÔNG AN|TỔNG CỤC)\b")
 
 
 def _caps(text: str) -> bool:
@@ -461,6 +581,8 @@ def continues(above: Row, row: Row, weights: bool = True) -> bool:
         return False  # a blank line between
     if row.column != "body" and (_caps(row.text) != _caps(above.text) or _OPENS_LINE.match(row.text)):
         return False  # in a header or signing column, each item is a paragraph of its own
+    if not weights and row.column == "left" and _ISSUER_OPENS.match(row.text):
+        return False  # on a scan, no weight tells a superior body from the issuer below it
     left, right = row.area
     if _centred(row) and (row.bold or not weights or row.column != "body"):  # a plan's titles are bold
         if row.column == "right":
@@ -477,9 +599,27 @@ def continues(above: Row, row: Row, weights: bool = True) -> bool:
 _HYPHEN_END = re.compile(r"\S[-‐‑]$")
 
 
-def paragraphs(rows: list[Row], weights: bool = True) -> list[Line]:
+@dataclass(frozen=True)
+class Place:
+    """Where a paragraph stands in the PDF: the page and line (on that page) of its first and last lines."""
+
+    page: int
+    line: int
+    end_page: int
+    end_line: int
+
+    def span(self) -> dict[str, int]:
+        """The JSON form of the place, as a source span's fields."""
+        span = {"page": self.page, "startLine": self.line, "endLine": self.end_line}
+        if self.end_page != self.page:
+            span["endPage"] = self.end_page
+        return span
+
+
+def paragraphs(rows: list[Row], weights: bool = True, places: dict[int, Place] | None = None) -> list[Line]:
     """Rows joined in paragraphs, as :func:`khth.converters.docx_input.docx_lines` gives a
-    Word document's: numbered in reading order, a blank line counted where rows stand apart."""
+    Word document's: numbered in reading order, a blank line counted where rows stand apart.
+    ``places`` receives each paragraph's place by its number."""
     out: list[Line] = []
     current: list[Row] = []
 
@@ -492,6 +632,9 @@ def paragraphs(rows: list[Row], weights: bool = True) -> list[Line]:
         text = text.strip()
         if text and not is_layout_mark(text):
             out.append(Line(len(out) + 1, text, hard=True, gap=gap, bold=current[0].bold))
+            if places is not None:
+                first, last = current[0], max(current, key=lambda r: r.end)
+                places[len(out)] = Place(first.page, first.line, *last.end)
         current.clear()
 
     gap = 0
@@ -523,13 +666,16 @@ def text_area(pages: list[list[VisualLine]]) -> tuple[float, float]:
     return left, ends[len(ends) * 19 // 20]
 
 
-def pdf_lines(pages: list[Page], weights: bool = True) -> list[Line]:
-    lines = drop_running_lines([visual_lines(p) for p in pages], [p.height for p in pages])
+def pdf_lines(pages: list[Page], weights: bool = True, places: dict[int, Place] | None = None) -> list[Line]:
+    """The paragraphs of a PDF's pages; ``weights`` is False for a scan (OCR knows no bold);
+    ``places`` receives where each stands (see :func:`paragraphs`)."""
+    gap = PIECE_GAP if weights else SCAN_PIECE_GAP
+    lines = drop_running_lines([visual_lines(p, gap) for p in pages], [p.height for p in pages])
     area = text_area(lines)
     rows: list[Row] = []
     for page_lines in lines:
-        rows_of(page_lines, area, rows)
-    return paragraphs(rows, weights)
+        rows_of(page_lines, area, rows, scan=not weights)
+    return paragraphs(rows, weights, places)
 
 
 def record_from_pages(pages: list[Page], name: str | None,
@@ -538,12 +684,28 @@ def record_from_pages(pages: list[Page], name: str | None,
 
     from .text import text_to_record
 
+    places: dict[int, Place] = {}
     try:
-        record = text_to_record("", name, docx_lines=pdf_lines(pages, source != SourceFormat.SCAN))
+        record = text_to_record("", name, docx_lines=pdf_lines(pages, source != SourceFormat.SCAN, places))
     except KhthInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader fault on an odd PDF is reported, never a traceback
         raise KhthInputError.of("input.text-unreadable", reason=type(exc).__name__) from None
     for doc in record.get("documents", [record]):
         doc["provenance"]["sourceFormat"] = source.value
+    _place_spans(record, places)
     return root_of(record), record
+
+
+def _place_spans(node: Any, places: dict[int, Place]) -> None:
+    """Each source span of the record (a paragraph's number, as for a Word file) given the page and
+    lines its paragraph stands on."""
+    if isinstance(node, dict):
+        span = node.get("source")
+        if isinstance(span, dict) and span.get("paragraph") in places:
+            span.update(places[span["paragraph"]].span())
+        for value in node.values():
+            _place_spans(value, places)
+    elif isinstance(node, list):
+        for value in node:
+            _place_spans(value, places)

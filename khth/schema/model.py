@@ -54,10 +54,19 @@ class KhthModel(BaseModel):
 class SourceSpan(KhthModel):
     """Where a fact stands in the source document."""
 
-    start_line: LineNumber | None = opt("First line in the source text file.", "Dòng đầu trong tệp nguồn.")
-    end_line: LineNumber | None = opt("Last line in the source text file.", "Dòng cuối trong tệp nguồn.")
-    paragraph: LineNumber | None = opt("Paragraph index (1-based) in a .docx source.",
-                                         "Số thứ tự đoạn (từ 1) trong tệp .docx nguồn.")
+    start_line: LineNumber | None = opt("First line in the source text file; in a PDF, the line on its page (1-based "
+                                        "from the page's top).",
+                                        "Dòng đầu trong tệp nguồn; với PDF, số dòng trên trang (từ 1, tính từ đầu trang).")
+    end_line: LineNumber | None = opt("Last line in the source text file; in a PDF, the line on its page (endPage, "
+                                      "else page).",
+                                      "Dòng cuối trong tệp nguồn; với PDF, số dòng trên trang của nó (endPage, nếu "
+                                      "không thì page).")
+    paragraph: LineNumber | None = opt("Paragraph index (1-based) in a .docx source, or in the reading order of a PDF.",
+                                         "Số thứ tự đoạn (từ 1) trong tệp .docx nguồn, hoặc theo thứ tự đọc của PDF.")
+    page: LineNumber | None = opt("Page (1-based) of a PDF source, or a scan, on which the text starts.",
+                                  "Trang (từ 1) của tệp PDF nguồn, hoặc bản quét, nơi đoạn văn bắt đầu.")
+    end_page: LineNumber | None = opt("Page on which the text ends, where it runs on past page.",
+                                      "Trang nơi đoạn văn kết thúc, nếu sang trang khác với page.")
 
 
 class AdminUnit(KhthModel):
