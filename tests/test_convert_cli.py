@@ -34,10 +34,22 @@ def test_bundle_seed_to_xml(tmp_path):
 
 
 def test_record_to_text_in_the_official_layout():
+    result = run(EXAMPLES / "cong-van-cho-chu_145-KH-HU.bundle.json", "--to", "text")
+    assert result.exit_code == 0
+    text = result.output
+    assert text.index("ỦY BAN NHÂN DÂN THỊ TRẤN CHỢ CHU") < text.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert text.index("HUYỆN ỦY ĐỊNH HÓA") < text.index("ĐẢNG CỘNG SẢN VIỆT NAM") < text.index("Số 145-KH/HU")
+
+
+def test_a_record_whose_header_was_lost_gets_no_motto_and_its_inferred_issuer_marked():
+    """The Bình Định plan lost its first page: the source never printed the motto or the issuer's name,
+    which the record infers from the text."""
     result = run(EXAMPLES / "ke-hoach-ubnd-tinh-binh-dinh.json", "--to", "text")
     assert result.exit_code == 0
     text = result.output
-    assert text.index("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH") < text.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text and "Độc lập - Tự do" not in text
+    assert text.startswith("[suy ra] ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH  \n")
+    assert text.count("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH") == 1
     assert text.index("I. MỤC ĐÍCH, YÊU CẦU") < text.index("Nơi nhận:") < text.index("TM. ỦY BAN NHÂN DÂN")
     assert text.rstrip().endswith("Lâm Hải Giang")
 

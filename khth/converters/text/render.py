@@ -1,7 +1,10 @@
 """A record in the official layout, as text (Nghị định 30/2020/NĐ-CP Appendix I; Hướng dẫn 36-HD/VPTW).
 
 Header (superior body and issuer beside the motto, number beside place and date), type name and
-subject line, "Kính gửi", the body with its labels, "Nơi nhận" and the signing block. Each
+subject line, "Kính gửi", the body with its labels, "Nơi nhận" and the signing block. Nothing the
+record does not hold as printed: an inferred fact is shown on a line opening with "[suy ra]"
+(:data:`khth.converters.marks.INFERRED`), which the reader skips, and a record whose header was lost
+gets no motto. Each
 printed unit is one line ending in a forced break (two spaces, as Word's text export writes
 it), with a blank line between units, so that reading the rendering gives the same record.
 """
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 from khth.schema.codelists import BlockRole, DocumentType, System
 from khth.schema.identifiers import CITATION_NAMES, citation_name
+
+from ..marks import INFERRED
 
 _MOTTO = {System.PARTY: ["ĐẢNG CỘNG SẢN VIỆT NAM"],
           System.STATE: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]}
@@ -35,27 +40,14 @@ def render_document(doc: dict) -> str:
         out.append(text + "  ")
         out.append("")
 
-    issuer = doc.get("issuer") or {}
-    system = issuer.get("system") or (doc.get("number") or {}).get("system") or System.STATE
-    if issuer.get("superiorBody"):
-        unit(issuer["superiorBody"])
-    if issuer.get("name"):
-        unit(issuer["name"])
-    if issuer or doc.get("number") or doc.get("issueDate"):
-        for line in _MOTTO[System.PARTY if system == System.PARTY else System.STATE]:
-            unit(line)
-    if doc.get("number"):
-        printed = doc["number"]["printed"]
-        unit(f"Số {printed}" if doc["number"].get("system") == System.PARTY else f"Số: {printed}")
-    date = _date_line(doc)
-    if date:
-        unit(date)
+    for line in _header_lines(doc):
+        unit(line)
     title = _printed_title(doc)
     if doc["documentType"] == DocumentType.CV and title:
         unit(f"V/v {title}")
     elif title:
-        name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
-        unit(name.upper())
+        name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system")).upper()
+        unit(f"{INFERRED} {name}" if "/documentType" in _inferred(doc) else name)
         unit(title)
     if doc.get("addressees"):
         unit("Kính gửi:")
@@ -90,6 +82,42 @@ def render_document(doc: dict) -> str:
         for child in block.get("children", []):
             _block(child, unit)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _inferred(doc: dict) -> set[str]:
+    """The fields the record's reader or curator inferred, the source never printing them. In an OCR
+    record an inferred header fact is the printed one restored (its evidence is the OCR text), so it
+    counts as printed."""
+    prov = doc.get("provenance") or {}
+    if prov.get("ocr"):
+        return set()
+    return {f.get("field", "") for f in prov.get("inferred", [])}
+
+
+def _header_lines(doc: dict) -> list[str]:
+    """The header as the record holds it printed: the superior body and the issuer, the national
+    name and motto (or the Party's name), the number, place and date. An issuer the source never
+    printed (inferred) is shown on a line opening with :data:`INFERRED`; the motto stands only beside a
+    header the source printed (an issuer not inferred, a number or a date), so a record whose header
+    was lost gets none."""
+    issuer = doc.get("issuer") or {}
+    inferred = _inferred(doc)
+    lines: list[str] = []
+    printed = False
+    for key in ("superiorBody", "name"):
+        if issuer.get(key):
+            guessed = "/issuer" in inferred or f"/issuer/{key}" in inferred
+            lines.append(f"{INFERRED} {issuer[key]}" if guessed else issuer[key])
+            printed = printed or not guessed
+    number, date = doc.get("number"), _date_line(doc)
+    if printed or number or date:
+        system = issuer.get("system") or (number or {}).get("system") or System.STATE
+        lines.extend(_MOTTO[System.PARTY if system == System.PARTY else System.STATE])
+    if number:
+        lines.append(f"Số {number['printed']}" if number.get("system") == System.PARTY else f"Số: {number['printed']}")
+    if date:
+        lines.append(date)
+    return lines
 
 
 def _printed_title(doc: dict) -> str | None:
