@@ -94,29 +94,56 @@ def _inferred(doc: dict) -> set[str]:
     return {f.get("field", "") for f in prov.get("inferred", [])}
 
 
+# The header's two columns stand side by side when both fit in this many characters; the right column
+# starts past the middle of the line, where a reader of pdftotext -layout text looks for it.
+HEADER_WIDTH = 100
+_LEFT_MIN = 30
+_GAP = 6
+
+
 def _header_lines(doc: dict) -> list[str]:
-    """The header as the record holds it printed: the superior body and the issuer, the national
-    name and motto (or the Party's name), the number, place and date. An issuer the source never
-    printed (inferred) is shown on a line opening with :data:`INFERRED`; the motto stands only beside a
-    header the source printed (an issuer not inferred, a number or a date), so a record whose header
-    was lost gets none."""
+    """The header as the record holds it printed, its two columns side by side where they fit in
+    :data:`HEADER_WIDTH` characters, else one line after another (the left column first): the superior
+    body and the issuer beside the national name and motto (or the Party's name), the number beside
+    place and date. An issuer the source never printed (inferred) is shown on a line of its own opening
+    with :data:`INFERRED`, before the header; the motto stands only beside a header the source printed
+    (an issuer not inferred, a number or a date), so a record whose header was lost gets none."""
     issuer = doc.get("issuer") or {}
     inferred = _inferred(doc)
-    lines: list[str] = []
-    printed = False
+    marked: list[str] = []
+    left_top: list[str] = []
     for key in ("superiorBody", "name"):
         if issuer.get(key):
             guessed = "/issuer" in inferred or f"/issuer/{key}" in inferred
-            lines.append(f"{INFERRED} {issuer[key]}" if guessed else issuer[key])
-            printed = printed or not guessed
+            (marked if guessed else left_top).append(f"{INFERRED} {issuer[key]}" if guessed else issuer[key])
     number, date = doc.get("number"), _date_line(doc)
-    if printed or number or date:
-        system = issuer.get("system") or (number or {}).get("system") or System.STATE
-        lines.extend(_MOTTO[System.PARTY if system == System.PARTY else System.STATE])
+    if not (left_top or number or date):
+        return marked
+    system = issuer.get("system") or (number or {}).get("system") or System.STATE
+    party = system == System.PARTY
+    right_top = list(_MOTTO[System.PARTY if party else System.STATE])
+    left_low = []
     if number:
-        lines.append(f"Số {number['printed']}" if number.get("system") == System.PARTY else f"Số: {number['printed']}")
-    if date:
-        lines.append(date)
+        left_low.append(f"Số {number['printed']}" if number.get("system") == System.PARTY else f"Số: {number['printed']}")
+    right_low = [date] if date else []
+    return marked + _side_by_side([(left_top, right_top), (left_low, right_low)])
+
+
+def _side_by_side(rows: list[tuple[list[str], list[str]]]) -> list[str]:
+    """Lines of two columns, each row's pieces centred in their column; one piece a line, the left
+    column first, when a row does not fit or a piece holds a run of spaces (a blank day) a reader
+    would take for the gap between the columns."""
+    pieces = [t for left, right in rows for t in left + right]
+    left_width = max([_LEFT_MIN] + [len(t) for left, _ in rows for t in left])
+    right_width = max([0] + [len(t) for _, right in rows for t in right])
+    if left_width + _GAP + right_width > HEADER_WIDTH or any("   " in t for t in pieces):
+        return [t for left, right in rows for t in left + right]
+    lines = []
+    for left, right in rows:
+        for n in range(max(len(left), len(right))):
+            a = left[n].center(left_width) if n < len(left) else " " * left_width
+            b = right[n].center(right_width) if n < len(right) else ""
+            lines.append((a + " " * _GAP + b).rstrip() if b else a.rstrip())
     return lines
 
 
