@@ -181,3 +181,26 @@ def test_the_template_command_needs_an_output_file_and_no_input(tmp_path):
     both = runner.invoke(main, [str(record), "--template", "state-plan", "-o", str(tmp_path / "x.docx")])
     assert both.exit_code == 2 and "--template takes no INPUT" in both.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_serial_deleted_from_the_template_reads_as_blank():
+    """A draft goes for registration with its serial blank: "Số: /KH-SYT" is read as a number whose serial
+    the document leaves blank, not as a fact not found."""
+    values = dict(STATE_VALUES, **{"[Số]": [""]})
+    got = _read(fill(template_docx("state-plan"), values))
+    assert got["number"]["printed"] == "/KH-SYT" and "serial" not in got["number"]
+    missing = {m["field"]: m["reason"] for m in got["provenance"]["missing"]}
+    assert missing["/number/serial"] == "blank"
+
+
+def test_templates_and_filled_drafts_open_in_libreoffice(tmp_path):
+    """LibreOffice converts every template, and a filled one, to PDF: the files need no repair."""
+    import shutil
+
+    from khth.converters.pdf_export import docx_to_pdf
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed (Debian package libreoffice-writer-nogui)")
+    drafts = [template_docx(k) for k in TEMPLATES] + [fill(template_docx("party-plan"), PARTY_VALUES)]
+    for data in drafts:
+        assert docx_to_pdf(data).startswith(b"%PDF-")
