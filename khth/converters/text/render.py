@@ -131,19 +131,27 @@ def _header_lines(doc: dict) -> list[str]:
 
 def _side_by_side(rows: list[tuple[list[str], list[str]]]) -> list[str]:
     """Lines of two columns, each row's pieces centred in their column; one piece a line, the left
-    column first, when a row does not fit or a piece holds a run of spaces (a blank day) a reader
-    would take for the gap between the columns."""
+    column first, when a row does not fit, a piece holds a run of spaces (a blank day) a reader
+    would take for the gap between the columns or an apostrophe, or a line would not be read as its
+    two pieces."""
     pieces = [t for left, right in rows for t in left + right]
     left_width = max([_LEFT_MIN] + [len(t) for left, _ in rows for t in left])
     right_width = max([0] + [len(t) for _, right in rows for t in right])
-    if left_width + _GAP + right_width > HEADER_WIDTH or any("   " in t for t in pieces):
+    # A place with an apostrophe ("Cư M'gar") in the date beside the number is not read back apart from it.
+    if left_width + _GAP + right_width > HEADER_WIDTH or any("   " in t or "'" in t or "’" in t for t in pieces):
         return [t for left, right in rows for t in left + right]
+    from .layout import _columns  # how a reader of the text takes a line apart into its two columns
+
     lines = []
     for left, right in rows:
         for n in range(max(len(left), len(right))):
             a = left[n].center(left_width) if n < len(left) else " " * left_width
             b = right[n].center(right_width) if n < len(right) else ""
-            lines.append((a + " " * _GAP + b).rstrip() if b else a.rstrip())
+            line = (a + " " * _GAP + b).rstrip() if b else a.rstrip()
+            if a.strip() and b and [t for _, t in _columns(line) or []] != [a.strip(), b.strip()]:
+                # A piece the reader would not take for a column ("Cư M'gar, ngày …"): one a line.
+                return [t for left, right in rows for t in left + right]
+            lines.append(line)
     return lines
 
 

@@ -227,14 +227,17 @@ def _subject(document, doc: dict) -> None:
     if doc["documentType"] == DocumentType.CV or not title:
         return
     name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
-    print_subject(document, name.upper(), title)
+    type_line = print_subject(document, name.upper(), title)
+    _marked(document, type_line, "/documentType" in _inferred(doc))
 
 
-def print_subject(document, type_name: str, title: str) -> None:
+def print_subject(document, type_name: str, title: str):
+    """The type name and the subject line; returns the type name's paragraph."""
     spaced = _line(document, type_name, Style(bold=True, size=14, align="center"))
     spaced.paragraph_format.space_before = Pt(18)
     _line(document, title, Style(bold=True, size=14, align="center"))
     _line(document, "", Style(align="center"))
+    return spaced
 
 
 def _addressees(document, doc: dict) -> None:
