@@ -11,7 +11,8 @@ The layers, each importing only those before it:
 - :mod:`khth.api` and :mod:`khth.cli` — the Python API and the three commands built on it.
 
 The API's names are importable from here: ``khth.load``, ``khth.validate``, ``khth.convert``,
-``khth.to_json``, ``khth.to_xml``, ``khth.to_text``, ``khth.to_docx``, ``khth.facts_not_read``,
+``khth.to_json``, ``khth.to_xml``, ``khth.to_text``, ``khth.to_docx``, ``khth.to_pdf``,
+``khth.template_docx``, ``khth.errors_of``, ``khth.facts_not_read``,
 ``khth.implementation_tree``, ``khth.coverage``, ``khth.deadlines``.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 from khth.schema.version import KHTH_VERSION, __version__
 
 __all__ = ["KHTH_VERSION", "__version__", "load", "validate", "convert", "to_json", "to_xml", "to_text", "to_docx",
-           "facts_not_read", "InputError", "ReportError", "implementation_tree", "coverage", "deadlines",
+           "to_pdf", "template_docx", "errors_of", "PdfExportError", "facts_not_read", "InputError", "ReportError", "implementation_tree", "coverage", "deadlines",
            "Finding", "Record", "Report"]
 
 

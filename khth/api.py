@@ -33,6 +33,7 @@ from khth.schema.profiles import PUBLISHED_FACTS
 from khth.input.loading import MAX_BYTES, check_bytes, detect_format, parse_json, read_limited
 from khth.input.xml_form import from_xml
 from khth.input.xml_form import to_xml as _to_xml
+from khth.converters.pdf_export import PdfExportError
 from khth.report.coverage import Coverage
 from khth.report.deadlines import DutyRow
 from khth.report.errors import ReportError
@@ -42,7 +43,7 @@ from khth.validator.engine import FileResult, Options, RunResult, Validator, col
 from khth.validator.findings import Finding
 
 __all__ = ["InputError", "Record", "Report", "Finding", "load", "validate", "convert", "to_json", "to_xml",
-           "to_text", "to_docx", "facts_not_read", "ReportError", "implementation_tree", "coverage", "deadlines"]
+           "to_text", "to_docx", "to_pdf", "TEMPLATES", "template_docx", "PdfExportError", "errors_of", "facts_not_read", "ReportError", "implementation_tree", "coverage", "deadlines"]
 
 Source = Union[str, "os.PathLike[str]", bytes]
 Report = RunResult
@@ -134,8 +135,13 @@ def convert(source: Source, *, name: str | None = None, check: bool = True) -> R
     return Record(root, form)
 
 
+def errors_of(record: Record | dict[str, Any]) -> list[Finding]:
+    """The errors ``plan-validate`` finds in one record (schema and document rules; no corpus rules)."""
+    return [f for f in Validator().check_data(_record(record).data) if f.severity == "error"]
+
+
 def _refuse_invalid(form: dict[str, Any], root: str) -> None:
-    errors = [f for f in Validator().check_data(form) if f.severity == "error"]
+    errors = errors_of(Record(root, form))
     if errors:
         first = errors[0]
         raise InputError.of("input.invalid-document", location=first.pointer, count=len(errors),
@@ -170,6 +176,26 @@ def to_docx(record: Record | dict[str, Any]) -> bytes:
     from khth.converters.word.render import render_docx
 
     return render_docx(_record(record).data)
+
+
+TEMPLATES = ("party-plan", "state-plan", "cong-van")  # khth.converters.word.template.TEMPLATES
+
+
+def template_docx(kind: str) -> bytes:
+    """A blank Word document in the official layout to draft a record in: ``kind`` is one of
+    :data:`TEMPLATES`; every fact is a placeholder in brackets ("[Số]", "[Trích yếu]")."""
+    from khth.converters.word.template import template_docx as build
+
+    return build(kind)
+
+
+def to_pdf(record: Record | dict[str, Any], *, timeout: float | None = None) -> bytes:
+    """The record's Word rendering (:func:`to_docx`) as PDF, exported by LibreOffice headless within
+    ``timeout`` seconds; raises :class:`PdfExportError` (its ``text`` in both languages) when LibreOffice is
+    not installed or fails."""
+    from khth.converters.pdf_export import docx_to_pdf
+
+    return docx_to_pdf(to_docx(record), timeout=timeout)
 
 
 # A fact the source prints blank was read, as blank; every other reason means it was not read.

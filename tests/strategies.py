@@ -217,3 +217,28 @@ def listed_periods(draw) -> Phrase:
     timeframe = {"kind": "period", "start": periods[0]["start"], "end": periods[-1]["end"], "periods": periods,
                  "printed": printed}
     return Phrase(f"Thời gian thực hiện: {printed}", {"timeframe": timeframe})
+
+
+# --- records as offices print them ----------------------------------------------------------------
+
+_GEOGRAPHY: list = []
+
+
+def _printed_record(rng) -> dict:
+    import sys
+    from pathlib import Path
+
+    folder = str(Path(__file__).resolve().parents[1] / "benchmarks" / "roundtrip")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    import records  # the round trip benchmark's generator: its vocabulary and layouts
+
+    if not _GEOGRAPHY:
+        _GEOGRAPHY.append(records.gc.build_geography(2026))
+    return records.one(rng, _GEOGRAPHY[0]).record
+
+
+# Plans, công văn and decisions carrying a plan, Party and State, central to commune, with task tables,
+# appendices, signing chains and blank serials or days (benchmarks/roundtrip/records.py), every choice
+# drawn from a Random hypothesis controls.
+printed_records = st.randoms(use_true_random=False).map(_printed_record)

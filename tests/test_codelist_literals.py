@@ -43,7 +43,7 @@ VARIABLES = {**FIELDS, "doc_type": "DocumentType", "document_type": "DocumentTyp
              "sub": "BlockRole", "source_format": "SourceFormat"}
 _PROPERTY_NAMES = {f["name"] for fields in _shape()["models"].values() for f in fields}
 # Codes that are also property or format names: a code only where the context says so.
-AMBIGUOUS = {code for code in OWNER if code in _PROPERTY_NAMES} | {"json", "xml", "text", "markdown", "docx"}
+AMBIGUOUS = {code for code in OWNER if code in _PROPERTY_NAMES} | {"json", "xml", "text", "markdown", "docx", "pdf"}
 
 # (file, code) pairs where a literal in a code's place is right, each with its reason. None is needed
 # today: regex text, Vietnamese words and property names are not where codes go, and the motto

@@ -250,3 +250,18 @@ def test_a_task_table_is_a_word_table_with_a_narrow_number_column_read_back_as_r
 
     read = [b for b in walk(got["body"]) if b.get("heading") == table["heading"]]
     assert read and [r["label"] for r in read[0]["children"]] == ["1", "2"]
+
+
+def test_an_inferred_fact_carries_a_word_comment_saying_the_source_never_printed_it():
+    """The Bình Định plan's issuer is inferred from its text: the header prints it in its place, with a
+    comment; the Đức Phổ plan, whose header was printed, has none."""
+    record = load(EXAMPLES / "ke-hoach-ubnd-tinh-binh-dinh.json")
+    document = docx.Document(io.BytesIO(render_docx(record)))
+    comments = list(document.comments)
+    assert len(comments) == 1 and "inferred, not printed in the source" in comments[0].text
+    assert "Suy ra, không in trong văn bản nguồn" in comments[0].text
+    with zipfile.ZipFile(io.BytesIO(render_docx(record))) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    start = body.index("commentRangeStart")
+    assert record["issuer"]["name"] in body[start:body.index("commentRangeEnd")]
+    assert not list(docx.Document(io.BytesIO(render_docx(load(EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json")))).comments)

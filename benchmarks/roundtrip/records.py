@@ -372,19 +372,19 @@ def _document(kind: str, doc_type: str, who: Issuing, when: date, number: str | 
 def generate(count: int, seed: int = 2026) -> list[Generated]:
     """``count`` records, the same for the same seed."""
     geo = gc.build_geography(seed)
-    out = []
-    for i in range(count):
-        rng = random.Random(f"{seed}:roundtrip:{i}")
-        system = "party" if rng.random() < 0.4 else "state"
-        level = rng.choice(["central", "province", "province", "district", "district", "commune", "commune"])
-        kind = rng.choices(["plan", "dispatch", "decision-bundle"], [0.6, 0.2, 0.2])[0]
-        if kind == "decision-bundle":
-            system = "state"
-        when = _date(rng, level)
-        who = _issuing(rng, level, system, when, geo)
-        out.append(Generated(f"{i:04d}_{kind}_{system}_{level}", _record(rng, kind, who, when), kind, level,
-                             system))
-    return out
+    return [one(random.Random(f"{seed}:roundtrip:{i}"), geo, f"{i:04d}") for i in range(count)]
+
+
+def one(rng: random.Random, geo: gc.Geography, name: str = "") -> Generated:
+    """One record, every choice drawn from ``rng`` (a test's hypothesis-controlled Random, or the seed's)."""
+    system = "party" if rng.random() < 0.4 else "state"
+    level = rng.choice(["central", "province", "province", "district", "district", "commune", "commune"])
+    kind = rng.choices(["plan", "dispatch", "decision-bundle"], [0.6, 0.2, 0.2])[0]
+    if kind == "decision-bundle":
+        system = "state"
+    when = _date(rng, level)
+    who = _issuing(rng, level, system, when, geo)
+    return Generated(f"{name}_{kind}_{system}_{level}", _record(rng, kind, who, when), kind, level, system)
 
 
 def _record(rng: random.Random, kind: str, who: Issuing, when: date) -> dict[str, Any]:
@@ -448,4 +448,4 @@ def documents(record: dict[str, Any]) -> list[dict[str, Any]]:
     return record.get("documents", [record])
 
 
-__all__ = ["Generated", "generate", "documents", "citation_name", "format_citation_date"]
+__all__ = ["Generated", "generate", "one", "documents", "citation_name", "format_citation_date"]

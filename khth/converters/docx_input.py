@@ -50,8 +50,23 @@ def _format(fmt: str, n: int) -> str:
     return str(n)
 
 
+class _Styles:
+    """A paragraph's style, looked up once per style id: python-docx finds a paragraph's style by
+    scanning every style of the document, which took most of the time of reading a long document."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str | None, object] = {}
+
+    def of(self, paragraph):
+        key = paragraph._p.style
+        if key not in self.by_id:
+            self.by_id[key] = paragraph.style
+        return self.by_id[key]
+
+
 class _Numbering:
-    def __init__(self, document) -> None:
+    def __init__(self, document, styles: _Styles | None = None) -> None:
+        self.styles = styles or _Styles()
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[tuple[str, int], int] = {}
         try:
@@ -87,7 +102,7 @@ class _Numbering:
             num_pr = ppr.numPr
         else:
             # Numbering set by the paragraph style ("List Number").
-            style = paragraph.style
+            style = self.styles.of(paragraph)
             while style is not None and num_pr is None:
                 spr = style.element.pPr
                 if spr is not None and spr.numPr is not None and spr.numPr.numId is not None:
@@ -139,7 +154,8 @@ def docx_lines(data: bytes) -> list[Line]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any failure to open is a bad input, reported as such
         raise KhthInputError.of("input.docx-invalid", reason=str(exc)) from None
-    numbering = _Numbering(document)
+    styles = _Styles()
+    numbering = _Numbering(document, styles)
     lines: list[Line] = []
     index = 0
     gap = 0
@@ -153,8 +169,8 @@ def docx_lines(data: bytes) -> list[Line]:
         if not text or (not label and is_layout_mark(text)):
             return None
         runs = [r for r in paragraph.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold or (r.bold is None and paragraph.style is not None and
-                                             paragraph.style.font.bold) for r in runs)
+        style = styles.of(paragraph) if runs and any(r.bold is None for r in runs) else None
+        bold = bool(runs) and all(r.bold or (r.bold is None and style is not None and style.font.bold) for r in runs)
         if label:
             text = f"{label} {text}"
         return text, bold

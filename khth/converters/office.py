@@ -1,4 +1,5 @@
-""".doc, .odt and .rtf files, converted to .docx by LibreOffice headless and then read as Word documents.
+""".doc, .odt and .rtf files, converted to .docx by LibreOffice headless and then read as Word documents;
+and the .docx a record renders as, exported to PDF the same way (:mod:`khth.converters.word.pdf`).
 
 LibreOffice runs as a separate process in a session of its own, with a profile made for the one
 conversion in a temporary folder (so it never shares or waits on a user's running office, and
@@ -39,45 +40,59 @@ def soffice() -> str | None:
     return next((p for p in map(shutil.which, SOFFICE_NAMES) if p), None)
 
 
+class OfficeFailure(Exception):
+    """LibreOffice did not convert: why, in both languages."""
+
+    def __init__(self, why: Text) -> None:
+        super().__init__(why.en)
+        self.why = why
+
+
 def convert_to_docx(data: bytes, kind: Kind, *, timeout: float | None = None) -> bytes:
     """The .docx LibreOffice makes of ``data`` (a .doc, .odt or .rtf file), within ``timeout``
     seconds (default :data:`TIMEOUT`)."""
     program = soffice()
     if program is None:
         raise KhthInputError.of("input.converter-missing", kind=kind.label)
+    try:
+        return run_conversion(program, data, SUFFIXES.get(kind.name, ""), "docx:MS Word 2007 XML", ".docx",
+                              TIMEOUT if timeout is None else timeout)
+    except OfficeFailure as exc:
+        raise KhthInputError.of("input.converter-failed", kind=kind.label, why=exc.why) from None
+
+
+def run_conversion(program: str, data: bytes, suffix: str, target: str, out_suffix: str, timeout: float) -> bytes:
+    """The file LibreOffice (``program``) makes of ``data`` (a file ending in ``suffix``) with
+    ``--convert-to target``; raises :class:`OfficeFailure` when none comes out in ``timeout`` seconds."""
     with tempfile.TemporaryDirectory(prefix="khth-office-") as work:
         folder = Path(work)
         profile = folder / "profile"
         (profile / "user").mkdir(parents=True)
         (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
-        source = folder / f"input{SUFFIXES.get(kind.name, '')}"
+        source = folder / f"input{suffix}"
         source.write_bytes(data)
         out = folder / "out"
         args = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-                "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out),
-                str(source)]
-        _run(args, kind, TIMEOUT if timeout is None else timeout)
-        result = out / "input.docx"
+                "--nodefault", "--nolockcheck", "--convert-to", target, "--outdir", str(out), str(source)]
+        _run(args, timeout)
+        result = out / f"input{out_suffix}"
         if not result.is_file() or result.stat().st_size == 0:
-            raise KhthInputError.of("input.converter-failed", kind=kind.label,
-                                    why=Text("không có tệp kết quả", "no file came out"))
+            raise OfficeFailure(Text("không có tệp kết quả", "no file came out"))
         return result.read_bytes()
 
 
-def _run(args: list[str], kind: Kind, timeout: float) -> None:
+def _run(args: list[str], timeout: float) -> None:
     env = {**os.environ, "SAL_USE_VCLPLUGIN": "svp", "HOME": os.environ.get("HOME", "/tmp")}
     try:
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True, env=env)
     except OSError as exc:
-        raise KhthInputError.of("input.converter-failed", kind=kind.label,
-                                why=Text(f"không chạy được: {exc.strerror}", f"cannot run: {exc.strerror}")) from None
+        raise OfficeFailure(Text(f"không chạy được: {exc.strerror}", f"cannot run: {exc.strerror}")) from None
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise KhthInputError.of("input.converter-failed", kind=kind.label,
-                                why=Text(f"quá {timeout:g} giây", f"over {timeout:g} seconds")) from None
+        raise OfficeFailure(Text(f"quá {timeout:g} giây", f"over {timeout:g} seconds")) from None
     finally:
         if proc.poll() is None:  # interrupted (Ctrl+C): never leave an office running
             _kill_group(proc)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from khth.schema.grammar import BARE_LABEL, HYPHEN_LABEL_AT, LABEL_AT_START, NUMBER_LINE, PLACE_DATE_LINE
 
+from ..marks import is_not_printed
 from .common import Para, fold
 
 _PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
@@ -259,8 +260,11 @@ def _right_column_piece(text: str, caps: bool = True, name: bool = True) -> bool
 
 def is_layout_mark(text: str) -> bool:
     """A trimmed line that prints only a layout mark: the "*" under a Party issuer's name (Hướng dẫn
-    36-HD/VPTW) or a rule ("-----", "———") under a name or the motto; never a label ("1.", "-")."""
+    36-HD/VPTW) or a rule ("-----", "———") under a name or the motto, never a label ("1.", "-"); or a
+    line that prints no fact (:mod:`khth.converters.marks`: an inferred fact, a template's placeholder)."""
     if text == "*":
+        return True
+    if is_not_printed(text):
         return True
     return bool(text) and text[0] in _RULE_OPENERS and bool(_RULE.match(text)) and \
         not LABEL_AT_START.match(text + " x")

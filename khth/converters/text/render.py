@@ -1,7 +1,10 @@
 """A record in the official layout, as text (Nghị định 30/2020/NĐ-CP Appendix I; Hướng dẫn 36-HD/VPTW).
 
 Header (superior body and issuer beside the motto, number beside place and date), type name and
-subject line, "Kính gửi", the body with its labels, "Nơi nhận" and the signing block. Each
+subject line, "Kính gửi", the body with its labels, "Nơi nhận" and the signing block. Nothing the
+record does not hold as printed: an inferred fact is shown on a line opening with "[suy ra]"
+(:data:`khth.converters.marks.INFERRED`), which the reader skips, and a record whose header was lost
+gets no motto. Each
 printed unit is one line ending in a forced break (two spaces, as Word's text export writes
 it), with a blank line between units, so that reading the rendering gives the same record.
 """
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 from khth.schema.codelists import BlockRole, DocumentType, System
 from khth.schema.identifiers import CITATION_NAMES, citation_name
+
+from ..marks import INFERRED
 
 _MOTTO = {System.PARTY: ["ĐẢNG CỘNG SẢN VIỆT NAM"],
           System.STATE: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]}
@@ -35,27 +40,14 @@ def render_document(doc: dict) -> str:
         out.append(text + "  ")
         out.append("")
 
-    issuer = doc.get("issuer") or {}
-    system = issuer.get("system") or (doc.get("number") or {}).get("system") or System.STATE
-    if issuer.get("superiorBody"):
-        unit(issuer["superiorBody"])
-    if issuer.get("name"):
-        unit(issuer["name"])
-    if issuer or doc.get("number") or doc.get("issueDate"):
-        for line in _MOTTO[System.PARTY if system == System.PARTY else System.STATE]:
-            unit(line)
-    if doc.get("number"):
-        printed = doc["number"]["printed"]
-        unit(f"Số {printed}" if doc["number"].get("system") == System.PARTY else f"Số: {printed}")
-    date = _date_line(doc)
-    if date:
-        unit(date)
+    for line in _header_lines(doc):
+        unit(line)
     title = _printed_title(doc)
     if doc["documentType"] == DocumentType.CV and title:
         unit(f"V/v {title}")
     elif title:
-        name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
-        unit(name.upper())
+        name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system")).upper()
+        unit(f"{INFERRED} {name}" if "/documentType" in _inferred(doc) else name)
         unit(title)
     if doc.get("addressees"):
         unit("Kính gửi:")
@@ -90,6 +82,77 @@ def render_document(doc: dict) -> str:
         for child in block.get("children", []):
             _block(child, unit)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _inferred(doc: dict) -> set[str]:
+    """The fields the record's reader or curator inferred, the source never printing them. In an OCR
+    record an inferred header fact is the printed one restored (its evidence is the OCR text), so it
+    counts as printed."""
+    prov = doc.get("provenance") or {}
+    if prov.get("ocr"):
+        return set()
+    return {f.get("field", "") for f in prov.get("inferred", [])}
+
+
+# The header's two columns stand side by side when both fit in this many characters; the right column
+# starts past the middle of the line, where a reader of pdftotext -layout text looks for it.
+HEADER_WIDTH = 100
+_LEFT_MIN = 30
+_GAP = 6
+
+
+def _header_lines(doc: dict) -> list[str]:
+    """The header as the record holds it printed, its two columns side by side where they fit in
+    :data:`HEADER_WIDTH` characters, else one line after another (the left column first): the superior
+    body and the issuer beside the national name and motto (or the Party's name), the number beside
+    place and date. An issuer the source never printed (inferred) is shown on a line of its own opening
+    with :data:`INFERRED`, before the header; the motto stands only beside a header the source printed
+    (an issuer not inferred, a number or a date), so a record whose header was lost gets none."""
+    issuer = doc.get("issuer") or {}
+    inferred = _inferred(doc)
+    marked: list[str] = []
+    left_top: list[str] = []
+    for key in ("superiorBody", "name"):
+        if issuer.get(key):
+            guessed = "/issuer" in inferred or f"/issuer/{key}" in inferred
+            (marked if guessed else left_top).append(f"{INFERRED} {issuer[key]}" if guessed else issuer[key])
+    number, date = doc.get("number"), _date_line(doc)
+    if not (left_top or number or date):
+        return marked
+    system = issuer.get("system") or (number or {}).get("system") or System.STATE
+    party = system == System.PARTY
+    right_top = list(_MOTTO[System.PARTY if party else System.STATE])
+    left_low = []
+    if number:
+        left_low.append(f"Số {number['printed']}" if number.get("system") == System.PARTY else f"Số: {number['printed']}")
+    right_low = [date] if date else []
+    return marked + _side_by_side([(left_top, right_top), (left_low, right_low)])
+
+
+def _side_by_side(rows: list[tuple[list[str], list[str]]]) -> list[str]:
+    """Lines of two columns, each row's pieces centred in their column; one piece a line, the left
+    column first, when a row does not fit, a piece holds a run of spaces (a blank day) a reader
+    would take for the gap between the columns or an apostrophe, or a line would not be read as its
+    two pieces."""
+    pieces = [t for left, right in rows for t in left + right]
+    left_width = max([_LEFT_MIN] + [len(t) for left, _ in rows for t in left])
+    right_width = max([0] + [len(t) for _, right in rows for t in right])
+    # A place with an apostrophe ("Cư M'gar") in the date beside the number is not read back apart from it.
+    if left_width + _GAP + right_width > HEADER_WIDTH or any("   " in t or "'" in t or "’" in t for t in pieces):
+        return [t for left, right in rows for t in left + right]
+    from .layout import _columns  # how a reader of the text takes a line apart into its two columns
+
+    lines = []
+    for left, right in rows:
+        for n in range(max(len(left), len(right))):
+            a = left[n].center(left_width) if n < len(left) else " " * left_width
+            b = right[n].center(right_width) if n < len(right) else ""
+            line = (a + " " * _GAP + b).rstrip() if b else a.rstrip()
+            if a.strip() and b and [t for _, t in _columns(line) or []] != [a.strip(), b.strip()]:
+                # A piece the reader would not take for a column ("Cư M'gar, ngày …"): one a line.
+                return [t for left, right in rows for t in left + right]
+            lines.append(line)
+    return lines
 
 
 def _printed_title(doc: dict) -> str | None:

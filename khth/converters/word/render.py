@@ -26,7 +26,7 @@ from docx.shared import Mm, Pt
 from khth.schema.codelists import BlockRole, DocumentType, System
 from khth.schema.identifiers import citation_name
 
-from ..text.render import _date_line, _printed_title, _table_rows
+from ..text.render import _date_line, _inferred, _printed_title, _table_rows
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -135,22 +135,62 @@ def _system(doc: dict) -> str:
 
 # --- header ----------------------------------------------------------------------------------------
 
-def _header(document, doc: dict) -> None:
+@dataclass(frozen=True)
+class HeaderText:
+    """The lines a header prints: left column above (superior body, issuer), left column below
+    (number, "V/v" line), right column below (place and date); the right column above is the
+    national name and motto, or the Party's name, by ``party``."""
+
+    party: bool
+    superior: str | None = None
+    issuer: str | None = None
+    number: str | None = None
+    about: str | None = None
+    date: str | None = None
+    inferred: tuple[str, ...] = ()  # lines the source never printed (marked with a comment)
+
+
+def header_text(doc: dict) -> HeaderText | None:
+    """The header of ``doc`` as printed; None when the record holds none of it."""
     issuer = doc.get("issuer") or {}
-    party = _system(doc) == System.PARTY
     date = _date_line(doc)
     number = doc.get("number")
     if not (issuer or number or date):
-        return
+        return None
+    line = None
+    if number:
+        printed = number["printed"]
+        line = f"Số {printed}" if number.get("system") == System.PARTY else f"Số: {printed}"
+    title = _printed_title(doc)
+    inferred = _inferred(doc)
+    marked = tuple(issuer[k] for k, field in (("name", "/issuer/name"), ("superiorBody", "/issuer/superiorBody"))
+                   if issuer.get(k) and (field in inferred or "/issuer" in inferred))
+    return HeaderText(_system(doc) == System.PARTY, issuer.get("superiorBody"), issuer.get("name"), line,
+                      f"V/v {title}" if doc["documentType"] == DocumentType.CV and title else None, date, marked)
+
+
+INFERRED_COMMENT = ("Suy ra, không in trong văn bản nguồn (provenance.inferred) / "
+                    "inferred, not printed in the source (provenance.inferred)")
+
+
+def _header(document, doc: dict) -> None:
+    text = header_text(doc)
+    if text is not None:
+        print_header(document, text)
+
+
+def print_header(document, text: HeaderText) -> None:
+    party = text.party
     columns = PARTY_HEADER_COLUMNS_MM if party else HEADER_COLUMNS_MM
     table = _borderless_table(document, columns, 2)
     left, right = table.rows[0].cells
     size = BODY_PT
     caps = Style(size=size, align="center")
-    if issuer.get("superiorBody"):
-        _line(left, issuer["superiorBody"], caps)
-    if issuer.get("name"):
-        _line(left, issuer["name"], Style(bold=True, size=size, align="center"))
+    if text.superior:
+        _marked(document, _line(left, text.superior, caps), text.superior in text.inferred)
+    if text.issuer:
+        issuer = _line(left, text.issuer, Style(bold=True, size=size, align="center"))
+        _marked(document, issuer, text.issuer in text.inferred)
         if party:
             _line(left, "*", caps)
         else:
@@ -162,17 +202,24 @@ def _header(document, doc: dict) -> None:
         _line(right, STATE_MOTTO, Style(bold=True, size=14, align="center"))
         _rule(right, 62, columns[1])
     left2, right2 = table.rows[1].cells
-    if number:
-        printed = number["printed"]
-        _line(left2, f"Số {printed}" if number.get("system") == System.PARTY else f"Số: {printed}", caps)
-    title = _printed_title(doc)
-    if doc["documentType"] == DocumentType.CV and title:
-        _line(left2, f"V/v {title}", Style(size=12, align="center"))
-    if date:
-        _line(right2, date, Style(italic=True, size=14, align="center"))
+    if text.number:
+        _line(left2, text.number, caps)
+    if text.about:
+        _line(left2, text.about, Style(size=12, align="center"))
+    if text.date:
+        _line(right2, text.date, Style(italic=True, size=14, align="center"))
     for cell in (left, right, left2, right2):
         if not cell.paragraphs:
             cell.add_paragraph()
+
+
+def _marked(document, paragraph, inferred: bool) -> None:
+    """An inferred fact keeps its place in the layout, with a Word comment saying the source never printed it."""
+    if inferred and paragraph.runs:
+        bold = paragraph.runs[0].bold
+        document.add_comment(paragraph.runs, text=INFERRED_COMMENT, author="KHTH", initials="KHTH")
+        for run in paragraph.runs:  # the comment's mark is a run of its own, in the line's look
+            run.bold = bold
 
 
 def _subject(document, doc: dict) -> None:
@@ -180,18 +227,28 @@ def _subject(document, doc: dict) -> None:
     if doc["documentType"] == DocumentType.CV or not title:
         return
     name = citation_name(doc["documentType"], (doc.get("number") or {}).get("system"))
-    spaced = _line(document, name.upper(), Style(bold=True, size=14, align="center"))
+    type_line = print_subject(document, name.upper(), title)
+    _marked(document, type_line, "/documentType" in _inferred(doc))
+
+
+def print_subject(document, type_name: str, title: str):
+    """The type name and the subject line; returns the type name's paragraph."""
+    spaced = _line(document, type_name, Style(bold=True, size=14, align="center"))
     spaced.paragraph_format.space_before = Pt(18)
     _line(document, title, Style(bold=True, size=14, align="center"))
     _line(document, "", Style(align="center"))
+    return spaced
 
 
 def _addressees(document, doc: dict) -> None:
-    if not doc.get("addressees"):
-        return
+    if doc.get("addressees"):
+        print_addressees(document, [f"{r.get('label', '-')} {r['text']}" for r in doc["addressees"]])
+
+
+def print_addressees(document, lines: list[str]) -> None:
     _line(document, "Kính gửi:", Style(size=14, align="center")).paragraph_format.space_before = Pt(12)
-    for r in doc["addressees"]:
-        p = _line(document, f"{r.get('label', '-')} {r['text']}", Style(size=14, align="left"))
+    for line in lines:
+        p = _line(document, line, Style(size=14, align="left"))
         p.paragraph_format.left_indent = Mm(40)
     _line(document, "", Style())
 
@@ -260,33 +317,60 @@ def _annex(document, block: dict) -> None:
 
 # --- signing block and Nơi nhận --------------------------------------------------------------------
 
-def _signing(document, doc: dict) -> None:
+@dataclass(frozen=True)
+class SigningText:
+    """The end of a document: "Nơi nhận" and its lines left, the signing block right."""
+
+    party: bool
+    recipients: tuple[str, ...] = ()
+    authority: tuple[str, ...] = ()  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+    position: str | None = None
+    signed_at: str | None = None  # a digital signature's time, as printed
+    name: str | None = None
+
+
+def signing_text(doc: dict) -> SigningText | None:
     recipients = doc.get("recipients") or []
     sig = doc.get("signature") or {}
     if not recipients and not sig:
-        return
-    party = _system(doc) == System.PARTY
+        return None
+    signed_at = None
+    if sig.get("signedAt"):
+        d, t = sig["signedAt"][:10], sig["signedAt"][11:19]
+        y, m, dd = d.split("-")
+        signed_at = f"{dd}.{m}.{y} {t}"
+    return SigningText(_system(doc) == System.PARTY,
+                       tuple(f"{r['label']} {r['text']}" if r.get("label") else r["text"] for r in recipients),
+                       tuple(f"{a['marker']} {a['of']}" for a in sig.get("authority", [])),
+                       sig.get("position"), signed_at, sig.get("name"))
+
+
+def _signing(document, doc: dict) -> None:
+    text = signing_text(doc)
+    if text is not None:
+        print_signing(document, text)
+
+
+def print_signing(document, text: SigningText) -> None:
+    party = text.party
     table = _borderless_table(document, SIGNING_COLUMNS_MM, 1)
     # The signing block is never split over two pages: the name stays under its position.
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
-    if recipients:
+    if text.recipients:
         _line(left, "Nơi nhận:", Style(underline=party, bold=not party, italic=not party, size=12, align="left"))
-        for r in recipients:
-            _line(left, f"{r['label']} {r['text']}" if r.get("label") else r["text"],
-                  Style(size=RECIPIENT_PT if not party else 12, align="left"))
-    for a in sig.get("authority", []):
-        _line(right, f"{a['marker']} {a['of']}", Style(bold=True, size=14, align="center"))
-    if sig.get("position"):
-        _line(right, sig["position"], Style(bold=True, size=14, align="center"))
-    if sig.get("signedAt"):
-        d, t = sig["signedAt"][:10], sig["signedAt"][11:19]
-        y, m, dd = d.split("-")
-        _line(right, f"{dd}.{m}.{y} {t}", Style(italic=True, size=10, align="center"))
-    if sig.get("name"):
+        for line in text.recipients:
+            _line(left, line, Style(size=RECIPIENT_PT if not party else 12, align="left"))
+    for line in text.authority:
+        _line(right, line, Style(bold=True, size=14, align="center"))
+    if text.position:
+        _line(right, text.position, Style(bold=True, size=14, align="center"))
+    if text.signed_at:
+        _line(right, text.signed_at, Style(italic=True, size=10, align="center"))
+    if text.name:
         # Room for the signature and the seal before the name.
         _line(right, "", Style(align="center")).paragraph_format.space_before = Pt(48)
-        _line(right, sig["name"], Style(bold=True, size=14, align="center"))
+        _line(right, text.name, Style(bold=True, size=14, align="center"))
     for cell in (left, right):
         if not cell.paragraphs:
             cell.add_paragraph()
@@ -318,6 +402,17 @@ def _render_document(document, doc: dict) -> None:
 def render_docx(data: dict) -> bytes:
     """A record's JSON form (a document or a bundle) as the bytes of a .docx file; in a bundle
     each document starts a new page, in the record's order (the dispatch before the plan it carries)."""
+    document = blank_document()
+    docs = data["documents"] if "documents" in data else [data]
+    for i, doc in enumerate(docs):
+        if i:
+            _page_setup(document.add_section(WD_SECTION.NEW_PAGE))
+        _render_document(document, doc)
+    return saved(document)
+
+
+def blank_document():
+    """An empty A4 document with the decree's margins and font."""
     document = new_document()
     document.core_properties.author = "KHTH"
     document.core_properties.comments = ""
@@ -325,11 +420,10 @@ def render_docx(data: dict) -> bytes:
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     _page_setup(document.sections[0])
-    docs = data["documents"] if "documents" in data else [data]
-    for i, doc in enumerate(docs):
-        if i:
-            _page_setup(document.add_section(WD_SECTION.NEW_PAGE))
-        _render_document(document, doc)
+    return document
+
+
+def saved(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
