@@ -14,7 +14,7 @@ from khth.schema.model import Reporting
 from conftest import EXAMPLE_JSON, ids, load, read_case, walk_blocks
 from conformance.write_cases import as_1_0, fields_added_in
 
-ADDED = {"Block": ["partners"], "Timeframe": ["periods"], "Target": ["bound"],
+ADDED = {"Block": ["partners", "relativeDeadlines"], "Timeframe": ["periods"], "Target": ["bound"],
          "Reporting": ["dueDays", "dayOfMonth", "monthOfQuarter", "weekday"]}
 
 

@@ -78,3 +78,15 @@ def test_numbers_are_never_taken_from_another_printing():
 
 def test_the_word_list_is_read_in_the_tone_placement_of_administrative_print():
     assert [ocr._modern_tone(w) for w in ("uỷ", "hoà", "khoẻ", "quý", "hoàn")] == ["ủy", "hòa", "khỏe", "quý", "hoàn"]
+
+
+def test_a_cited_numbers_type_code_is_restored_from_the_type_its_sentence_names():
+    from khth.converters.text.references import find_citations
+    from khth.converters.text.common import Para
+
+    text = ("Thực hiện Quyết định số 1456/QD-TTg ngày 02/8/2023 của Thủ tướng Chính phủ; trên cơ sở đề nghị "
+            "tại Tờ trình số 124/TIr-SLĐTBXH ngày 25/6/2024 và Công văn số 12/TTr-UBND,")
+    para = Para(text, 1, 1, offsets=[(0, 1)])
+    cited = [(c.number, c.number_restored) for c in find_citations(para, ocr=True) if c.number]
+    assert ("1456/QĐ-TTg", True) in cited and ("124/TTr-SLĐTBXH", True) in cited
+    assert all(not restored for number, restored in cited if number.startswith("12/"))

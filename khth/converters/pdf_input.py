@@ -686,7 +686,8 @@ def record_from_pages(pages: list[Page], name: str | None,
 
     places: dict[int, Place] = {}
     try:
-        record = text_to_record("", name, docx_lines=pdf_lines(pages, source != SourceFormat.SCAN, places))
+        record = text_to_record("", name, docx_lines=pdf_lines(pages, source != SourceFormat.SCAN, places),
+                                scanned=source == SourceFormat.SCAN)
     except KhthInputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader fault on an odd PDF is reported, never a traceback

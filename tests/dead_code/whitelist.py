@@ -15,7 +15,7 @@ model.KhthModel.model_config
 model.KhthModel.to_json_data
 _.start_line, _.end_line, _.scheme, _.acting_body, _.superior_body, _.relation, _.refers_to, _.expansion
 _.deadline, _.frequency, _.frequencies, _.printed_label, _.authority, _.cited_by, _.khth_version, _.documents
-_.periods, _.bound, _.due_days, _.day_of_month, _.month_of_quarter, _.weekday
+_.periods, _.bound, _.due_days, _.day_of_month, _.month_of_quarter, _.weekday, _.amount, _.after
 # Report renderers are found by name from the FORMATS table (reports/__init__.py).
 github.render_github, json_report.render_json, junit.render_junit, sarif.render_sarif, text.render_text
 # The Python API: used by its callers, not by the package itself.

@@ -28,22 +28,24 @@ from .opening import tidy_opening
 from .segment import split_documents
 
 
-def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None) -> dict:
-    """Convert one source text to a document, or to a bundle when it holds several."""
+def text_to_record(text: str, source_file: str | None = None, *, docx_lines=None, scanned: bool = False) -> dict:
+    """Convert one source text to a document, or to a bundle when it holds several. ``scanned``: the
+    lines were read by OCR from a scan (their facts are restored as an OCR text's are)."""
     from . import ocr
     from .common import fold_text, start_conversion
 
     start_conversion()  # caches serve one conversion: timings and memory do not depend on history
     text = plain_lines(text)
     opening = tidy_opening(text.split("\n")) if docx_lines is None else None
-    given = text
+    # A scan's OCR layer is what was printed, as far as OCR read it: kept as an OCR text's is.
+    given = "\n".join(ln.text for ln in docx_lines) if scanned and docx_lines else text
     if opening is not None:
         text = "\n".join(opening.lines)
     raw_lines = text.split("\n")
     markdown = "**" in text or "*" in text and any(
         ln.strip().startswith("*") and ln.strip().endswith("*") and len(ln.strip()) > 2 for ln in raw_lines)
     folded = fold_text(text) if docx_lines is None else ""
-    is_ocr = docx_lines is None and ocr.looks_like_ocr(text, folded)
+    is_ocr = scanned or docx_lines is None and ocr.looks_like_ocr(text, folded)
     fmt = SourceFormat.DOCX if docx_lines is not None else SourceFormat.SCAN if is_ocr else \
         SourceFormat.MARKDOWN if markdown else SourceFormat.TEXT
     ctx = Context(source_file, fmt, docx=docx_lines is not None, ocr=is_ocr, printed_text=given if is_ocr else None)

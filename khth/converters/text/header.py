@@ -240,7 +240,7 @@ def parse_header(lines: list[Line], ocr: bool = False) -> Header:
             h.lines_used.append(ln.num)
             left = text[: m[1]].strip()
             right = text[m[2]:].strip()
-            if left:
+            if any(ch.isalpha() for ch in left):  # a rule read beside the motto ("— Độc lập …") names no body
                 issuer_lines.append(left)
             if right and PLACE_DATE_LINE.search(right):
                 _take_date(h, right, issuer_lines)

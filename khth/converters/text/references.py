@@ -212,16 +212,24 @@ def _distance(a: str, b: str) -> int:
     return score
 
 
+# Letters OCR reads for others in a type code: the stroke of Đ lost, a T read as I or l.
+_OCR_LETTERS = {"Đ": "[ĐD]", "T": "[TIl]"}
+
+
 def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
-    """OCR loses the stroke of Đ: "1456/QD-TTg" under "Quyết định" is "1456/QĐ-TTg"."""
+    """OCR loses the stroke of Đ and reads T as I: "1456/QD-TTg" under "Quyết định" is
+    "1456/QĐ-TTg", "124/TIr-SLĐTBXH" under "Tờ trình" is "124/TTr-SLĐTBXH"."""
     parsed = parse_number(number)
     if parsed and (parsed.type_code in codes or parsed.system == System.PARTY):
         return number, False
     for code in codes:
-        plain = code.replace("Đ", "D")
-        if plain != code and re.search(rf"(?<![A-Za-z]){plain}(?![a-z])", number):
-            fixed = re.sub(rf"(?<![A-Za-z]){plain}(?![a-z])", code, number, count=1)
-            if parse_number(fixed) and parse_number(fixed).type_code == code:  # type: ignore[union-attr]
+        read = "".join(_OCR_LETTERS.get(ch, re.escape(ch)) for ch in code)
+        if read == re.escape(code):
+            continue
+        seen = re.compile(rf"(?<![A-Za-z]){read}(?![a-z])")
+        if seen.search(number):
+            fixed = seen.sub(code, number, count=1)
+            if fixed != number and parse_number(fixed) and parse_number(fixed).type_code == code:  # type: ignore[union-attr]
                 return fixed, True
     return number, False
 
