@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
@@ -14,8 +14,23 @@ from .findings import Finding, make
 from .registry import checks
 
 
+def _schema_bytes(name: str) -> bytes:
+    """A file shipped in khth.schema. Read beside the package's modules when it is installed as
+    files (importlib.resources, which a zipped install needs, costs a tenth of plan-validate's
+    start-up to import)."""
+    import khth.schema
+
+    here = Path(khth.schema.__file__).parent / name
+    try:
+        return here.read_bytes()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("khth.schema").joinpath(name).read_bytes()
+
+
 def load_schema(root: str) -> dict[str, Any]:
-    return json.loads(resources.files("khth.schema").joinpath(SCHEMA_FILES[root]).read_text(encoding="utf-8"))
+    return json.loads(_schema_bytes(SCHEMA_FILES[root]))
 
 
 if TYPE_CHECKING:
@@ -24,6 +39,8 @@ if TYPE_CHECKING:
 
 def load_xsd() -> etree.XMLSchema:
     from lxml import etree
+
+    from importlib import resources
 
     with resources.as_file(resources.files("khth.schema").joinpath(XSD_FILE)) as path:
         return etree.XMLSchema(etree.parse(str(path)))
