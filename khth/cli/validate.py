@@ -25,7 +25,6 @@ from khth.validator.engine import FileResult, Options, RunResult, Validator, col
 from khth.validator.findings import Finding, make
 from khth.validator.reports import FORMATS, renderer
 
-from .files import write_atomically
 from .options import CONTEXT, iso_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -98,6 +97,8 @@ def main(paths: tuple[str, ...], fmt: str, lang: str, profile: str | None, requi
     except Exception as exc:  # a fault of the tool, not of the input: exit 2, never a traceback
         _usage(f"lỗi nội bộ: {type(exc).__name__}: {exc}", f"internal error: {type(exc).__name__}: {exc}", lang)
     if output:
+        from .files import write_atomically  # tempfile and shutil: only a run that writes a file needs them
+
         try:
             write_atomically(Path(output), report.encode("utf-8"))
         except OSError as exc:

@@ -16,6 +16,7 @@ from khth.schema.shape import Kind, Model, model, root_model
 from khth.schema.catalogue import VALUE_KINDS
 
 from .errors import KhthInputError
+from .loading import root_of  # noqa: F401 - defined beside the reader, which needs no model to tell
 
 
 def _order(value: Any, t: Kind, pointer: str) -> Any:
@@ -72,11 +73,6 @@ def ordered_json(data: dict[str, Any], root: str) -> bytes:
     """Canonical JSON through an ordered, NFC copy of ``data``: the definition, for any input."""
     ordered = order_model(data, root_model(root))
     return orjson.dumps(ordered, option=orjson.OPT_INDENT_2) + b"\n"
-
-
-def root_of(data: Any) -> str:
-    """'bundle' for a bundle, 'document' otherwise (the JSON form has no root name)."""
-    return "bundle" if isinstance(data, dict) and "documents" in data else "document"
 
 
 # The fast path. A record the text reader builds is already in model order with NFC text, so

@@ -42,19 +42,36 @@ def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise unreadable(exc) from None
-    with os.fdopen(fd, "rb") as fh:
+    with os.fdopen(fd, "rb", buffering=0) as fh:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # swapped in after the first look
             raise not_a_file()
         if st.st_size > max_bytes:
             raise too_large(max_bytes, st.st_size)
         try:
-            data = fh.read(max_bytes + 1)
+            # a read asks for a buffer of the size it is given: ask for the file's size (and one
+            # byte to see growth), not for the limit, then go on only if the file has grown
+            data = _read_upto(fh, st.st_size + 1, max_bytes + 1)
         except OSError as exc:
             raise unreadable(exc) from None
     if len(data) > max_bytes:
         raise too_large(max_bytes)
     return data
+
+
+def _read_upto(fh: Any, expected: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``fh``, read in one call when the file holds fewer than ``expected``."""
+    parts = []
+    size = 0
+    want = min(expected, limit)
+    while size < limit:
+        chunk = fh.read(want)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        want = min(max(want, 1 << 20), limit - size)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def unreadable(exc: OSError) -> KhthInputError:
@@ -204,9 +221,23 @@ def _json_position(data: bytes, message: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+@dataclass(frozen=True)
+class JsonRecord:
+    """A JSON text read and checked: its form, and whether the text is exactly orjson's two-space
+    indented writing of the form (canonical KHTH JSON), which lets positions be found by searching."""
+
+    form: Any
+    canonical: bool
+
+
 def parse_json(data: bytes) -> Any:
     """The JSON form of ``data``, refused when it nests deeper than :data:`MAX_DEPTH`, repeats a key
     in an object, or holds a character XML 1.0 cannot carry."""
+    return read_json(data).form
+
+
+def read_json(data: bytes) -> JsonRecord:
+    """:func:`parse_json`, telling also whether ``data`` is canonical."""
     try:
         form = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
@@ -216,11 +247,49 @@ def parse_json(data: bytes) -> Any:
         raise KhthInputError.of("input.json-syntax", line=line, column=column, reason=str(exc)) from None
     except RecursionError:
         raise too_deep("JSON") from None
-    if _count_keys(form) != _count_key_ends(data):
-        _refuse_duplicate_keys(data)
+    canonical = _check_shape(form, data)
     if _ESCAPED_CONTROL.search(data):
         _refuse_control_characters(form)
-    return form
+    return JsonRecord(form, canonical)
+
+
+# In orjson's indented writing, a line indented this much holds a value of a container nested
+# MAX_DEPTH deep: only then can the form be too deep, and the exact walk decides.
+_DEEP_LINE = b"\n" + b"  " * MAX_DEPTH
+_INDENTED_KEY_END = b'": '
+_UNSURE_INDENTED_KEY_END = b'\\": '
+
+
+def _check_shape(form: Any, data: bytes) -> bool:
+    """Refuse ``form`` when it nests deeper than :data:`MAX_DEPTH` or when ``data`` repeats a key;
+    return whether ``data`` is orjson's indented writing of ``form``.
+
+    Both are read off one C-speed serialisation of the form, which holds no repeated key: text equal
+    to it repeats none, and otherwise the keys it holds are counted against the key ends of the
+    text. Its indentation bounds the depth. Where the serialisation leaves either unsure (it
+    fails, a line is indented deep enough, a key may end in an escaped quote) the exact walk runs."""
+    if type(form) is not dict and type(form) is not list:
+        return False
+    try:
+        shown: bytes | None = orjson.dumps(form, option=orjson.OPT_INDENT_2)
+    except (orjson.JSONEncodeError, TypeError):
+        shown = None
+    if shown is None or _DEEP_LINE in shown:
+        keys = _count_keys(form)  # raises when too deep
+    elif data.startswith(shown) and not data[len(shown):].strip():
+        return True
+    elif _UNSURE_INDENTED_KEY_END in shown:
+        keys = _count_keys(form)
+    else:
+        keys = shown.count(_INDENTED_KEY_END)
+    if keys != _count_key_ends(data):
+        _refuse_duplicate_keys(data)
+    return False
+
+
+def root_of(data: Any) -> str:
+    """'bundle' for a bundle, 'document' otherwise (the JSON form has no root name)."""
+    return "bundle" if isinstance(data, dict) and "documents" in data else "document"
 
 
 def check_form(form: Any) -> None:

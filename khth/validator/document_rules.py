@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 from datetime import date
 from typing import Any
 
@@ -198,6 +199,11 @@ def _label_info(label: str) -> tuple[LabelKind, tuple[int, ...], tuple[LabelKind
     return parsed.kind, pos, (parsed.kind, len(pos) if parsed.kind is LabelKind.DECIMAL else 0)
 
 
+_LABEL_KEY = repeat("label")
+# Keys of a block that some rule of the walk reads beyond its role and children: most blocks
+# have none, and one set operation skips them.
+_DATED_OR_CITING = frozenset(("timeframe", "deadlines", "reporting", "cites"))
+
 # Lists of blocks repeat their labels from record to record ("1.1.", "1.2.", "-", "-"): the
 # verdict on a sequence of labels under a parent is worked out once, and only pointers are built.
 _SIBLINGS: dict[tuple[tuple[Any, ...], tuple[int, ...] | None], tuple[tuple[int, str, dict[str, Any]], ...]] = {}
@@ -206,7 +212,7 @@ _SIBLINGS: dict[tuple[tuple[Any, ...], tuple[int, ...] | None], tuple[tuple[int,
 def _sibling_hits(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None,
                   hits: list[Hit]) -> None:
     """Label sequences and parents of one list of blocks, appended to ``hits``."""
-    key = (tuple([block.get("label") for block in blocks]), parent)
+    key = (tuple(map(dict.get, blocks, _LABEL_KEY)), parent)
     verdict = _SIBLINGS.get(key)
     if verdict is None:
         verdict = _label_verdict(*key)
@@ -255,15 +261,16 @@ def check_body(doc: dict[str, Any], base: str) -> Iterator[Hit]:
     def visit(blocks: list[dict[str, Any]], pointer: str, parent: tuple[int, ...] | None) -> None:
         _sibling_hits(blocks, pointer, parent, hits)
         for i, block in enumerate(blocks):
-            if "timeframe" in block or "deadlines" in block or "reporting" in block:
-                for where, value in _block_dates(block, f"{pointer}/{i}"):
-                    if not _real(value):
-                        hits.append(("document.date-invalid", where, {"date": value}))
-            cites = block.get("cites")
-            if cites and not known.issuperset(cites):
-                for j, target in enumerate(cites):
-                    if target not in known:
-                        hits.append(("document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}))
+            if not _DATED_OR_CITING.isdisjoint(block):
+                if "timeframe" in block or "deadlines" in block or "reporting" in block:
+                    for where, value in _block_dates(block, f"{pointer}/{i}"):
+                        if not _real(value):
+                            hits.append(("document.date-invalid", where, {"date": value}))
+                cites = block.get("cites")
+                if cites and not known.issuperset(cites):
+                    for j, target in enumerate(cites):
+                        if target not in known:
+                            hits.append(("document.unknown-citation", f"{pointer}/{i}/cites/{j}", {"target": target}))
             if block.get("role") in _AGENCY_ROLES and not block.get("agencies"):
                 hits.append(("document.agencies-missing", f"{pointer}/{i}", {"role": block["role"]}))
             children = block.get("children")
@@ -294,8 +301,9 @@ def check_citations(doc: dict[str, Any], base: str) -> Iterator[Hit]:
             yield "document.unknown-citation", where, {"target": abbr["refersTo"]}
 
 
-_AGENCY_ROLES = {BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES, BlockRole.COORDINATING_AGENCIES,
-                 BlockRole.ASSIGNMENT}
+# plain strings: a record's roles are plain strings, and a set of them is searched a little faster
+_AGENCY_ROLES = frozenset(str(r.value) for r in (BlockRole.LEAD_AGENCIES, BlockRole.IMPLEMENTING_AGENCIES,
+                                                 BlockRole.COORDINATING_AGENCIES, BlockRole.ASSIGNMENT))
 
 
 @checks("document.recipients-missing", "document.signature-incomplete", "document.district-abolished")

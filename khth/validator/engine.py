@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from khth.input.canonical import root_of
 from khth.input.errors import KhthInputError
 from khth.input.loading import (MAX_BYTES, check_bytes, check_form, detect_format, parse_json, parse_xml,
-                                read_limited)
+                                read_json, read_limited, root_of)
 from khth.schema.catalogue import CODES, rule
 from khth.schema.codelists import Profile
 from khth.schema.files import XML_NAMESPACE as NS
@@ -139,12 +138,13 @@ class Validator:
         try:
             if len(data) > self.options.max_bytes:
                 raise KhthInputError.of("input.too-large", limit=self.options.max_bytes)
-            text = check_bytes(data)
+            # the decoded text is only looked at here: dropped at once, a large file is not held twice
+            nfc = unicodedata.is_normalized("NFC", check_bytes(data))
             fmt = detect_format(data)
             if fmt == "json":
-                return self._check_json(data, text, name, findings)
+                return self._check_json(data, nfc, name, findings)
             if fmt == "xml":
-                return self._check_xml(data, text, name, findings)
+                return self._check_xml(data, nfc, name, findings)
             raise KhthInputError.of("input.format", line=1, column=1)
         except KhthInputError as exc:
             return FileResult(name, findings + [_from_loader(exc, name)], [])
@@ -168,10 +168,12 @@ class Validator:
 
     # -- JSON and XML ----------------------------------------------------------------------------
 
-    def _check_json(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
-        form = parse_json(data)
-        # an escaped combining mark (\\u0301) is invisible to a check of the text itself
-        if not unicodedata.is_normalized("NFC", text) or b"\\u" in data:
+    def _check_json(self, data: bytes, nfc: bool, name: str, findings: list[Finding]) -> FileResult:
+        record = read_json(data)
+        form = record.form
+        # an escaped combining mark (\\u0301) is invisible to a check of the text itself; canonical
+        # text escapes only quotes, backslashes and control characters, none of which a mark joins
+        if not nfc or (not record.canonical and b"\\u" in data):
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))
@@ -181,13 +183,13 @@ class Validator:
         later = _later_pointers(form, summaries, findings)
         wanted = later | {f.pointer for f in findings if f.pointer and f.line is None}
         # one pass over the text, for the findings made now and those a report or the corpus rules make later
-        positions = locate(data, wanted, form) if wanted else {}
+        positions = locate(data, wanted, form, record.canonical) if wanted else {}
         findings = [f.at(line=positions[f.pointer][0], column=positions[f.pointer][1])
                     if f.line is None and f.severity != "info" and f.pointer in positions else f for f in findings]
         anchors = {p: (None, *positions[p]) for p in later if p in positions}
         return FileResult(name, findings, summaries, anchors, checked.digests)
 
-    def _check_xml(self, data: bytes, text: str, name: str, findings: list[Finding]) -> FileResult:
+    def _check_xml(self, data: bytes, nfc: bool, name: str, findings: list[Finding]) -> FileResult:
         from khth.input.xml_form import from_tree, pointer_to_xpath
 
         if self._xsd is None:
@@ -199,7 +201,7 @@ class Validator:
         if problems:
             return FileResult(name, findings + problems, [], {})
         root, form = from_tree(tree, trusted=True)  # the XSD has just accepted it
-        if not unicodedata.is_normalized("NFC", text):
+        if not nfc:
             bad = _first_not_nfc(form)
             if bad:
                 findings.append(make("input.not-nfc", name, pointer=bad[0] or "/", sample=repr(bad[1][:40])))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from khth.schema.catalogue import rule
@@ -33,7 +33,11 @@ class Finding:
         return rule(self.code).doc_link
 
     def at(self, **where: Any) -> Finding:
-        return replace(self, **where)
+        # dataclasses.replace looks at every field's definition on each call; a finding is placed
+        # once or twice per file, so the plain copy is worth having
+        values = dict(self.__dict__)
+        values.update(where)
+        return Finding(**values)
 
     def as_dict(self) -> dict[str, object]:
         # the fields are all str or int: no deep copy (dataclasses.asdict makes one) is needed

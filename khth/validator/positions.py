@@ -237,14 +237,16 @@ def _pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isascii() and p.isdigit() else (1, p) for p in pointer.split("/"))
 
 
-def _canonical_offsets(data: bytes, pointers: Collection[str], form: Any) -> dict[str, int] | None:
+def _canonical_offsets(data: bytes, pointers: Collection[str], form: Any,
+                       canonical: bool = False) -> dict[str, int] | None:
     if not isinstance(form, dict) or not form or data[:2] != b"{\n":
         return None
     keys = {_unescape(p.split("/", 2)[1]) for p in pointers if p.startswith("/")}
     keys &= form.keys()
     if not keys:
         return {}
-    end = _canonical_extent(data, form, keys)
+    # text the reader has already proven canonical needs no serialisation to prove it again
+    end = len(data.rstrip()) if canonical else _canonical_extent(data, form, keys)
     if not end:
         return None
     finder = _Canonical(data, form, end)
@@ -267,13 +269,15 @@ def _line_columns(data: bytes, offsets: dict[str, int]) -> dict[str, tuple[int, 
     return out
 
 
-def locate(data: bytes, pointers: Collection[str], form: Any = _ABSENT) -> dict[str, tuple[int, int]]:
+def locate(data: bytes, pointers: Collection[str], form: Any = _ABSENT,
+           canonical: bool = False) -> dict[str, tuple[int, int]]:
     """1-based (line, column in characters) of each pointer's value in the JSON ``data``; pointers
     not found are left out. ``form``, the parsed ``data`` when the caller has it, spares reading
-    most of the text."""
+    most of the text; ``canonical``, that ``data`` is known to be orjson's indented writing of
+    ``form`` (:class:`khth.input.loading.JsonRecord`), spares proving it."""
     if not pointers:
         return {}
-    offsets = _canonical_offsets(data, pointers, form) if form is not _ABSENT else None
+    offsets = _canonical_offsets(data, pointers, form, canonical) if form is not _ABSENT else None
     if offsets is None:
         scan = _Scan(data, pointers)
         try:
