@@ -242,3 +242,14 @@ def _printed_record(rng) -> dict:
 # appendices, signing chains and blank serials or days (benchmarks/roundtrip/records.py), every choice
 # drawn from a Random hypothesis controls.
 printed_records = st.randoms(use_true_random=False).map(_printed_record)
+
+
+def json_objects(value, pointer=""):
+    """Every object in a JSON form, with its pointer, depth first: where a test may repeat a key."""
+    if isinstance(value, dict):
+        yield pointer, value
+        for k, v in value.items():
+            yield from json_objects(v, f"{pointer}/{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from json_objects(v, f"{pointer}/{i}")

@@ -18,6 +18,8 @@ from khth.input.loading import MAX_DEPTH, parse_json, parse_xml
 
 from conftest import EXAMPLES, SOURCES
 
+from strategies import json_objects
+
 PLAN = EXAMPLES / "192-KH-TU_thi-uy-duc-pho.json"
 PLAN_XML = EXAMPLES / "192-KH-TU_thi-uy-duc-pho.xml"
 TODAY = "2026-11-22"
@@ -176,23 +178,13 @@ json_values = st.recursive(
     max_leaves=30)
 
 
-def _objects(value, pointer=""):
-    if isinstance(value, dict):
-        yield pointer, value
-        for k, v in value.items():
-            yield from _objects(v, f"{pointer}/{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _objects(v, f"{pointer}/{i}")
-
-
 @settings(max_examples=150, deadline=None)
 @given(value=json_values, spaced=st.booleans(), data=st.data())
 def test_repeated_keys_are_found_exactly(value, spaced, data):
     """Any JSON without a repeated key parses; repeating any key of any object is always found."""
     separators = (", ", " : ") if spaced else (",", ":")
     assert parse_json(json.dumps(value, separators=separators).encode()) == value
-    objects = [(p, o) for p, o in _objects(value) if o]
+    objects = [(p, o) for p, o in json_objects(value) if o]
     if not objects:
         return
     pointer, target = data.draw(st.sampled_from(objects))

@@ -24,6 +24,8 @@ from khth.input.errors import KhthInputError
 from khth.input.loading import MAX_DEPTH, parse_json, parse_xml, read_json, read_limited
 from khth.validator.positions import locate
 
+from strategies import json_objects
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 JSON_EXAMPLES = sorted(EXAMPLES.rglob("*.json"))
 XML_EXAMPLES = sorted(EXAMPLES.rglob("*.xml"))
@@ -37,16 +39,6 @@ json_values = st.recursive(
     max_leaves=25)
 
 
-def _objects(value, pointer=""):
-    if isinstance(value, dict):
-        yield pointer, value
-        for k, v in value.items():
-            yield from _objects(v, f"{pointer}/{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _objects(v, f"{pointer}/{i}")
-
-
 @settings(max_examples=150, deadline=None)
 @given(value=st.dictionaries(_keys, json_values, min_size=1, max_size=4), data=st.data())
 def test_a_repeated_key_is_found_in_indented_text_as_in_compact(value, data):
@@ -54,7 +46,7 @@ def test_a_repeated_key_is_found_in_indented_text_as_in_compact(value, data):
     record = read_json(indented + b"\n")
     assert record.form == value and record.canonical
     assert not read_json(orjson.dumps(value)).canonical  # compact text is read, never proven canonical
-    pointer, target = data.draw(st.sampled_from([(p, o) for p, o in _objects(value) if o]))
+    pointer, target = data.draw(st.sampled_from([(p, o) for p, o in json_objects(value) if o]))
     key = data.draw(st.sampled_from(sorted(target)))
     marker = "a marker longer than any key"
     target[marker] = 0
