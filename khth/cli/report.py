@@ -92,7 +92,8 @@ def tree(paths: tuple[str, ...], fmt: str, lang: str, today: str | None, output:
               help="CSV or XLSX list of the units expected to answer (see `plan-report template`). Default: the root's "
                    "recipients, else the administrative units under its issuer.")
 @click.option("--due", callback=iso_date, metavar="YYYY-MM-DD",
-              help="The date plans are due by (default: a date the root's text sets for plans, if any).")
+              help="The date plans are due by (default: a date the root's text sets for plans, or the day a time "
+                   "it counts from its own issue reaches, if any).")
 @click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True,
               help="Levels of administrative units assessed below the root, when no list is given.")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),

@@ -501,7 +501,7 @@ def _basis_parent(cits: list[Citation], preamble_paras: list[Para], nested: set[
                 "The opening lists this document as a basis (Căn cứ); the title carries out its subject.")
     # "Kế hoạch tuyên truyền Chỉ thị số 28-CT/TW": a title that names a basis without carrying it out
     # says the plan is not that basis's answer.
-    named = next((c for c in cits if title_para is not None and c.para is title_para and c.kind == "number"), None)
+    named = _title_citation(cits, title_para, nested)
     if named is not None and not _title_implements(title_para, named):
         bases = [c for c in bases if not _same_document(c, named)]
     if not bases:
@@ -548,7 +548,14 @@ def _opening_paras(order) -> list[Para]:
 def _same_document(a: Citation, b: Citation) -> bool:
     """Whether two citations name one document: a title printed in capitals cites "02-CTR/TU"
     where the opening prints "02-CTr/TU"."""
-    return a.key == b.key or a.key.casefold() == b.key.casefold()
+    return a.key.casefold() == b.key.casefold()
+
+
+def _title_citation(cits: list[Citation], title_para: Para | None, nested: set[int]) -> Citation | None:
+    """The first numbered document the title names (not one cited inside another's subject)."""
+    if title_para is None:
+        return None
+    return next((c for c in cits if c.para is title_para and id(c) not in nested and c.kind == "number"), None)
 
 
 def _title_named_parent(parent: Citation | None, candidates: list[Citation], cits: list[Citation],
@@ -568,7 +575,7 @@ def _title_named_parent(parent: Citation | None, candidates: list[Citation], cit
     """
     if title_para is None:
         return parent
-    named = next((c for c in cits if c.para is title_para and id(c) not in nested and c.kind == "number"), None)
+    named = _title_citation(cits, title_para, nested)
     if named is None or (parent is not None and _same_document(named, parent)):
         return parent
     chosen = next((c for c in candidates if _same_document(c, named)), None)

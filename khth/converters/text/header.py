@@ -421,7 +421,9 @@ AUTHORITY_LINE = re.compile(
 # A post that decides: it opens the authority line even where no blank line sets it apart.
 _AUTHORITY_POST = re.compile(r"(?:pho )?(?:chu tich|bo truong|thu tuong|giam doc|tong giam doc|cuc truong|"
                              r"tong cuc truong|vien truong|truong ban|chanh van phong)\b")
-_LINE_GOES_ON = re.compile(r"(?:\b(?:cua|va|ve|cho|voi|tai)|[,;-])\s*$")
+# The small words a phrase cannot end with ("… của", "… và"): a line ending with one goes on.
+_OPEN_WORDS = "cua|va|ve|cho|voi|tai"
+_LINE_GOES_ON = re.compile(rf"(?:\b(?:{_OPEN_WORDS})|[,;-])\s*$")
 
 
 # What ends a subject line: a rule under it ("—–", "-----"), or a part of the text lettered in
@@ -464,7 +466,7 @@ def _title_continues(joiner: Joiner, prev: Line, cur: Line) -> bool:
 
 
 # The words a subject line cannot end with: a line ending so is wrapped, however short.
-_SUBJECT_GOES_ON = re.compile(r"\b(?:cua|va|ve|cho|voi|tai|theo|so|trong|tren|nham|giua)\s*$")
+_SUBJECT_GOES_ON = re.compile(rf"\b(?:{_OPEN_WORDS}|theo|so|trong|tren|nham|giua)\s*$")
 
 
 # The abbreviated kind of a unit before its name ("TP.", "TX.", "TT."), or a place written as one

@@ -10,6 +10,7 @@ so that capitals and OCR readings without diacritics are read by the same rules.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from khth.schema.codelists import DocumentType, System
@@ -216,6 +217,13 @@ def _distance(a: str, b: str) -> int:
 _OCR_LETTERS = {"Đ": "[ĐD]", "T": "[TIl]"}
 
 
+@lru_cache(maxsize=64)
+def _misread(code: str) -> re.Pattern[str] | None:
+    """The forms OCR may give ``code`` in a symbol; None when it has no letter OCR misreads."""
+    read = "".join(_OCR_LETTERS.get(ch, re.escape(ch)) for ch in code)
+    return None if read == re.escape(code) else re.compile(rf"(?<![A-Za-z]){read}(?![a-z])")
+
+
 def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
     """OCR loses the stroke of Đ and reads T as I: "1456/QD-TTg" under "Quyết định" is
     "1456/QĐ-TTg", "124/TIr-SLĐTBXH" under "Tờ trình" is "124/TTr-SLĐTBXH"."""
@@ -223,11 +231,8 @@ def _restore_number(number: str, codes: list[str]) -> tuple[str, bool]:
     if parsed and (parsed.type_code in codes or parsed.system == System.PARTY):
         return number, False
     for code in codes:
-        read = "".join(_OCR_LETTERS.get(ch, re.escape(ch)) for ch in code)
-        if read == re.escape(code):
-            continue
-        seen = re.compile(rf"(?<![A-Za-z]){read}(?![a-z])")
-        if seen.search(number):
+        seen = _misread(code)
+        if seen is not None and seen.search(number):
             fixed = seen.sub(code, number, count=1)
             if fixed != number and parse_number(fixed) and parse_number(fixed).type_code == code:  # type: ignore[union-attr]
                 return fixed, True
